@@ -1,0 +1,79 @@
+package dev.rollback;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Steps that need no adapter: run a command, ask a person to do something, wait.
+ */
+public final class Steps {
+
+  /** The kind of {@link #run(Command)} steps. */
+  public static final String COMMAND = "core.command";
+  /** The kind of {@link #confirm(String)} steps. */
+  public static final String CONFIRM = "core.confirm";
+  /** The kind of {@link #waitFor(Duration)} steps. */
+  public static final String WAIT = "core.wait";
+
+  private Steps() {}
+
+  /**
+   * Runs a command; it fails unless the command exits 0. The library cannot know what a command changes, so the
+   * step is {@link Effect#IRREVERSIBLE} until you say otherwise with {@link Step#effect(Effect)} or give an undo
+   * command with {@link #run(Command, Command)}.
+   *
+   * @param command the command
+   * @return the step
+   */
+  public static Step run(Command command) {
+    return Step.of(COMMAND, command.display(), Effect.IRREVERSIBLE, command.toParams());
+  }
+
+  /**
+   * Runs a command that another command undoes; the step is {@link Effect#REVERSIBLE}, and compensation runs the
+   * undo command.
+   *
+   * @param command the command
+   * @param undo the command that undoes it
+   * @return the step
+   */
+  public static Step run(Command command, Command undo) {
+    Map<String, Object> params = new LinkedHashMap<>(command.toParams());
+    params.put("undo", undo.toParams());
+    return Step.of(COMMAND, command.display(), Effect.REVERSIBLE, params);
+  }
+
+  /**
+   * Runs a program with arguments at the repository's root; see {@link #run(Command)}.
+   *
+   * @param argv the program and its arguments
+   * @return the step
+   */
+  public static Step command(String... argv) {
+    return run(Command.of(argv));
+  }
+
+  /**
+   * Asks a person to do something by hand and confirm it is done, such as "Announce the rollback in #ci".
+   * Compensation asks the person to undo it.
+   *
+   * @param instruction what to do
+   * @return the step
+   */
+  public static Step confirm(String instruction) {
+    return Step.of(CONFIRM, instruction, Effect.REVERSIBLE, Map.of("instruction", instruction));
+  }
+
+  /**
+   * Waits, for example for caches to expire. A dry run does not wait.
+   *
+   * @param duration how long
+   * @return the step
+   */
+  public static Step waitFor(Duration duration) {
+    // The timeout leaves the wait a few seconds of slack, so the executor's own timeout never races it.
+    return Step.of(WAIT, "wait " + dev.rollback.internal.Texts.duration(duration), Effect.READ_ONLY,
+        Map.of("duration", duration)).timeout(duration.plusSeconds(5));
+  }
+}

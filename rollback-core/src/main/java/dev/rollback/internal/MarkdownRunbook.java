@@ -1,0 +1,305 @@
+package dev.rollback.internal;
+
+import dev.rollback.Check;
+import dev.rollback.MessageTemplate;
+import dev.rollback.Monitoring;
+import dev.rollback.MonitoringRule;
+import dev.rollback.Phase;
+import dev.rollback.Procedure;
+import dev.rollback.RecoveryStrategy;
+import dev.rollback.RollbackPlan;
+import dev.rollback.SeverityLevel;
+import dev.rollback.Signal;
+import dev.rollback.Step;
+import dev.rollback.Trigger;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders a plan as a Markdown runbook. Pure function of the plan: no clock, no locale, no hash order. */
+public final class MarkdownRunbook {
+
+  private MarkdownRunbook() {}
+
+  /**
+   * Renders the runbook.
+   *
+   * @param plan the plan
+   * @return the Markdown text
+   */
+  public static String render(RollbackPlan plan) {
+    StringBuilder b = new StringBuilder(8192);
+    b.append("# ").append(inline(plan.name())).append("\n\n");
+    if (!plan.summary().isBlank()) {
+      b.append(plan.summary().strip()).append("\n\n");
+    }
+    b.append("_Plan hash `").append(plan.hash(), 0, 16).append("`. Rendered from the plan; edit the plan, not this"
+        + " file._\n\n");
+
+    b.append("## Rollback triggers\n\n");
+    if (plan.triggers().isEmpty()) {
+      b.append("_None._\n\n");
+    }
+    for (Trigger t : plan.triggers()) {
+      b.append("- **").append(inline(t.name())).append("**: ").append(inline(t.description()))
+          .append(" — `").append(code(t.condition().describe())).append("`\n");
+    }
+    if (!plan.triggers().isEmpty()) {
+      b.append("\n");
+    }
+
+    b.append("## Decision matrix\n\n");
+    b.append("The highest severity whose condition holds wins; its deadline counts from detection.\n\n");
+    b.append("| Severity | Trigger | Condition | Action | Deadline | Approval | Procedure |\n");
+    b.append("|---|---|---|---|---|---|---|\n");
+    for (SeverityLevel s : plan.severities()) {
+      b.append("| ").append(cell(s.name()))
+          .append(" | ").append(cell(s.description()))
+          .append(" | `").append(cell(code(s.condition().describe()))).append("`")
+          .append(" | ").append(cell(s.response().describe()))
+          .append(" | ").append(cell(s.response().deadlineText()))
+          .append(" | ").append(cell(s.approval().describe()))
+          .append(" | ").append(cell(plan.procedureFor(s).map(Procedure::name).orElse("—")))
+          .append(" |\n");
+    }
+    b.append("\n");
+
+    b.append("## Pre-rollback assessment\n\n");
+    b.append("### System state snapshot\n\n");
+    b.append("Captured before anything changes:\n\n");
+    java.util.Set<Signal> measured = new java.util.LinkedHashSet<>(plan.assessment());
+    plan.triggers().forEach(t -> measured.addAll(t.condition().signals()));
+    plan.severities().forEach(s -> measured.addAll(s.condition().signals()));
+    if (measured.isEmpty()) {
+      b.append("_No signal._\n");
+    }
+    for (Signal s : measured) {
+      b.append("- `").append(code(s.displayName())).append("`");
+      if (s.name().isPresent()) {
+        b.append(": ").append(inline(s.label()));
+      }
+      b.append(" (").append(s.unit().name().toLowerCase(Locale.ROOT)).append(")\n");
+    }
+    b.append("\n");
+    if (!plan.impactAnalysis().isEmpty()) {
+      b.append("### Impact analysis\n\n");
+      plan.impactAnalysis().forEach(q -> b.append("- ").append(inline(q)).append("\n"));
+      b.append("\n");
+    }
+
+    b.append("## Rollback readiness checklist\n\n");
+    checklist(b, plan.readinessChecks());
+
+    b.append("## Rollback procedures\n\n");
+    for (Procedure p : plan.procedures()) {
+      boolean emergency = plan.emergencyProcedure().equals(java.util.Optional.of(p.name()));
+      boolean standard = plan.standardProcedure().map(x -> x == p).orElse(false);
+      b.append("### ").append(emergency ? "Emergency procedure: " : "Procedure: ").append(inline(p.name()));
+      if (standard) {
+        b.append(" (standard)");
+      }
+      b.append("\n\n");
+      p.description().ifPresent(d -> b.append(d.strip()).append("\n\n"));
+      phases(plan, b, p.phases());
+      b.append("Worst case, every step timing out and retrying: ")
+          .append(Texts.duration(PlanChecker.worstCase(plan, p.phases()))).append(".\n\n");
+    }
+    b.append("### Flowchart\n\n```mermaid\n").append(mermaid(plan)).append("```\n\n");
+
+    b.append("## Post-rollback validation\n\n");
+    b.append("### Functionality verification\n\n");
+    checklist(b, plan.verifications());
+    b.append("### System health checks\n\n");
+    checklist(b, plan.healthChecks());
+
+    b.append("## Monitoring and alerting\n\n");
+    if (plan.monitoring().isPresent()) {
+      Monitoring m = plan.monitoring().get();
+      b.append("Every ").append(Texts.duration(m.interval())).append(" for ").append(Texts.duration(m.period()))
+          .append(" after the rollback.\n\n");
+      if (!m.metrics().isEmpty()) {
+        b.append("Metrics:\n\n");
+        m.metrics().forEach(s -> b.append("- `").append(code(s.displayName())).append("`\n"));
+        b.append("\n");
+      }
+      b.append("| Alert | Condition | Action |\n|---|---|---|\n");
+      for (MonitoringRule r : m.rules()) {
+        b.append("| ").append(cell(r.name())).append(" | `").append(cell(code(r.condition().describe())))
+            .append("` | ").append(cell(r.action())).append(" |\n");
+      }
+      b.append("\n");
+    } else {
+      b.append("_No monitoring after the rollback._\n\n");
+    }
+
+    b.append("## Recovery procedures\n\n");
+    if (plan.recoveries().isEmpty()) {
+      b.append("_None._\n\n");
+    }
+    for (RecoveryStrategy r : plan.recoveries()) {
+      b.append("### ").append(inline(r.name())).append(" (")
+          .append(r.kind().name().toLowerCase(Locale.ROOT)).append(" recovery)\n\n");
+      r.description().ifPresent(d -> b.append(d.strip()).append("\n\n"));
+      if (!r.keep().isEmpty()) {
+        b.append("Keep: ").append(inline(String.join(", ", r.keep()))).append("\n\n");
+      }
+      if (!r.revert().isEmpty()) {
+        b.append("Revert: ").append(inline(String.join(", ", r.revert()))).append("\n\n");
+      }
+      r.approval().ifPresent(a -> b.append("Approval: ").append(a.describe()).append("\n\n"));
+      phases(plan, b, r.phases());
+      if (!r.validations().isEmpty()) {
+        b.append("Recovery validation:\n\n");
+        checklist(b, r.validations());
+      }
+    }
+
+    b.append("## Communication plan\n\n");
+    if (plan.messages().isEmpty()) {
+      b.append("_No message._\n\n");
+    }
+    for (MessageTemplate m : plan.messages()) {
+      b.append("### ").append(inline(m.name())).append("\n\n");
+      b.append("Sent on ").append(m.event().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+          .append(" through ").append(inline(String.join(", ", m.channels()))).append(".\n\n");
+      String fence = m.body().contains("```") ? "~~~~" : "```";
+      b.append(fence).append("markdown\n# ").append(m.title().strip()).append("\n\n").append(m.body().strip())
+          .append("\n").append(fence).append("\n\n");
+    }
+
+    b.append("## Success criteria\n\n");
+    if (plan.successCriteria().isEmpty()) {
+      b.append("_None._\n\n");
+    }
+    plan.successCriteria().forEach(c -> b.append("- ").append(inline(c)).append("\n"));
+    if (!plan.successCriteria().isEmpty()) {
+      b.append("\n");
+    }
+    String out = b.toString();
+    return out.endsWith("\n\n") ? out.substring(0, out.length() - 1) : out;
+  }
+
+  /**
+   * The Mermaid flowchart of the procedures: assess, decide by severity, then each procedure's phases, each
+   * gated by its validation, with the failure policy on the failing edge.
+   *
+   * @param plan the plan
+   * @return the Mermaid source, ending with a newline
+   */
+  public static String mermaid(RollbackPlan plan) {
+    StringBuilder b = new StringBuilder();
+    b.append("flowchart TD\n");
+    b.append("  detect([\"Detect: triggers\"]) --> assess[\"Assess: state snapshot\"]\n");
+    b.append("  assess --> decide{\"Decide severity\"}\n");
+    b.append("  decide -->|no condition holds| none([\"No rollback\"])\n");
+    List<Procedure> procedures = plan.procedures();
+    for (SeverityLevel s : plan.severities()) {
+      int pi = plan.procedureFor(s).map(procedures::indexOf).orElse(-1);
+      String target = pi >= 0 && !procedures.get(pi).phases().isEmpty() ? "approve" + pi : "none";
+      b.append("  decide -->|").append(label(s.name() + ": " + s.response().describe())).append("| ")
+          .append(target).append("\n");
+    }
+    for (int pi = 0; pi < procedures.size(); pi++) {
+      Procedure p = procedures.get(pi);
+      if (p.phases().isEmpty()) {
+        continue;
+      }
+      b.append("  subgraph proc").append(pi).append("[\"").append(label("Procedure: " + p.name()))
+          .append("\"]\n");
+      b.append("    approve").append(pi).append("{{\"Approve and prepare: checklist\"}}\n");
+      String prev = "approve" + pi;
+      for (int i = 0; i < p.phases().size(); i++) {
+        Phase ph = p.phases().get(i);
+        String id = "p" + pi + "_" + i;
+        b.append("    ").append(prev).append(" --> ").append(id).append("[\"")
+            .append(label("Phase " + (i + 1) + ": " + ph.name())).append("\"]\n");
+        String gate = id + "v";
+        b.append("    ").append(id).append(" --> ").append(gate).append("{\"")
+            .append(label(ph.validations().isEmpty() ? "no validation" : "Validate")).append("\"}\n");
+        b.append("    ").append(gate).append(" -->|fail| ").append(id).append("f([\"")
+            .append(label(ph.onFailure().name().toLowerCase(Locale.ROOT))).append("\"])\n");
+        prev = gate;
+      }
+      b.append("    ").append(prev).append(" -->|pass| done").append(pi).append("([\"")
+          .append(label(p.name() + " done")).append("\"])\n");
+      b.append("  end\n");
+      b.append("  done").append(pi).append(" --> verify\n");
+    }
+    b.append("  verify[\"Verify: validation and health checks\"] --> communicate[\"Communicate\"]\n");
+    b.append("  communicate --> monitor([\"Monitor\"])\n");
+    return b.toString();
+  }
+
+  private static void phases(RollbackPlan plan, StringBuilder b, List<Phase> phases) {
+    int i = 1;
+    for (Phase ph : phases) {
+      b.append("#### Phase ").append(i++).append(": ").append(inline(ph.name())).append("\n\n");
+      ph.action().ifPresent(a -> b.append("Action: ").append(inline(a)).append("\n\n"));
+      int n = 1;
+      for (Step s : ph.steps()) {
+        b.append(n++).append(". ").append(inline(s.describe()));
+        b.append(" — `").append(code(s.kind())).append("`");
+        String params = Params.show(s.params());
+        if (!s.params().isEmpty()) {
+          b.append(" `").append(code(params)).append("`");
+        }
+        b.append(", ").append(s.effect().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        b.append(", timeout ").append(Texts.duration(s.timeout().orElse(plan.defaultTimeout())));
+        if (s.retry().maxAttempts() > 1) {
+          b.append(", up to ").append(s.retry().maxAttempts()).append(" attempts");
+        }
+        s.output().ifPresent(o -> b.append(", binds `").append(code(o)).append("`"));
+        s.approval().ifPresent(a -> b.append(", needs ").append(a.describe()));
+        b.append("\n");
+      }
+      if (ph.steps().isEmpty()) {
+        b.append("_No step._\n");
+      }
+      b.append("\nValidation:\n\n");
+      checklist(b, ph.validations());
+      b.append("On failure: ").append(ph.onFailure().name().toLowerCase(Locale.ROOT)).append(".\n\n");
+    }
+  }
+
+  private static void checklist(StringBuilder b, List<Check> checks) {
+    if (checks.isEmpty()) {
+      b.append("_None._\n\n");
+      return;
+    }
+    for (Check c : checks) {
+      b.append("- [ ] ").append(inline(c.describe()));
+      if (!c.isManual()) {
+        b.append(" — `").append(code(c.kind())).append("`");
+        if (c.condition().isPresent()) {
+          b.append(" `").append(code(c.condition().get().describe())).append("`");
+        } else if (!c.params().isEmpty()) {
+          b.append(" `").append(code(Params.show(c.params()))).append("`");
+        }
+      } else {
+        b.append(" (confirmed by a person)");
+      }
+      c.output().ifPresent(o -> b.append(", binds `").append(code(o)).append("`"));
+      b.append("\n");
+    }
+    b.append("\n");
+  }
+
+  /** Text for a Markdown paragraph or list item: one line. */
+  private static String inline(String s) {
+    return Texts.printable(s.replace("\r\n", " ").replace('\n', ' '));
+  }
+
+  /** Text for inside single backticks: no backtick, one line. */
+  private static String code(String s) {
+    return inline(s).replace('`', '\'');
+  }
+
+  /** Text for a table cell. */
+  private static String cell(String s) {
+    return inline(s).replace("|", "\\|");
+  }
+
+  /** Text for a quoted Mermaid label. */
+  private static String label(String s) {
+    return inline(s).replace("\"", "#quot;").replace("|", "#124;");
+  }
+}

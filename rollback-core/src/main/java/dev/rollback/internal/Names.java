@@ -1,0 +1,141 @@
+package dev.rollback.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Validation rules for names, paths and Git ref names, each problem a sentence naming the value. */
+public final class Names {
+
+  private static final Pattern OUTPUT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+  private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+
+  private Names() {}
+
+  /**
+   * Problems with the name of an output.
+   *
+   * @param name the name
+   * @return problems, empty when valid
+   */
+  public static List<String> outputNameProblems(String name) {
+    if (!OUTPUT_NAME.matcher(name).matches()) {
+      return List.of("output name '" + Texts.printable(name)
+          + "' must start with a letter and hold only letters, digits, '_', '.' and '-'");
+    }
+    return List.of();
+  }
+
+  /**
+   * Problems with the name of a secret.
+   *
+   * @param name the name
+   * @return problems, empty when valid
+   */
+  public static List<String> secretNameProblems(String name) {
+    if (!SECRET_NAME.matcher(name).matches()) {
+      return List.of("secret name '" + Texts.printable(name)
+          + "' must start with a letter or '_' and hold only letters, digits, '_', '.' and '-'");
+    }
+    return List.of();
+  }
+
+  /**
+   * Problems with a path that must stay inside the repository: empty, absolute, climbing out with {@code ..},
+   * pointing into {@code .git}, or holding control characters.
+   *
+   * @param path the path
+   * @return problems, empty when valid
+   */
+  public static List<String> repoPathProblems(String path) {
+    List<String> problems = new ArrayList<>();
+    String shown = Texts.printable(path);
+    if (path.isEmpty()) {
+      problems.add("path is empty");
+      return problems;
+    }
+    if (path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:[\\\\/].*") || path.startsWith("~")) {
+      problems.add("path '" + shown + "' is absolute; paths are relative to the repository's root");
+    }
+    String[] parts = path.replace('\\', '/').split("/");
+    for (String part : parts) {
+      if (part.equals("..")) {
+        problems.add("path '" + shown + "' escapes the repository with '..'");
+        break;
+      }
+    }
+    if (parts.length > 0 && parts[0].equals(".git")) {
+      problems.add("path '" + shown + "' points into the repository's .git directory");
+    }
+    if (hasControl(path)) {
+      problems.add("path '" + shown + "' holds control characters");
+    }
+    return problems;
+  }
+
+  /**
+   * Problems with a Git ref name, by the rules of {@code git check-ref-format --branch}.
+   *
+   * @param name a short branch or tag name, or a full ref name
+   * @return problems, empty when valid
+   */
+  public static List<String> refNameProblems(String name) {
+    List<String> problems = new ArrayList<>();
+    String shown = Texts.printable(name);
+    String prefix = "ref name '" + shown + "' ";
+    if (name.isEmpty()) {
+      problems.add("ref name is empty");
+      return problems;
+    }
+    if (name.startsWith("-")) {
+      problems.add(prefix + "starts with '-'");
+    }
+    if (name.equals("@")) {
+      problems.add(prefix + "is the single character '@'");
+    }
+    if (name.equals("HEAD")) {
+      problems.add(prefix + "is reserved");
+    }
+    if (name.contains("..")) {
+      problems.add(prefix + "contains '..'");
+    }
+    if (name.contains("@{")) {
+      problems.add(prefix + "contains '@{'");
+    }
+    if (hasControl(name)) {
+      problems.add(prefix + "contains control characters");
+    }
+    for (char c : new char[] {' ', '~', '^', ':', '?', '*', '[', '\\'}) {
+      if (name.indexOf(c) >= 0) {
+        problems.add(prefix + "contains '" + c + "'");
+      }
+    }
+    if (name.startsWith("/") || name.endsWith("/") || name.contains("//")) {
+      problems.add(prefix + "has an empty component (leading, trailing or double '/')");
+    }
+    if (name.endsWith(".")) {
+      problems.add(prefix + "ends with '.'");
+    }
+    for (String part : name.split("/")) {
+      if (part.startsWith(".")) {
+        problems.add(prefix + "has a component starting with '.'");
+        break;
+      }
+      if (part.endsWith(".lock")) {
+        problems.add(prefix + "has a component ending with '.lock'");
+        break;
+      }
+    }
+    return problems;
+  }
+
+  private static boolean hasControl(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,469 @@
+package dev.rollback.internal;
+
+import dev.rollback.ApprovalPolicy;
+import dev.rollback.Arg;
+import dev.rollback.Baseline;
+import dev.rollback.Check;
+import dev.rollback.Condition;
+import dev.rollback.Effect;
+import dev.rollback.MessageTemplate;
+import dev.rollback.Monitoring;
+import dev.rollback.MonitoringRule;
+import dev.rollback.Phase;
+import dev.rollback.PlanCheck;
+import dev.rollback.PlanProblem;
+import dev.rollback.PlanProblem.Rule;
+import dev.rollback.Procedure;
+import dev.rollback.RecoveryStrategy;
+import dev.rollback.RefName;
+import dev.rollback.RepoPath;
+import dev.rollback.Rollback;
+import dev.rollback.RollbackPlan;
+import dev.rollback.SeverityLevel;
+import dev.rollback.Signal;
+import dev.rollback.Step;
+import dev.rollback.Threshold;
+import dev.rollback.Trigger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The rules of {@link RollbackPlan#check()}. Every rule runs over the whole plan and adds what it finds, so a
+ * plan's author learns every mistake at once.
+ */
+public final class PlanChecker {
+
+  private final RollbackPlan plan;
+  private final List<PlanProblem> problems = new ArrayList<>();
+
+  private PlanChecker(RollbackPlan plan) {
+    this.plan = plan;
+  }
+
+  /**
+   * Checks a plan.
+   *
+   * @param plan the plan
+   * @return every problem found
+   */
+  public static PlanCheck check(RollbackPlan plan) {
+    PlanChecker c = new PlanChecker(plan);
+    c.run();
+    return new PlanCheck(plan.name(), c.problems);
+  }
+
+  /**
+   * The longest a procedure can take when everything times out and every retry is used: each step's attempts
+   * times its timeout plus the waits between them, plus each validation's timeout.
+   *
+   * @param plan the plan, for the default timeout
+   * @param phases the phases
+   * @return the worst case
+   */
+  public static Duration worstCase(RollbackPlan plan, List<Phase> phases) {
+    Duration total = Duration.ZERO;
+    for (Phase phase : phases) {
+      for (Step s : phase.steps()) {
+        total = total.plus(worstCase(plan, s));
+      }
+      for (Check c : phase.validations()) {
+        total = total.plus(c.timeout().orElse(plan.defaultTimeout()));
+      }
+    }
+    return total;
+  }
+
+  /**
+   * The longest one step can take: attempts times timeout, plus the waits between attempts.
+   *
+   * @param plan the plan, for the default timeout
+   * @param s the step
+   * @return the worst case
+   */
+  public static Duration worstCase(RollbackPlan plan, Step s) {
+    return s.timeout().orElse(plan.defaultTimeout()).multipliedBy(s.retry().maxAttempts())
+        .plus(s.retry().totalDelay());
+  }
+
+  /**
+   * The longest the readiness checklist can take.
+   *
+   * @param plan the plan
+   * @return the sum of the checks' timeouts
+   */
+  public static Duration checklistWorstCase(RollbackPlan plan) {
+    Duration total = Duration.ZERO;
+    for (Check c : plan.readinessChecks()) {
+      total = total.plus(c.timeout().orElse(plan.defaultTimeout()));
+    }
+    return total;
+  }
+
+  private void run() {
+    if (plan.name().isBlank()) {
+      add("name", Rule.EMPTY, "the plan's name is empty");
+    }
+    positive("defaultTimeout", plan.defaultTimeout());
+    triggers();
+    severities();
+    for (Signal s : plan.assessment()) {
+      signal("assessment[" + s.displayName() + "]", s);
+    }
+    Set<String> bound = new LinkedHashSet<>(Rollback.BUILT_IN_OUTPUTS);
+    Map<String, String> bindings = new HashMap<>();
+    checks("readinessChecks", plan.readinessChecks(), bound, bindings);
+    Set<String> afterChecklist = new LinkedHashSet<>(bound);
+    procedures(afterChecklist, bindings);
+    monitoring();
+    recoveries(afterChecklist);
+    messages();
+  }
+
+  private void triggers() {
+    unique("triggers", plan.triggers(), Trigger::name);
+    for (Trigger t : plan.triggers()) {
+      String path = "triggers[" + t.name() + "]";
+      if (t.name().isBlank()) {
+        add(path, Rule.EMPTY, "trigger name is empty");
+      }
+      condition(path + ".condition", t.condition());
+    }
+  }
+
+  private void severities() {
+    if (plan.severities().isEmpty()) {
+      add("severities", Rule.EMPTY, "the decision matrix has no severity level");
+    }
+    unique("severities", plan.severities(), SeverityLevel::name);
+    Duration checklist = checklistWorstCase(plan);
+    for (SeverityLevel s : plan.severities()) {
+      String path = "severities[" + s.name() + "]";
+      condition(path + ".condition", s.condition());
+      approval(path + ".approval", s.approval());
+      s.response().deadline().ifPresent(d -> positive(path + ".response.deadline", d));
+      Optional<Procedure> procedure = plan.procedureFor(s);
+      if (s.procedure().isPresent() && procedure.isEmpty()) {
+        add(path + ".procedure", Rule.UNKNOWN_NAME, "no procedure named '" + s.procedure().get() + "'");
+      }
+      if (procedure.isPresent() && s.response().rollsBack() && s.response().deadline().isPresent()) {
+        Duration deadline = s.response().deadline().get();
+        Duration steps = worstCase(plan, procedure.get().phases());
+        Duration approval = s.approval().timeout();
+        Duration worst = approval.plus(checklist).plus(steps);
+        if (deadline.compareTo(worst) < 0 && !deadline.isNegative() && !deadline.isZero()) {
+          add(path + ".response.deadline", Rule.DEADLINE_TOO_SHORT, "deadline " + Texts.duration(deadline)
+              + " is shorter than the worst case of procedure '" + procedure.get().name() + "', "
+              + Texts.duration(worst) + " (approval " + Texts.duration(approval) + " + checklist "
+              + Texts.duration(checklist) + " + steps and validations " + Texts.duration(steps) + ")");
+        }
+      }
+    }
+    if (plan.procedures().isEmpty()) {
+      add("procedures", Rule.EMPTY, "the plan has no procedure");
+    }
+    plan.emergencyProcedure().ifPresent(name -> {
+      if (plan.procedure(name).isEmpty()) {
+        add("emergencyProcedure", Rule.UNKNOWN_NAME, "no procedure named '" + name + "'");
+      }
+    });
+  }
+
+  private void procedures(Set<String> afterChecklist, Map<String, String> checklistBindings) {
+    unique("procedures", plan.procedures(), Procedure::name);
+    for (Procedure p : plan.procedures()) {
+      String path = "procedures[" + p.name() + "]";
+      if (p.phases().isEmpty()) {
+        add(path, Rule.EMPTY, "procedure has no phases");
+      }
+      List<SeverityLevel> runners = new ArrayList<>();
+      for (SeverityLevel s : plan.severities()) {
+        if (plan.procedureFor(s).map(x -> x.name().equals(p.name())).orElse(false)) {
+          runners.add(s);
+        }
+      }
+      phases(path, p.phases(), new LinkedHashSet<>(afterChecklist), new HashMap<>(checklistBindings), step -> {
+        List<String> uncovered = new ArrayList<>();
+        for (SeverityLevel s : runners) {
+          if (!s.approval().requiresPeople()) {
+            uncovered.add("severity '" + s.name() + "' runs it under " + s.approval().describe().toLowerCase());
+          }
+        }
+        if (runners.isEmpty()) {
+          uncovered.add("no severity level runs procedure '" + p.name() + "', so no approval policy applies");
+        }
+        return uncovered;
+      });
+    }
+    // Verification runs after whichever procedure ran: it may use what the checklist binds and what every
+    // procedure binds.
+    Set<String> afterAll = null;
+    for (Procedure p : plan.procedures()) {
+      Set<String> mine = new LinkedHashSet<>(afterChecklist);
+      for (Step s : p.steps()) {
+        s.output().ifPresent(mine::add);
+      }
+      for (Phase ph : p.phases()) {
+        for (Check c : ph.validations()) {
+          c.output().ifPresent(mine::add);
+        }
+      }
+      if (afterAll == null) {
+        afterAll = mine;
+      } else {
+        afterAll.retainAll(mine);
+      }
+    }
+    if (afterAll == null) {
+      afterAll = new LinkedHashSet<>(afterChecklist);
+    }
+    checks("verifications", plan.verifications(), afterAll, new HashMap<>());
+    checks("healthChecks", plan.healthChecks(), afterAll, new HashMap<>());
+  }
+
+  private void phases(String path, List<Phase> phases, Set<String> bound, Map<String, String> bindings,
+      Function<Step, List<String>> uncoveredBy) {
+    unique(path + ".phases", phases, Phase::name);
+    for (Phase ph : phases) {
+      String phPath = path + ".phases[" + ph.name() + "]";
+      if (ph.steps().isEmpty()) {
+        add(phPath, Rule.EMPTY, "phase has no steps");
+      }
+      if (ph.validations().isEmpty()) {
+        add(phPath, Rule.NO_VALIDATION, "phase has no validation to gate the next phase");
+      }
+      unique(phPath + ".steps", ph.steps(), Step::name);
+      for (Step s : ph.steps()) {
+        String sPath = phPath + ".steps[" + s.name() + "]";
+        s.timeout().ifPresent(t -> positive(sPath + ".timeout", t));
+        args(sPath, s.args(), s.references(), bound);
+        s.approval().ifPresent(a -> approval(sPath + ".approval", a));
+        if (s.effect() == Effect.IRREVERSIBLE
+            && !s.approval().map(ApprovalPolicy::requiresPeople).orElse(false)) {
+          for (String why : uncoveredBy.apply(s)) {
+            add(sPath, Rule.UNAPPROVED_IRREVERSIBLE_STEP, "irreversible step not covered by an approval policy: "
+                + why + "; give the step its own with requiresApproval(...)");
+          }
+        }
+        bind(sPath, s.output(), bound, bindings);
+      }
+      checks(phPath + ".validations", ph.validations(), bound, bindings);
+    }
+  }
+
+  private void checks(String path, List<Check> checks, Set<String> bound, Map<String, String> bindings) {
+    unique(path, checks, Check::name);
+    for (Check c : checks) {
+      String cPath = path + "[" + c.name() + "]";
+      c.timeout().ifPresent(t -> positive(cPath + ".timeout", t));
+      args(cPath, c.args(), c.references(), bound);
+      c.condition().ifPresent(cond -> condition(cPath + ".condition", cond));
+      bind(cPath, c.output(), bound, bindings);
+    }
+  }
+
+  private void bind(String path, Optional<String> output, Set<String> bound, Map<String, String> bindings) {
+    if (output.isEmpty()) {
+      return;
+    }
+    String name = output.get();
+    for (String p : Names.outputNameProblems(name)) {
+      add(path + ".output", Rule.INVALID_VALUE, p);
+    }
+    if (Rollback.BUILT_IN_OUTPUTS.contains(name)) {
+      add(path + ".output", Rule.DUPLICATE_NAME, "output '" + name + "' is built in and cannot be bound");
+    } else if (bindings.containsKey(name)) {
+      add(path + ".output", Rule.DUPLICATE_NAME, "output '" + name + "' is already bound by " + bindings.get(name));
+    } else {
+      bindings.put(name, path);
+    }
+    bound.add(name);
+  }
+
+  private void args(String path, List<Arg> args, Set<String> references, Set<String> bound) {
+    for (Arg a : args) {
+      Rule rule = a instanceof RepoPath ? Rule.PATH_OUTSIDE_REPOSITORY
+          : a instanceof RefName ? Rule.INVALID_REF_NAME : Rule.INVALID_VALUE;
+      for (String p : a.problems()) {
+        add(path + ".params", rule, p);
+      }
+    }
+    for (String r : references) {
+      if (!bound.contains(r)) {
+        add(path + ".params", Rule.UNBOUND_REFERENCE, "refers to output '" + r
+            + "' that no earlier step or check binds");
+      }
+    }
+  }
+
+  private void condition(String path, Condition c) {
+    if (c instanceof Condition.Comparison) {
+      Condition.Comparison x = (Condition.Comparison) c;
+      signal(path, x.signal());
+      if (x.threshold() instanceof Threshold.Relative) {
+        Baseline b = ((Threshold.Relative) x.threshold()).baseline();
+        if (b instanceof Baseline.FromFile) {
+          for (String p : ((Baseline.FromFile) b).file().problems()) {
+            add(path + ".baseline", Rule.PATH_OUTSIDE_REPOSITORY, p);
+          }
+        } else if (b instanceof Baseline.Median) {
+          if (((Baseline.Median) b).samples() < 1) {
+            add(path + ".baseline", Rule.INVALID_VALUE, "a median needs at least 1 sample, was "
+                + ((Baseline.Median) b).samples());
+          }
+          signal(path + ".baseline", ((Baseline.Median) b).signal());
+        }
+      }
+    } else if (c instanceof Condition.AllOf) {
+      List<Condition> cs = ((Condition.AllOf) c).conditions();
+      if (cs.isEmpty()) {
+        add(path, Rule.EMPTY, "allOf() of no conditions");
+      }
+      cs.forEach(x -> condition(path, x));
+    } else if (c instanceof Condition.AnyOf) {
+      List<Condition> cs = ((Condition.AnyOf) c).conditions();
+      if (cs.isEmpty()) {
+        add(path, Rule.EMPTY, "anyOf() of no conditions");
+      }
+      cs.forEach(x -> condition(path, x));
+    } else if (c instanceof Condition.Not) {
+      condition(path, ((Condition.Not) c).condition());
+    } else if (c instanceof Condition.Consecutive) {
+      Condition.Consecutive x = (Condition.Consecutive) c;
+      if (x.times() < 1) {
+        add(path, Rule.INVALID_VALUE, "consecutive samples must be at least 1, was " + x.times());
+      }
+      condition(path, x.condition());
+    } else if (c instanceof Condition.Sustained) {
+      Condition.Sustained x = (Condition.Sustained) c;
+      positive(path + ".window", x.window());
+      condition(path, x.condition());
+    } else if (c instanceof Condition.TriggerRef) {
+      String name = ((Condition.TriggerRef) c).name();
+      if (plan.trigger(name).isEmpty()) {
+        add(path, Rule.UNKNOWN_NAME, "no trigger named '" + name + "'");
+      } else if (path.startsWith("triggers[" + name + "]")) {
+        add(path, Rule.INVALID_VALUE, "trigger '" + name + "' refers to itself");
+      }
+    }
+  }
+
+  private void signal(String path, Signal s) {
+    List<Arg> args = new ArrayList<>();
+    s.params().values().forEach(v -> Params.collectArgs(v, args));
+    for (Arg a : args) {
+      Rule rule = a instanceof RepoPath ? Rule.PATH_OUTSIDE_REPOSITORY : Rule.INVALID_VALUE;
+      for (String p : a.problems()) {
+        add(path + ".signal", rule, p);
+      }
+      if (!a.references().isEmpty()) {
+        add(path + ".signal", Rule.INVALID_VALUE, "signal " + s.displayName()
+            + " refers to outputs " + a.references() + "; signals are measured before any step runs");
+      }
+    }
+  }
+
+  private void approval(String path, ApprovalPolicy a) {
+    if (a.kind() == ApprovalPolicy.Kind.CONSENSUS) {
+      if (a.quorum() < 1) {
+        add(path, Rule.INVALID_APPROVAL, "quorum must be at least 1, was " + a.quorum());
+      } else if (a.quorum() > a.roles().size()) {
+        add(path, Rule.INVALID_APPROVAL, "quorum " + a.quorum() + " exceeds the " + a.roles().size()
+            + (a.roles().size() == 1 ? " role named" : " roles named"));
+      }
+    }
+    if (a.requiresPeople()) {
+      if (a.roles().isEmpty()) {
+        add(path, Rule.INVALID_APPROVAL, "names no role");
+      }
+      for (String r : a.roles()) {
+        if (r.isBlank()) {
+          add(path, Rule.INVALID_APPROVAL, "a role name is empty");
+        }
+      }
+      positive(path + ".timeout", a.timeout());
+    }
+  }
+
+  private void monitoring() {
+    if (plan.monitoring().isEmpty()) {
+      return;
+    }
+    Monitoring m = plan.monitoring().get();
+    positive("monitoring.interval", m.interval());
+    positive("monitoring.period", m.period());
+    if (m.interval().compareTo(m.period()) > 0 && !m.period().isNegative()) {
+      add("monitoring.interval", Rule.INVALID_VALUE, "interval " + Texts.duration(m.interval())
+          + " is longer than the period " + Texts.duration(m.period()));
+    }
+    for (Signal s : m.metrics()) {
+      signal("monitoring.metrics[" + s.displayName() + "]", s);
+    }
+    unique("monitoring.rules", m.rules(), MonitoringRule::name);
+    for (MonitoringRule r : m.rules()) {
+      condition("monitoring.rules[" + r.name() + "].condition", r.condition());
+    }
+  }
+
+  private void recoveries(Set<String> afterChecklist) {
+    unique("recoveries", plan.recoveries(), RecoveryStrategy::name);
+    for (RecoveryStrategy r : plan.recoveries()) {
+      String path = "recoveries[" + r.name() + "]";
+      if (r.phases().isEmpty()) {
+        add(path, Rule.EMPTY, "recovery strategy has no phases");
+      }
+      r.approval().ifPresent(a -> approval(path + ".approval", a));
+      Set<String> bound = new LinkedHashSet<>(afterChecklist);
+      Map<String, String> bindings = new HashMap<>();
+      phases(path, r.phases(), bound, bindings, step -> r.approval().map(ApprovalPolicy::requiresPeople).orElse(false)
+          ? List.of()
+          : List.of("recovery '" + r.name() + "' has " + r.approval().map(a -> "only " + a.describe().toLowerCase())
+              .orElse("no approval policy")));
+      checks(path + ".validations", r.validations(), bound, bindings);
+    }
+  }
+
+  private void messages() {
+    unique("messages", plan.messages(), MessageTemplate::name);
+    for (MessageTemplate m : plan.messages()) {
+      String path = "messages[" + m.name() + "]";
+      if (m.channels().isEmpty()) {
+        add(path + ".channels", Rule.EMPTY, "message goes through no channel");
+      }
+      for (String problem : MessageTemplates.problems(m.title())) {
+        add(path + ".title", Rule.INVALID_VALUE, problem);
+      }
+      for (String problem : MessageTemplates.problems(m.body())) {
+        add(path + ".body", Rule.INVALID_VALUE, problem);
+      }
+    }
+  }
+
+  private <T> void unique(String path, List<T> items, Function<T, String> name) {
+    Set<String> seen = new HashSet<>();
+    Set<String> reported = new HashSet<>();
+    for (T item : items) {
+      String n = name.apply(item);
+      if (!seen.add(n) && reported.add(n)) {
+        add(path + "[" + n + "]", Rule.DUPLICATE_NAME, "duplicate name '" + n + "'");
+      }
+    }
+  }
+
+  private void positive(String path, Duration d) {
+    if (d.isZero() || d.isNegative()) {
+      add(path, Rule.NON_POSITIVE_DURATION, "duration must be positive, was " + d);
+    }
+  }
+
+  private void add(String path, Rule rule, String message) {
+    problems.add(new PlanProblem(path, rule, message));
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Rollback: CI rollback and recovery runbooks as code.
+ *
+ * <p>A {@link dev.rollback.RollbackPlan} is an immutable value built with the DSL of {@link dev.rollback.Rollback}:
+ * triggers, a decision matrix of {@link dev.rollback.SeverityLevel}s, the assessment, the readiness checklist,
+ * {@link dev.rollback.Procedure}s of {@link dev.rollback.Phase}s of {@link dev.rollback.Step}s gated by
+ * {@link dev.rollback.Check}s, verification, monitoring, recovery strategies and communication.
+ * {@link dev.rollback.RollbackPlan#check()} reports every problem at once; {@link dev.rollback.Runbook} renders
+ * the plan as the human runbook. Steps, checks and signals are values; adapters (Git, Docker, GitHub) interpret
+ * them through {@link dev.rollback.spi}.
+ */
+@ValueStyle
+package dev.rollback;
+
+import dev.rollback.spi.ValueStyle;

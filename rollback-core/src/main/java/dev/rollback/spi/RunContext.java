@@ -1,0 +1,93 @@
+package dev.rollback.spi;
+
+import dev.rollback.RollbackPlan;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** The run a call belongs to, shared by every adapter. */
+public interface RunContext {
+
+  /**
+   * The run's id, also the journal's name.
+   *
+   * @return the id
+   */
+  String runId();
+
+  /**
+   * The plan being run.
+   *
+   * @return the plan
+   */
+  RollbackPlan plan();
+
+  /**
+   * The executor's clock; adapters read time only from it, so tests control time.
+   *
+   * @return the clock
+   */
+  Clock clock();
+
+  /**
+   * Whether this is a preview, which must change nothing.
+   *
+   * @return {@code true} in a preview
+   */
+  boolean dryRun();
+
+  /**
+   * The directory the plan's relative paths resolve against, usually the repository's work tree.
+   *
+   * @return the workspace
+   */
+  Path workspace();
+
+  /**
+   * When the decided severity's deadline expires, for operations that wait (awaiting CI, rate limits): they must
+   * not wait past it.
+   *
+   * @return the deadline, when the run has one
+   */
+  Optional<Instant> deadline();
+
+  /**
+   * The outputs bound so far.
+   *
+   * @return outputs by name
+   */
+  Map<String, Object> outputs();
+
+  /**
+   * State an adapter remembered earlier in this run, restored from the journal on resume.
+   *
+   * @param key the key, prefixed by the adapter's name
+   * @return the value, when remembered
+   */
+  Optional<String> recall(String key);
+
+  /**
+   * Remembers state across a crash (the remote value a push leases, the backup refs made): written to the
+   * journal, and synced, before the call returns.
+   *
+   * @param key the key, prefixed by the adapter's name
+   * @param value the value; never a secret
+   */
+  void remember(String key, String value);
+
+  /**
+   * Registers a value to keep out of every log, journal, report and exception message from now on.
+   *
+   * @param value the secret value
+   */
+  void registerSecret(String value);
+
+  /**
+   * When the run started.
+   *
+   * @return the start
+   */
+  Instant startedAt();
+}

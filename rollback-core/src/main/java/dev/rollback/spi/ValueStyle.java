@@ -1,0 +1,26 @@
+package dev.rollback.spi;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.immutables.value.Value;
+
+/**
+ * The Immutables style of every Rollback value type; adapter modules apply it to their own value packages.
+ *
+ * <p>The generated implementation stays package-private and hidden behind the abstract type
+ * ({@code overshadowImplementation}), so builders return {@code RollbackPlan}, never {@code ImmutableRollbackPlan},
+ * and nothing generated leaks into what users type or see in JShell.
+ */
+@Target({ElementType.PACKAGE, ElementType.TYPE})
+@Retention(RetentionPolicy.CLASS)
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true,
+    depluralize = true,
+    depluralizeDictionary = {"criterion:criteria", "severity:severities", "recovery:recoveries"},
+    headerComments = false,
+    defaults = @Value.Immutable(copy = true))
+public @interface ValueStyle {}
