@@ -317,12 +317,15 @@ public final class FakeRun implements RunContext {
 
   private boolean backedUp;
 
+  /** Whether {@link #apply} calls {@code beforeFirstMutation} (off only where backups are beside the point). */
+  public boolean backups = true;
+
   /**
    * Applies a step through the adapter, calling {@code beforeFirstMutation} before the first mutating step as the
    * executor does, and binding the step's outputs.
    */
   public StepResult apply(Adapter adapter, Step step) throws Exception {
-    if (step.effect().mutates() && !backedUp) {
+    if (step.effect().mutates() && !backedUp && backups) {
       adapter.beforeFirstMutation(this);
       backedUp = true;
     }
