@@ -165,11 +165,24 @@ public final class GitRepo implements AutoCloseable {
     try {
       id = repository().resolve(rev);
     } catch (AmbiguousObjectException e) {
+      // Like git for a commit-ish: among the objects the short id matches, only commits (and tags of them) count.
+      List<RevCommit> commits = new ArrayList<>();
+      for (ObjectId c : e.getCandidates()) {
+        try {
+          commits.add(walk.parseCommit(c));
+        } catch (IOException notACommit) {
+          // a blob or tree: not a candidate for a commit
+        }
+      }
+      if (commits.size() == 1) {
+        return commits.get(0);
+      }
       List<String> candidates = new ArrayList<>();
-      e.getCandidates().forEach(c -> candidates.add(c.name()));
+      (commits.isEmpty() ? e.getCandidates() : commits).forEach(c -> candidates.add(c.name()));
       java.util.Collections.sort(candidates);
       throw new GitException(what + " '" + shown + "' is an ambiguous short id: it matches " + candidates.size()
-          + " objects (" + String.join(", ", candidates) + "); give more characters", e);
+          + (commits.isEmpty() ? " objects" : " commits") + " (" + String.join(", ", candidates)
+          + "); give more characters", e);
     } catch (RevisionSyntaxException e) {
       throw new GitException(what + " '" + shown + "' is not a valid revision: " + e.getMessage(), e);
     } catch (IOException e) {

@@ -109,8 +109,8 @@ final class PushStep implements StepHandler {
         ctx.run().remember(beforeKey(t), Trees.shown(before));
         expected = null;
       }
-      RemoteRefUpdate update = new RemoteRefUpdate(s.repo, t.localRef(), local, t.remoteRef(), t.lease(), null,
-          expected);
+      RemoteRefUpdate update = new RemoteRefUpdate(s.repo, t.localRef(), local, t.remoteRef(), t.lease(),
+          trackingRef(s, t), expected);
       PushResult result = Remotes.push(engine, t.remote(), List.of(update));
       RemoteRefUpdate done = result.getRemoteUpdate(t.remoteRef());
       Ref advertised = result.getAdvertisedRef(t.remoteRef());
@@ -136,6 +136,22 @@ final class PushStep implements StepHandler {
       }
       ObjectId before = t.lease() ? expected : old;
       return result(t, before, local, done.getStatus() == RemoteRefUpdate.Status.UP_TO_DATE);
+    }
+  }
+
+  /** The remote-tracking ref git updates after a push ({@code refs/remotes/origin/main}), from the fetch specs. */
+  private static String trackingRef(Session s, Target t) throws IOException {
+    try {
+      org.eclipse.jgit.transport.RemoteConfig rc = new org.eclipse.jgit.transport.RemoteConfig(s.repo.getConfig(),
+          t.remote());
+      for (org.eclipse.jgit.transport.RefSpec spec : rc.getFetchRefSpecs()) {
+        if (spec.matchSource(t.remoteRef())) {
+          return spec.expandFromSource(t.remoteRef()).getDestination();
+        }
+      }
+      return null;
+    } catch (java.net.URISyntaxException e) {
+      throw new GitException("remote '" + t.remote() + "' has an invalid URL: " + e.getMessage(), e);
     }
   }
 

@@ -38,6 +38,8 @@ final class Safety {
 
   static final String PREFIX_KEY = "git.backup.prefix";
   static final String HEAD_KEY = "git.head.before";
+  /** The distinct values of every ref before the run, so the audit does not depend on the backups surviving. */
+  static final String TIPS_KEY = "git.tips.before";
 
   private Safety() {}
 
@@ -95,6 +97,11 @@ final class Safety {
         }
       }
     }
+    java.util.Set<String> tips = new java.util.TreeSet<>();
+    for (ReceiveCommand c : batch.getCommands()) {
+      tips.add(c.getNewId().name());
+    }
+    run.remember(TIPS_KEY, String.join(" ", tips));
     run.remember(PREFIX_KEY, prefix);
     run.remember("git.backup.count", Integer.toString(count));
     if (head != null) {
@@ -204,20 +211,28 @@ final class Safety {
         created.add(name + " " + id.name());
       }
     });
+    List<ObjectId> tipsBefore = new ArrayList<>(before.values());
+    run.recall(TIPS_KEY).ifPresent(t -> {
+      for (String id : t.split(" ")) {
+        if (!id.isEmpty()) {
+          tipsBefore.add(ObjectId.fromString(id));
+        }
+      }
+    });
     long reachableBefore;
     List<String> lost = new ArrayList<>();
     long onlyInBackups;
     try (RevWalk walk = new RevWalk(repo)) {
       walk.setRetainBody(false);
-      reachableBefore = count(walk, before.values(), List.of(), null);
+      reachableBefore = count(walk, tipsBefore, List.of(), null);
       List<ObjectId> everyRefNow = new ArrayList<>(now.values());
       for (Ref r : repo.getRefDatabase().getRefsByPrefix("refs/rollback/")) {
         everyRefNow.add(r.getObjectId());
       }
       walk.reset();
-      count(walk, before.values(), everyRefNow, lost);
+      count(walk, tipsBefore, everyRefNow, lost);
       walk.reset();
-      onlyInBackups = count(walk, before.values(), now.values(), null);
+      onlyInBackups = count(walk, tipsBefore, now.values(), null);
     }
     evidence.put("backupPrefix", pre);
     evidence.put("refsBefore", before.size());
