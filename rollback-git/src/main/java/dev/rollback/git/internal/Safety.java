@@ -79,12 +79,12 @@ final class Safety {
           || r.getName().equals(Constants.HEAD)) {
         continue;
       }
-      batch.addCommand(new ReceiveCommand(ObjectId.zeroId(), r.getObjectId(), prefix + r.getName()));
+      addBackup(db, batch, prefix + r.getName(), r.getObjectId(), run.runId());
       count++;
     }
     Ref head = repo.exactRef(Constants.HEAD);
     if (head != null && head.getObjectId() != null) {
-      batch.addCommand(new ReceiveCommand(ObjectId.zeroId(), head.getObjectId(), prefix + Constants.HEAD));
+      addBackup(db, batch, prefix + Constants.HEAD, head.getObjectId(), run.runId());
     }
     if (!batch.getCommands().isEmpty()) {
       try (RevWalk rw = new RevWalk(repo)) {
@@ -98,8 +98,8 @@ final class Safety {
       }
     }
     java.util.Set<String> tips = new java.util.TreeSet<>();
-    for (ReceiveCommand c : batch.getCommands()) {
-      tips.add(c.getNewId().name());
+    for (Ref r : db.getRefsByPrefix(prefix)) {
+      tips.add(r.getObjectId().name());
     }
     run.remember(TIPS_KEY, String.join(" ", tips));
     run.remember(PREFIX_KEY, prefix);
@@ -112,6 +112,21 @@ final class Safety {
       }
     }
     LOG.info("backed up {} refs of {} under {}", count, engine.repo.dir(), prefix);
+  }
+
+  /**
+   * Adds the creation of a backup ref; one left by an attempt of the same run that crashed before it was remembered
+   * is kept when it holds the same value.
+   */
+  private static void addBackup(RefDatabase db, BatchRefUpdate batch, String name, ObjectId id, String runId)
+      throws IOException {
+    Ref existing = db.exactRef(name);
+    if (existing == null) {
+      batch.addCommand(new ReceiveCommand(ObjectId.zeroId(), id, name));
+    } else if (!id.equals(existing.getObjectId())) {
+      throw new GitException("backup ref " + name + " already exists with another value (" + Trees.shown(
+          existing.getObjectId()) + "); run id '" + runId + "' was used before, and run ids must not be reused");
+    }
   }
 
   /**
