@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A program to run, as a value: its arguments (no shell in between), the directory to run it in, relative to
@@ -24,6 +25,8 @@ import java.util.Objects;
  * @param env variables added to the environment: text, or a {@link Secret}
  */
 public record Command(List<String> argv, RepoPath directory, Map<String, Object> env) {
+
+  private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
   /**
    * Creates a command.
@@ -105,7 +108,7 @@ public record Command(List<String> argv, RepoPath directory, Map<String, Object>
   public String display() {
     StringBuilder b = new StringBuilder();
     for (String a : argv) {
-      b.append(b.length() > 0 ? " " : "").append(a.matches("[A-Za-z0-9_./:=@%+,-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+      b.append(b.length() > 0 ? " " : "").append(PLAIN_WORD.matcher(a).matches() ? a : "'" + a.replace("'", "'\\''") + "'");
     }
     return b.toString();
   }

@@ -40,8 +40,8 @@ public final class MarkdownRunbook {
       b.append("_None._\n\n");
     }
     for (Trigger t : plan.triggers()) {
-      b.append("- **").append(inline(t.name())).append("**: ").append(inline(t.description()))
-          .append(" — `").append(code(t.condition().describe())).append("`\n");
+      b.append("- **").append(Markdown.text(t.name())).append("**: ").append(Markdown.text(t.description()))
+          .append(" — ").append(Markdown.code(t.condition().describe())).append("\n");
     }
     if (!plan.triggers().isEmpty()) {
       b.append("\n");
@@ -54,7 +54,7 @@ public final class MarkdownRunbook {
     for (SeverityLevel s : plan.severities()) {
       b.append("| ").append(cell(s.name()))
           .append(" | ").append(cell(s.description()))
-          .append(" | `").append(cell(code(s.condition().describe()))).append("`")
+          .append(" | ").append(Markdown.cellCode(s.condition().describe()))
           .append(" | ").append(cell(s.response().describe()))
           .append(" | ").append(cell(s.response().deadlineText()))
           .append(" | ").append(cell(s.approval().describe()))
@@ -73,7 +73,7 @@ public final class MarkdownRunbook {
       b.append("_No signal._\n");
     }
     for (Signal s : measured) {
-      b.append("- `").append(code(s.displayName())).append("`");
+      b.append("- ").append(Markdown.code(s.displayName()));
       if (s.name().isPresent()) {
         b.append(": ").append(inline(s.label()));
       }
@@ -118,13 +118,13 @@ public final class MarkdownRunbook {
           .append(" after the rollback.\n\n");
       if (!m.metrics().isEmpty()) {
         b.append("Metrics:\n\n");
-        m.metrics().forEach(s -> b.append("- `").append(code(s.displayName())).append("`\n"));
+        m.metrics().forEach(s -> b.append("- ").append(Markdown.code(s.displayName())).append("\n"));
         b.append("\n");
       }
       b.append("| Alert | Condition | Action |\n|---|---|---|\n");
       for (MonitoringRule r : m.rules()) {
-        b.append("| ").append(cell(r.name())).append(" | `").append(cell(code(r.condition().describe())))
-            .append("` | ").append(cell(r.action())).append(" |\n");
+        b.append("| ").append(cell(r.name())).append(" | ").append(Markdown.cellCode(r.condition().describe()))
+            .append(" | ").append(cell(r.action())).append(" |\n");
       }
       b.append("\n");
     } else {
@@ -145,7 +145,7 @@ public final class MarkdownRunbook {
       if (!r.revert().isEmpty()) {
         b.append("Revert: ").append(inline(String.join(", ", r.revert()))).append("\n\n");
       }
-      r.approval().ifPresent(a -> b.append("Approval: ").append(a.describe()).append("\n\n"));
+      r.approval().ifPresent(a -> b.append("Approval: ").append(Markdown.text(a.describe())).append("\n\n"));
       phases(plan, b, r.phases());
       if (!r.validations().isEmpty()) {
         b.append("Recovery validation:\n\n");
@@ -161,9 +161,8 @@ public final class MarkdownRunbook {
       b.append("### ").append(inline(m.name())).append("\n\n");
       b.append("Sent on ").append(m.event().name().toLowerCase(Locale.ROOT).replace('_', ' '))
           .append(" through ").append(inline(String.join(", ", m.channels()))).append(".\n\n");
-      String fence = m.body().contains("```") ? "~~~~" : "```";
-      b.append(fence).append("markdown\n# ").append(m.title().strip()).append("\n\n").append(m.body().strip())
-          .append("\n").append(fence).append("\n\n");
+      b.append(Markdown.fenced("markdown", "# " + Markdown.oneLine(m.title().strip()) + "\n\n" + m.body().strip()))
+          .append("\n");
     }
 
     b.append("## Success criteria\n\n");
@@ -195,7 +194,7 @@ public final class MarkdownRunbook {
     for (SeverityLevel s : plan.severities()) {
       int pi = plan.procedureFor(s).map(procedures::indexOf).orElse(-1);
       String target = pi >= 0 && !procedures.get(pi).phases().isEmpty() ? "approve" + pi : "none";
-      b.append("  decide -->|").append(label(s.name() + ": " + s.response().describe())).append("| ")
+      b.append("  decide -->|\"").append(label(s.name() + ": " + s.response().describe())).append("\"| ")
           .append(target).append("\n");
     }
     for (int pi = 0; pi < procedures.size(); pi++) {
@@ -237,18 +236,17 @@ public final class MarkdownRunbook {
       int n = 1;
       for (Step s : ph.steps()) {
         b.append(n++).append(". ").append(inline(s.describe()));
-        b.append(" — `").append(code(s.kind())).append("`");
-        String params = Params.show(s.params());
+        b.append(" — ").append(Markdown.code(s.kind()));
         if (!s.params().isEmpty()) {
-          b.append(" `").append(code(params)).append("`");
+          b.append(" ").append(Markdown.code(Params.show(s.params())));
         }
         b.append(", ").append(s.effect().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         b.append(", timeout ").append(Texts.duration(s.timeout().orElse(plan.defaultTimeout())));
         if (s.retry().maxAttempts() > 1) {
           b.append(", up to ").append(s.retry().maxAttempts()).append(" attempts");
         }
-        s.output().ifPresent(o -> b.append(", binds `").append(code(o)).append("`"));
-        s.approval().ifPresent(a -> b.append(", needs ").append(a.describe()));
+        s.output().ifPresent(o -> b.append(", binds ").append(Markdown.code(o)));
+        s.approval().ifPresent(a -> b.append(", needs ").append(Markdown.text(a.describe())));
         b.append("\n");
       }
       if (ph.steps().isEmpty()) {
@@ -268,38 +266,30 @@ public final class MarkdownRunbook {
     for (Check c : checks) {
       b.append("- [ ] ").append(inline(c.describe()));
       if (!c.isManual()) {
-        b.append(" — `").append(code(c.kind())).append("`");
+        b.append(" — ").append(Markdown.code(c.kind()));
         if (c.condition().isPresent()) {
-          b.append(" `").append(code(c.condition().get().describe())).append("`");
+          b.append(" ").append(Markdown.code(c.condition().get().describe()));
         } else if (!c.params().isEmpty()) {
-          b.append(" `").append(code(Params.show(c.params()))).append("`");
+          b.append(" ").append(Markdown.code(Params.show(c.params())));
         }
       } else {
         b.append(" (confirmed by a person)");
       }
-      c.output().ifPresent(o -> b.append(", binds `").append(code(o)).append("`"));
+      c.output().ifPresent(o -> b.append(", binds ").append(Markdown.code(o)));
       b.append("\n");
     }
     b.append("\n");
   }
 
-  /** Text for a Markdown paragraph or list item: one line. */
   private static String inline(String s) {
-    return Texts.printable(s.replace("\r\n", " ").replace('\n', ' '));
+    return Markdown.text(s);
   }
 
-  /** Text for inside single backticks: no backtick, one line. */
-  private static String code(String s) {
-    return inline(s).replace('`', '\'');
-  }
-
-  /** Text for a table cell. */
   private static String cell(String s) {
-    return inline(s).replace("|", "\\|");
+    return Markdown.text(s);
   }
 
-  /** Text for a quoted Mermaid label. */
   private static String label(String s) {
-    return inline(s).replace("\"", "#quot;").replace("|", "#124;");
+    return Markdown.mermaidLabel(s);
   }
 }

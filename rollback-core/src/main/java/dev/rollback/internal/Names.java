@@ -67,7 +67,7 @@ public final class Names {
     if (parts.length > 0 && parts[0].equals(".git")) {
       problems.add("path '" + shown + "' points into the repository's .git directory");
     }
-    if (hasControl(path)) {
+    if (Texts.hasControl(path)) {
       problems.add("path '" + shown + "' holds control characters");
     }
     return problems;
@@ -102,7 +102,7 @@ public final class Names {
     if (name.contains("@{")) {
       problems.add(prefix + "contains '@{'");
     }
-    if (hasControl(name)) {
+    if (Texts.hasControl(name)) {
       problems.add(prefix + "contains control characters");
     }
     for (char c : new char[] {' ', '~', '^', ':', '?', '*', '[', '\\'}) {
@@ -127,15 +127,5 @@ public final class Names {
       }
     }
     return problems;
-  }
-
-  private static boolean hasControl(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        return true;
-      }
-    }
-    return false;
   }
 }
