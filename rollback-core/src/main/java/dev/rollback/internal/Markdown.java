@@ -21,8 +21,17 @@ public final class Markdown {
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       switch (c) {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '|': case '~': case '$':
+        case '\\': case '`': case '*': case '[': case ']': case '<': case '|': case '~': case '$':
           b.append('\\').append(c);
+          break;
+        case '_':
+          // Inside a word (ci_success_rate) an underscore cannot start or end emphasis.
+          if (i > 0 && i < line.length() - 1 && Character.isLetterOrDigit(line.charAt(i - 1))
+              && Character.isLetterOrDigit(line.charAt(i + 1))) {
+            b.append(c);
+          } else {
+            b.append('\\').append(c);
+          }
           break;
         case '&':
           // Only an entity such as &amp; or &#35; would be read as something else.

@@ -1,6 +1,7 @@
 package dev.rollback.internal;
 
 import dev.rollback.Check;
+import dev.rollback.Command;
 import dev.rollback.MessageTemplate;
 import dev.rollback.Monitoring;
 import dev.rollback.MonitoringRule;
@@ -11,8 +12,10 @@ import dev.rollback.RollbackPlan;
 import dev.rollback.SeverityLevel;
 import dev.rollback.Signal;
 import dev.rollback.Step;
+import dev.rollback.Steps;
 import dev.rollback.Trigger;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** Renders a plan as a Markdown runbook. Pure function of the plan: no clock, no locale, no hash order. */
@@ -235,12 +238,19 @@ public final class MarkdownRunbook {
       ph.action().ifPresent(a -> b.append("Action: ").append(inline(a)).append("\n\n"));
       int n = 1;
       for (Step s : ph.steps()) {
-        b.append(n++).append(". ").append(inline(s.describe()));
-        b.append(" — ").append(Markdown.code(s.kind()));
-        if (!s.params().isEmpty()) {
-          b.append(" ").append(Markdown.code(Params.show(s.params())));
+        b.append(n++).append(". ");
+        String command = commandLine(s.kind(), s.params());
+        if (s.describe().equals(command)) {
+          b.append(Markdown.code(command)).append(" —");
+        } else {
+          b.append(inline(s.describe())).append(" — ");
+          if (s.kind().equals(Steps.CONFIRM)) {
+            b.append("by hand,");
+          } else {
+            b.append(detail(s.kind(), s.params(), command)).append(",");
+          }
         }
-        b.append(", ").append(s.effect().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        b.append(" ").append(s.effect().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         b.append(", timeout ").append(Texts.duration(s.timeout().orElse(plan.defaultTimeout())));
         if (s.retry().maxAttempts() > 1) {
           b.append(", up to ").append(s.retry().maxAttempts()).append(" attempts");
@@ -264,21 +274,51 @@ public final class MarkdownRunbook {
       return;
     }
     for (Check c : checks) {
-      b.append("- [ ] ").append(inline(c.describe()));
-      if (!c.isManual()) {
-        b.append(" — ").append(Markdown.code(c.kind()));
-        if (c.condition().isPresent()) {
-          b.append(" ").append(Markdown.code(c.condition().get().describe()));
-        } else if (!c.params().isEmpty()) {
-          b.append(" ").append(Markdown.code(Params.show(c.params())));
-        }
+      String command = commandLine(c.kind(), c.params());
+      if (c.describe().equals(command)) {
+        b.append("- [ ] ").append(Markdown.code(command));
       } else {
-        b.append(" (confirmed by a person)");
+        b.append("- [ ] ").append(inline(c.describe()));
+        if (c.isManual()) {
+          b.append(" (confirmed by a person)");
+        } else if (c.condition().isPresent()) {
+          b.append(" — ").append(Markdown.code(c.condition().get().describe()));
+        } else {
+          b.append(" — ").append(detail(c.kind(), c.params(), command));
+        }
+      }
+      if (c.params().containsKey("pattern")) {
+        b.append(", reads ").append(Markdown.code(Params.show(c.params().get("pattern"))));
       }
       c.output().ifPresent(o -> b.append(", binds ").append(Markdown.code(o)));
       b.append("\n");
     }
     b.append("\n");
+  }
+
+  /**
+   * The command line of a command step or check, as people type it, with its directory when it is not the
+   * repository's root; {@code null} for other kinds.
+   */
+  private static String commandLine(String kind, Map<String, Object> params) {
+    if (!kind.equals(Steps.COMMAND) || !(params.get("argv") instanceof List)) {
+      return null;
+    }
+    List<?> argv = (List<?>) params.get("argv");
+    if (argv.isEmpty() || !argv.stream().allMatch(String.class::isInstance)) {
+      return null;
+    }
+    String line = Command.of(argv.toArray(new String[0])).display();
+    Object dir = params.get("directory");
+    return dir == null || Params.show(dir).equals(".") ? line : line + " (in " + Params.show(dir) + ")";
+  }
+
+  /** What a step or check runs: its command line, else its kind and parameters. */
+  private static String detail(String kind, Map<String, Object> params, String command) {
+    if (command != null) {
+      return Markdown.code(command);
+    }
+    return params.isEmpty() ? Markdown.code(kind) : Markdown.code(kind) + " " + Markdown.code(Params.show(params));
   }
 
   private static String inline(String s) {
