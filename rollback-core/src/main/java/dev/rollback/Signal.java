@@ -210,10 +210,8 @@ public abstract class Signal {
     return displayName();
   }
 
-  @SuppressWarnings("unchecked")
+  /** A deep, immutable copy of parameters: see {@link Params#freezeMap(Map)}. */
   static Map<String, Object> freeze(Map<String, ?> params) {
-    Map<String, Object> copy = new java.util.LinkedHashMap<>();
-    params.forEach((k, v) -> copy.put(k, Params.freeze(v)));
-    return copy;
+    return Params.freezeMap(params);
   }
 }

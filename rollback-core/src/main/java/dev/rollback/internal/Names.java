@@ -74,7 +74,11 @@ public final class Names {
   }
 
   /**
-   * Problems with a Git ref name, by the rules of {@code git check-ref-format --branch}.
+   * Problems with a Git ref name, by the rules of {@code git check-ref-format --branch}: what Git refuses as a
+   * branch name is refused here too ({@code HEAD}, a leading {@code -}, {@code ..}, <code>@&#123;</code>, control
+   * characters, {@code ~ ^ : ? * [ \} and space, empty components, components starting with {@code .} or ending
+   * with {@code .lock}, a trailing {@code .}), and what Git accepts is accepted ({@code @}, {@code a@b}, non-ASCII
+   * letters).
    *
    * @param name a short branch or tag name, or a full ref name
    * @return problems, empty when valid
@@ -89,9 +93,6 @@ public final class Names {
     }
     if (name.startsWith("-")) {
       problems.add(prefix + "starts with '-'");
-    }
-    if (name.equals("@")) {
-      problems.add(prefix + "is the single character '@'");
     }
     if (name.equals("HEAD")) {
       problems.add(prefix + "is reserved");

@@ -2,10 +2,14 @@ package dev.rollback.internal;
 
 import dev.rollback.Arg;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** Rules for the parameter maps of steps, checks and signals: plain data only, so a plan stays a value. */
 public final class Params {
@@ -53,21 +57,49 @@ public final class Params {
   }
 
   /**
-   * An immutable copy of a parameter value, lists and maps copied deeply in their order.
+   * An immutable copy of a parameter value, lists and maps copied deeply. Lists keep their order; maps keep it when
+   * they have one ({@link LinkedHashMap}, {@link SortedMap}), and other maps ({@code Map.of}, {@code HashMap}),
+   * whose order changes from one JVM to the next, are sorted by key, so that a plan renders the same everywhere.
+   * A null stays null, for {@link #requirePlainData} to report with its key.
    *
    * @param v the value
    * @return the copy
+   * @throws IllegalArgumentException if a map has a key that is not text
    */
   public static Object freeze(Object v) {
     if (v instanceof List) {
-      return List.copyOf(((List<?>) v).stream().map(Params::freeze).collect(java.util.stream.Collectors.toList()));
+      List<Object> copy = new ArrayList<>(((List<?>) v).size());
+      for (Object e : (List<?>) v) {
+        copy.add(freeze(e));
+      }
+      return Collections.unmodifiableList(copy);
     }
     if (v instanceof Map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      ((Map<?, ?>) v).forEach((k, x) -> copy.put((String) k, freeze(x)));
-      return java.util.Collections.unmodifiableMap(copy);
+      return freezeMap((Map<?, ?>) v);
     }
     return v;
+  }
+
+  /**
+   * An immutable, deep copy of a parameter map, in its order when it has one, else sorted by key; see
+   * {@link #freeze(Object)}.
+   *
+   * @param params the parameters
+   * @return the copy
+   * @throws IllegalArgumentException if a key is not text
+   */
+  public static Map<String, Object> freezeMap(Map<?, ?> params) {
+    for (Object k : params.keySet()) {
+      if (!(k instanceof String)) {
+        throw new IllegalArgumentException("parameter names must be text, was "
+            + (k == null ? "null" : k.getClass().getName() + " " + k));
+      }
+    }
+    Map<?, ?> ordered = params instanceof LinkedHashMap || params instanceof SortedMap || params.size() < 2
+        ? params : new TreeMap<>(params);
+    Map<String, Object> copy = new LinkedHashMap<>();
+    ordered.forEach((k, x) -> copy.put((String) k, freeze(x)));
+    return Collections.unmodifiableMap(copy);
   }
 
   /**
