@@ -86,7 +86,9 @@ public abstract class Check {
    * @throws IllegalArgumentException if a parameter is not plain data
    */
   public static Check of(String kind, String name, Map<String, ?> params) {
-    return ImmutableCheck.builder().kind(kind).name(name).putAllParams(Signal.freeze(params)).build();
+    Map<String, Object> frozen = Signal.freeze(params);
+    Params.requirePlainData("check " + name, frozen);
+    return ImmutableCheck.builder().kind(kind).name(name).putAllParams(frozen).build();
   }
 
   /**
@@ -148,6 +150,7 @@ public abstract class Check {
   public Check with(String key, Object value) {
     Map<String, Object> p = new LinkedHashMap<>(params());
     p.put(key, Params.freeze(value));
+    Params.requirePlainData("check " + name(), p);
     return ImmutableCheck.builder().from(this).params(p).build();
   }
 

@@ -85,7 +85,9 @@ public abstract class Signal {
    * @throws IllegalArgumentException if a parameter is not plain data
    */
   public static Signal of(String kind, Unit unit, String label, Map<String, ?> params) {
-    return ImmutableSignal.builder().kind(kind).unit(unit).label(label).putAllParams(freeze(params)).build();
+    Map<String, Object> frozen = freeze(params);
+    Params.requirePlainData("signal " + kind, frozen);
+    return ImmutableSignal.builder().kind(kind).unit(unit).label(label).putAllParams(frozen).build();
   }
 
   /**

@@ -108,7 +108,9 @@ public abstract class Step {
    * @throws IllegalArgumentException if a parameter is not plain data
    */
   public static Step of(String kind, String name, Effect effect, Map<String, ?> params) {
-    return ImmutableStep.builder().kind(kind).name(name).effect(effect).putAllParams(Signal.freeze(params)).build();
+    Map<String, Object> frozen = Signal.freeze(params);
+    Params.requirePlainData("step " + name, frozen);
+    return ImmutableStep.builder().kind(kind).name(name).effect(effect).putAllParams(frozen).build();
   }
 
   /**
@@ -191,6 +193,7 @@ public abstract class Step {
   public Step with(String key, Object value) {
     Map<String, Object> p = new LinkedHashMap<>(params());
     p.put(key, Params.freeze(value));
+    Params.requirePlainData("step " + name(), p);
     return ImmutableStep.builder().from(this).params(p).build();
   }
 
