@@ -159,7 +159,9 @@ public final class PlanScript {
             failures.add("line " + line + ": JShell rejected " + oneLine(snippet));
           }
           for (Diag d : diags) {
-            int at = d.getStartPosition() < 0 ? 0 : (int) Math.min(d.getStartPosition(), snippet.length());
+            // The preferred position: the name that is wrong, not the start of the expression around it.
+            long pos = d.getPosition() >= 0 ? d.getPosition() : d.getStartPosition();
+            int at = pos < 0 ? 0 : (int) Math.min(pos, snippet.length());
             failures.add("line " + (line + count(snippet.substring(0, at), '\n')) + ": "
                 + oneLine(d.getMessage(Locale.ROOT)));
           }
@@ -215,7 +217,7 @@ public final class PlanScript {
   }
 
   private static String oneLine(String s) {
-    return s.strip().replaceAll("\\s*\\R\\s*", " ");
+    return s.strip().replaceAll("\\s+", " ");
   }
 
   private static int count(String s, char c) {
