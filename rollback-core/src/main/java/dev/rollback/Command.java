@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A program to run, as a value: its arguments (no shell in between), the directory to run it in, relative to
@@ -26,7 +25,6 @@ import java.util.regex.Pattern;
  */
 public record Command(List<String> argv, RepoPath directory, Map<String, Object> env) {
 
-  private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
   /**
    * Creates a command.
@@ -108,9 +106,25 @@ public record Command(List<String> argv, RepoPath directory, Map<String, Object>
   public String display() {
     StringBuilder b = new StringBuilder();
     for (String a : argv) {
-      b.append(b.length() > 0 ? " " : "").append(PLAIN_WORD.matcher(a).matches() ? a : "'" + a.replace("'", "'\\''") + "'");
+      b.append(b.length() > 0 ? " " : "").append(isPlainWord(a) ? a : "'" + a.replace("'", "'\\''") + "'");
     }
     return b.toString();
+  }
+
+  /** Whether a shell would read the word as it is: letters, digits and {@code _ . / : = @ % + , -}. */
+  private static boolean isPlainWord(String word) {
+    if (word.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "_./:=@%+,-".indexOf(c) >= 0;
+      if (!plain) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

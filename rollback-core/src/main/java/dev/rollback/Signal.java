@@ -85,9 +85,8 @@ public abstract class Signal {
    * @throws IllegalArgumentException if a parameter is not plain data
    */
   public static Signal of(String kind, Unit unit, String label, Map<String, ?> params) {
-    Map<String, Object> frozen = freeze(params);
-    Params.requirePlainData("signal " + kind, frozen);
-    return ImmutableSignal.builder().kind(kind).unit(unit).label(label).putAllParams(frozen).build();
+    return ImmutableSignal.builder().kind(kind).unit(unit).label(label)
+        .putAllParams(Params.plainCopy("signal " + kind, params)).build();
   }
 
   /**
@@ -97,7 +96,7 @@ public abstract class Signal {
    * @return the named signal
    */
   public Signal named(String name) {
-    return ImmutableSignal.builder().from(this).name(name).build();
+    return self().withName(name);
   }
 
   /**
@@ -202,9 +201,9 @@ public abstract class Signal {
     return new Condition.Comparison(this, operator, threshold);
   }
 
-  @Value.Check
-  void checkParams() {
-    Params.requirePlainData("signal " + kind(), params());
+  /** This value as its implementation, whose {@code with...} methods copy without copying the collections. */
+  private ImmutableSignal self() {
+    return (ImmutableSignal) ImmutableSignal.copyOf(this);
   }
 
   @Override
@@ -212,8 +211,4 @@ public abstract class Signal {
     return displayName();
   }
 
-  /** A deep, immutable copy of parameters: see {@link Params#freezeMap(Map)}. */
-  static Map<String, Object> freeze(Map<String, ?> params) {
-    return Params.freezeMap(params);
-  }
 }

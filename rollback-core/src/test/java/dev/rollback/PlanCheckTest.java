@@ -141,8 +141,8 @@ class PlanCheckTest {
         .trigger("slow-commit", "A slow commit", perCommit.above(300))
         .build();
 
-    assertThat(lines(plan)).containsExactly("triggers[slow-commit].condition.signal: signal output of"
-        + " scripts/time_of.sh refers to outputs [culprit]; signals are measured before any step runs");
+    assertThat(lines(plan)).containsExactly("triggers[slow-commit].condition.signal: refers to output"
+        + " 'culprit'; signals are measured before any step runs");
   }
 
   @Test

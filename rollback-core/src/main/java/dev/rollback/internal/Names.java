@@ -48,29 +48,49 @@ public final class Names {
    * @return problems, empty when valid
    */
   public static List<String> repoPathProblems(String path) {
-    List<String> problems = new ArrayList<>();
-    String shown = Texts.printable(path);
     if (path.isEmpty()) {
-      problems.add("path is empty");
-      return problems;
+      return List.of("path is empty");
     }
-    if (path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:[\\\\/].*") || path.startsWith("~")) {
-      problems.add("path '" + shown + "' is absolute; paths are relative to the repository's root");
-    }
-    String[] parts = path.replace('\\', '/').split("/");
-    for (String part : parts) {
-      if (part.equals("..")) {
-        problems.add("path '" + shown + "' escapes the repository with '..'");
-        break;
+    boolean absolute = path.charAt(0) == '/' || path.charAt(0) == '\\' || path.charAt(0) == '~'
+        || (path.length() > 2 && isAsciiLetter(path.charAt(0)) && path.charAt(1) == ':'
+            && (path.charAt(2) == '/' || path.charAt(2) == '\\'));
+    boolean climbs = false;
+    boolean intoGit = false;
+    int start = 0;
+    for (int i = 0; i <= path.length(); i++) {
+      if (i == path.length() || path.charAt(i) == '/' || path.charAt(i) == '\\') {
+        if (i - start == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.') {
+          climbs = true;
+        }
+        if (start == 0 && i == 4 && path.startsWith(".git")) {
+          intoGit = true;
+        }
+        start = i + 1;
       }
     }
-    if (parts.length > 0 && parts[0].equals(".git")) {
+    boolean control = Texts.hasControl(path);
+    if (!absolute && !climbs && !intoGit && !control) {
+      return List.of();
+    }
+    List<String> problems = new ArrayList<>(2);
+    String shown = Texts.printable(path);
+    if (absolute) {
+      problems.add("path '" + shown + "' is absolute; paths are relative to the repository's root");
+    }
+    if (climbs) {
+      problems.add("path '" + shown + "' escapes the repository with '..'");
+    }
+    if (intoGit) {
       problems.add("path '" + shown + "' points into the repository's .git directory");
     }
-    if (Texts.hasControl(path)) {
+    if (control) {
       problems.add("path '" + shown + "' holds control characters");
     }
     return problems;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
   /**

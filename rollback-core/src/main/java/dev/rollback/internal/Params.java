@@ -2,7 +2,7 @@ package dev.rollback.internal;
 
 import dev.rollback.Arg;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -57,49 +57,91 @@ public final class Params {
   }
 
   /**
-   * An immutable copy of a parameter value, lists and maps copied deeply. Lists keep their order; maps keep it when
-   * they have one ({@link LinkedHashMap}, {@link SortedMap}), and other maps ({@code Map.of}, {@code HashMap}),
-   * whose order changes from one JVM to the next, are sorted by key, so that a plan renders the same everywhere.
-   * A null stays null, for {@link #requirePlainData} to report with its key.
+   * A deep, immutable copy of parameters, checked to be plain data (see {@link #requirePlainData}). Lists keep
+   * their order; maps keep it when they have one ({@link LinkedHashMap}, {@link SortedMap}), and other maps
+   * ({@code Map.of}, {@code HashMap}), whose order changes from one JVM to the next, are sorted by key, so that a
+   * plan renders the same everywhere.
    *
-   * @param v the value
+   * @param owner what holds the parameters, for the message: {@code step revert}
+   * @param params the parameters
    * @return the copy
-   * @throws IllegalArgumentException if a map has a key that is not text
+   * @throws IllegalArgumentException naming the parameter, if a value is not plain data or a name is not text
    */
-  public static Object freeze(Object v) {
-    if (v instanceof List) {
-      List<Object> copy = new ArrayList<>(((List<?>) v).size());
-      for (Object e : (List<?>) v) {
-        copy.add(freeze(e));
+  public static Map<String, Object> plainCopy(String owner, Map<?, ?> params) {
+    try {
+      return copyMap(params);
+    } catch (NotPlain e) {
+      for (Map.Entry<?, ?> entry : params.entrySet()) {
+        if (!(entry.getKey() instanceof String)) {
+          throw new IllegalArgumentException(owner + " has a parameter name that is not text: " + entry.getKey());
+        }
+        requirePlain(owner + " parameter '" + entry.getKey() + "'", entry.getValue());
       }
-      return Collections.unmodifiableList(copy);
+      throw new IllegalStateException("a parameter of " + owner + " is not plain data", e);
     }
-    if (v instanceof Map) {
-      return freezeMap((Map<?, ?>) v);
-    }
-    return v;
   }
 
   /**
-   * An immutable, deep copy of a parameter map, in its order when it has one, else sorted by key; see
-   * {@link #freeze(Object)}.
+   * A deep, immutable copy of one parameter value, checked to be plain data; see {@link #plainCopy(String, Map)}.
    *
-   * @param params the parameters
+   * @param where the parameter, for the message: {@code step revert parameter 'commit'}
+   * @param value the value
    * @return the copy
-   * @throws IllegalArgumentException if a key is not text
+   * @throws IllegalArgumentException naming the parameter, if the value is not plain data
    */
-  public static Map<String, Object> freezeMap(Map<?, ?> params) {
-    for (Object k : params.keySet()) {
+  public static Object plainCopy(String where, Object value) {
+    try {
+      return copy(value);
+    } catch (NotPlain e) {
+      requirePlain(where, value);
+      throw new IllegalStateException(where + " is not plain data", e);
+    }
+  }
+
+  /** Copies plain data in one pass; anything else throws {@link NotPlain}, and the caller finds out where. */
+  private static Object copy(Object v) {
+    if (v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long
+        || v instanceof Double || v instanceof Duration || v instanceof Arg) {
+      return v;
+    }
+    if (v instanceof List) {
+      List<?> list = (List<?>) v;
+      Object[] copy = new Object[list.size()];
+      int i = 0;
+      for (Object e : list) {
+        copy[i++] = copy(e);
+      }
+      return Collections.unmodifiableList(Arrays.asList(copy));
+    }
+    if (v instanceof Map) {
+      return copyMap((Map<?, ?>) v);
+    }
+    throw NotPlain.INSTANCE;
+  }
+
+  private static Map<String, Object> copyMap(Map<?, ?> map) {
+    for (Object k : map.keySet()) {
       if (!(k instanceof String)) {
-        throw new IllegalArgumentException("parameter names must be text, was "
-            + (k == null ? "null" : k.getClass().getName() + " " + k));
+        throw NotPlain.INSTANCE;
       }
     }
-    Map<?, ?> ordered = params instanceof LinkedHashMap || params instanceof SortedMap || params.size() < 2
-        ? params : new TreeMap<>(params);
-    Map<String, Object> copy = new LinkedHashMap<>();
-    ordered.forEach((k, x) -> copy.put((String) k, freeze(x)));
+    Map<?, ?> ordered = map instanceof LinkedHashMap || map instanceof SortedMap || map.size() < 2
+        ? map : new TreeMap<>(map);
+    Map<String, Object> copy = new LinkedHashMap<>(map.size() * 2);
+    for (Map.Entry<?, ?> e : ordered.entrySet()) {
+      copy.put((String) e.getKey(), copy(e.getValue()));
+    }
     return Collections.unmodifiableMap(copy);
+  }
+
+  /** A value that is not plain data; thrown without a stack trace, the caller then looks for the details. */
+  private static final class NotPlain extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final NotPlain INSTANCE = new NotPlain();
+
+    private NotPlain() {
+      super("not plain data", null, false, false);
+    }
   }
 
   /**

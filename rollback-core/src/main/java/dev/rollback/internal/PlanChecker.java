@@ -271,7 +271,7 @@ public final class PlanChecker {
       for (Step s : ph.steps()) {
         String sPath = phPath + ".steps[" + Texts.printable(s.name()) + "]";
         s.timeout().ifPresent(t -> positive(sPath + ".timeout", t));
-        args(sPath, s.params(), s.args(), s.references(), bound);
+        params(sPath + ".params", s.params(), bound);
         s.approval().ifPresent(a -> approval(sPath + ".approval", a));
         if (s.effect() == Effect.IRREVERSIBLE
             && !s.approval().map(ApprovalPolicy::requiresPeople).orElse(false)) {
@@ -291,8 +291,8 @@ public final class PlanChecker {
     for (Check c : checks) {
       String cPath = path + "[" + Texts.printable(c.name()) + "]";
       c.timeout().ifPresent(t -> positive(cPath + ".timeout", t));
-      args(cPath, c.params(), c.args(), c.references(), bound);
-      c.condition().ifPresent(cond -> condition(cPath + ".condition", cond, true));
+      params(cPath + ".params", c.params(), bound);
+      c.condition().ifPresent(cond -> condition(cPath + ".condition", cond, bound));
       bind(cPath, c.output(), bound, bindings);
     }
   }
@@ -320,24 +320,54 @@ public final class PlanChecker {
         : a instanceof RefName ? Rule.INVALID_REF_NAME : Rule.INVALID_VALUE;
   }
 
-  private void args(String path, Map<String, Object> params, List<Arg> args, Set<String> references,
-      Set<String> bound) {
-    durations(path + ".params", params);
-    for (Arg a : args) {
-      for (String p : a.problems()) {
-        add(path + ".params", ruleFor(a), p);
-      }
+  /**
+   * Checks parameters in one pass: durations that are not positive, each argument's own problems, and references
+   * to outputs not in {@code bound}; a {@code null} bound means no output can be referred to (a signal measured
+   * before any step runs).
+   *
+   * @param path the path of the parameters, such as {@code procedures[gradual]...steps[revert].params}
+   */
+  private void params(String path, Map<String, Object> params, Set<String> bound) {
+    for (Map.Entry<String, Object> e : params.entrySet()) {
+      param(path, e.getKey(), e.getValue(), bound);
     }
-    for (String r : references) {
-      if (!bound.contains(r)) {
-        add(path + ".params", Rule.UNBOUND_REFERENCE, "refers to output '" + r
-            + "' that no earlier step or check binds");
+  }
+
+  /** One parameter value; {@code where} locates it below the parameters, built only for what needs it. */
+  private void param(String path, String where, Object v, Set<String> bound) {
+    if (v instanceof Duration) {
+      Duration d = (Duration) v;
+      if (d.isZero() || d.isNegative()) {
+        add(path + "." + where, Rule.NON_POSITIVE_DURATION, "duration must be positive, was " + Texts.duration(d));
+      }
+    } else if (v instanceof Arg) {
+      Arg a = (Arg) v;
+      for (String p : a.problems()) {
+        add(path, ruleFor(a), p);
+      }
+      for (String r : a.references()) {
+        if (bound == null) {
+          add(path, Rule.INVALID_VALUE, "refers to output '" + r + "'; signals are measured before any step runs");
+        } else if (!bound.contains(r)) {
+          add(path, Rule.UNBOUND_REFERENCE, "refers to output '" + r + "' that no earlier step or check binds");
+        }
+      }
+    } else if (v instanceof List) {
+      List<?> list = (List<?>) v;
+      for (int i = 0; i < list.size(); i++) {
+        Object e = list.get(i);
+        param(path, e instanceof String ? where : where + "[" + i + "]", e, bound);
+      }
+    } else if (v instanceof Map) {
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+        Object x = e.getValue();
+        param(path, x instanceof String ? where : where + "." + e.getKey(), x, bound);
       }
     }
   }
 
   private void condition(String path, Condition c) {
-    condition(path, c, false);
+    condition(path, c, null);
   }
 
   /**
@@ -345,10 +375,10 @@ public final class PlanChecker {
    * after all of them), so they may not refer to outputs; a check's condition is evaluated where the check
    * stands, after the steps before it, so its signals may.
    */
-  private void condition(String path, Condition c, boolean outputsAvailable) {
+  private void condition(String path, Condition c, Set<String> bound) {
     if (c instanceof Condition.Comparison) {
       Condition.Comparison x = (Condition.Comparison) c;
-      signal(path, x.signal(), outputsAvailable);
+      signal(path, x.signal(), bound);
       if (x.threshold() instanceof Threshold.Relative) {
         Baseline b = ((Threshold.Relative) x.threshold()).baseline();
         if (b instanceof Baseline.FromFile) {
@@ -360,7 +390,7 @@ public final class PlanChecker {
             add(path + ".baseline", Rule.INVALID_VALUE, "a median needs at least 1 sample, was "
                 + ((Baseline.Median) b).samples());
           }
-          signal(path + ".baseline", ((Baseline.Median) b).signal(), outputsAvailable);
+          signal(path + ".baseline", ((Baseline.Median) b).signal(), bound);
         }
       }
     } else if (c instanceof Condition.AllOf) {
@@ -368,25 +398,25 @@ public final class PlanChecker {
       if (cs.isEmpty()) {
         add(path, Rule.EMPTY, "allOf() of no conditions");
       }
-      cs.forEach(x -> condition(path, x, outputsAvailable));
+      cs.forEach(x -> condition(path, x, bound));
     } else if (c instanceof Condition.AnyOf) {
       List<Condition> cs = ((Condition.AnyOf) c).conditions();
       if (cs.isEmpty()) {
         add(path, Rule.EMPTY, "anyOf() of no conditions");
       }
-      cs.forEach(x -> condition(path, x, outputsAvailable));
+      cs.forEach(x -> condition(path, x, bound));
     } else if (c instanceof Condition.Not) {
-      condition(path, ((Condition.Not) c).condition(), outputsAvailable);
+      condition(path, ((Condition.Not) c).condition(), bound);
     } else if (c instanceof Condition.Consecutive) {
       Condition.Consecutive x = (Condition.Consecutive) c;
       if (x.times() < 1) {
         add(path, Rule.INVALID_VALUE, "consecutive samples must be at least 1, was " + x.times());
       }
-      condition(path, x.condition(), outputsAvailable);
+      condition(path, x.condition(), bound);
     } else if (c instanceof Condition.Sustained) {
       Condition.Sustained x = (Condition.Sustained) c;
       positive(path + ".window", x.window());
-      condition(path, x.condition(), outputsAvailable);
+      condition(path, x.condition(), bound);
     } else if (c instanceof Condition.TriggerRef) {
       String name = ((Condition.TriggerRef) c).name();
       if (plan.trigger(name).isEmpty()) {
@@ -396,22 +426,11 @@ public final class PlanChecker {
   }
 
   private void signal(String path, Signal s) {
-    signal(path, s, false);
+    signal(path, s, null);
   }
 
-  private void signal(String path, Signal s, boolean outputsAvailable) {
-    List<Arg> args = new ArrayList<>();
-    s.params().values().forEach(v -> Params.collectArgs(v, args));
-    durations(path + ".signal", s.params());
-    for (Arg a : args) {
-      for (String p : a.problems()) {
-        add(path + ".signal", ruleFor(a), p);
-      }
-      if (!outputsAvailable && !a.references().isEmpty()) {
-        add(path + ".signal", Rule.INVALID_VALUE, "signal " + s.displayName()
-            + " refers to outputs " + a.references() + "; signals are measured before any step runs");
-      }
-    }
+  private void signal(String path, Signal s, Set<String> bound) {
+    params(path + ".signal", s.params(), bound);
   }
 
   private void approval(String path, ApprovalPolicy a) {
@@ -503,24 +522,6 @@ public final class PlanChecker {
         String shown = Texts.printable(n);
         add(path + "[" + shown + "]", Rule.DUPLICATE_NAME, "duplicate name '" + shown + "'");
       }
-    }
-  }
-
-  /** Reports durations among parameter values (a wait, a window) that are zero or negative. */
-  private void durations(String path, Map<String, Object> params) {
-    params.forEach((k, v) -> duration(path + "." + k, v));
-  }
-
-  private void duration(String path, Object v) {
-    if (v instanceof Duration) {
-      positive(path, (Duration) v);
-    } else if (v instanceof List) {
-      List<?> list = (List<?>) v;
-      for (int i = 0; i < list.size(); i++) {
-        duration(path + "[" + i + "]", list.get(i));
-      }
-    } else if (v instanceof Map) {
-      ((Map<?, ?>) v).forEach((k, x) -> duration(path + "." + k, x));
     }
   }
 

@@ -67,7 +67,19 @@ class ParamsTest {
 
     assertThatThrownBy(() -> Step.of("test.x", "x", Effect.READ_ONLY, Map.of("numbers", inner)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("parameter names must be text, was java.lang.Integer 1");
+        .hasMessage("step x parameter 'numbers' has a key that is not text: 1");
+  }
+
+  @Test
+  void aParameterAddedLaterIsCheckedAndCopiedToo() {
+    Step step = Step.of("test.x", "x", Effect.READ_ONLY, Map.of());
+    List<String> files = new ArrayList<>(List.of("a"));
+    Step with = step.with("files", files);
+    files.add("b");
+
+    assertThat(with.params()).containsEntry("files", List.of("a"));
+    assertThatThrownBy(() -> step.with("ratio", 0.5f))
+        .hasMessageStartingWith("step x parameter 'ratio' has type java.lang.Float");
   }
 
   @Test
@@ -88,10 +100,10 @@ class ParamsTest {
     declared.put("alpha", 2);
     Map<String, Object> unordered = new HashMap<>(declared);
 
-    assertThat(Params.freezeMap(declared).keySet()).containsExactly("zeta", "alpha");
-    assertThat(Params.freezeMap(new TreeMap<>(declared)).keySet()).containsExactly("alpha", "zeta");
-    assertThat(Params.freezeMap(unordered).keySet()).containsExactly("alpha", "zeta");
-    assertThat(Params.freezeMap(Map.of("zeta", 1, "alpha", 2, "mu", 3)).keySet())
+    assertThat(Params.plainCopy("step s", declared).keySet()).containsExactly("zeta", "alpha");
+    assertThat(Params.plainCopy("step s", new TreeMap<>(declared)).keySet()).containsExactly("alpha", "zeta");
+    assertThat(Params.plainCopy("step s", unordered).keySet()).containsExactly("alpha", "zeta");
+    assertThat(Params.plainCopy("step s", Map.of("zeta", 1, "alpha", 2, "mu", 3)).keySet())
         .containsExactly("alpha", "mu", "zeta");
   }
 
