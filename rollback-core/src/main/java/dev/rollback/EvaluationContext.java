@@ -58,6 +58,12 @@ public final class EvaluationContext {
     return new EvaluationContext(null, snapshot, Set.of(), Baselines.withoutWorkspace());
   }
 
+  /** A context whose plan may be absent (monitoring without a plan). */
+  static EvaluationContext create(RollbackPlan plan, Snapshot snapshot, Set<String> declaredFacts,
+      Baselines baselines) {
+    return new EvaluationContext(plan, snapshot, declaredFacts, baselines);
+  }
+
   /**
    * The same context against another snapshot, as monitoring does at each interval.
    *
