@@ -179,9 +179,11 @@ public final class Evaluation {
       case ANY:
         return joinDeciding("; ");
       case CONSECUTIVE:
-        return explainSamples("in each of the last " + ((Condition.Consecutive) condition).times() + " samples");
+        int n = ((Condition.Consecutive) condition).times();
+        return explainSamples("in each of the last " + n + " samples", "for the last " + n + " samples");
       default:
-        return explainSamples("throughout the last " + Texts.duration(((Condition.Sustained) condition).window()));
+        String w = Texts.duration(((Condition.Sustained) condition).window());
+        return explainSamples("throughout the last " + w, "over the last " + w);
     }
   }
 
@@ -231,7 +233,7 @@ public final class Evaluation {
     return b.toString();
   }
 
-  private String explainSamples(String span) {
+  private String explainSamples(String span, String unknownSpan) {
     if (truth == Truth.TRUE) {
       Evaluation newest = details.get(details.size() - 1);
       if (newest.kind == Kind.COMPARISON && sameThresholds()) {
@@ -252,7 +254,7 @@ public final class Evaluation {
         }
         Set<String> reasons = new LinkedHashSet<>();
         collectUnknowns(this, reasons);
-        return "unknown " + span + ": " + String.join("; ", reasons);
+        return "unknown " + unknownSpan + ": " + String.join("; ", reasons);
       }
     }
     throw new IllegalStateException("no part decides " + truth);
