@@ -397,6 +397,9 @@ public final class Baselines {
     if (node.isNull()) {
       return "null";
     }
+    if (node.isNumber()) {
+      return "the number " + node.asText();
+    }
     return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
   }
 
