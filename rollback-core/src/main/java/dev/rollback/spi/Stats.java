@@ -93,7 +93,8 @@ public final class Stats {
   }
 
   /**
-   * Several nearest-rank percentiles of the values at once: one copy, one sort.
+   * Several nearest-rank percentiles of the values at once: one copy, then selections that each narrow the next
+   * (linear time on average, no sort).
    *
    * @param values the values, left unchanged
    * @param percentiles each between 0 and 100
@@ -103,11 +104,24 @@ public final class Stats {
    */
   public static double[] percentiles(double[] values, double... percentiles) {
     check(values, values.length);
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    double[] out = new double[percentiles.length];
+    int n = values.length;
+    int[] ranks = new int[percentiles.length];
     for (int i = 0; i < percentiles.length; i++) {
-      out[i] = sorted[rank(sorted.length, percentiles[i]) - 1];
+      ranks[i] = rank(n, percentiles[i]) - 1;
+    }
+    // Select in ascending rank order: after selecting rank k, everything above index k is at least a[k], so the
+    // next, higher rank is searched from k on.
+    Integer[] order = new Integer[ranks.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> Integer.compare(ranks[x], ranks[y]));
+    double[] copy = values.clone();
+    double[] out = new double[percentiles.length];
+    int lo = 0;
+    for (Integer i : order) {
+      out[i] = select(copy, lo, n, ranks[i]);
+      lo = ranks[i];
     }
     return out;
   }
@@ -189,7 +203,12 @@ public final class Stats {
 
   /** Quickselect: puts the k-th smallest (0-based) of the first length values at index k and returns it. */
   private static double select(double[] a, int length, int k) {
-    int lo = 0;
+    return select(a, 0, length, k);
+  }
+
+  /** Quickselect within {@code [from, length)}, where every value before {@code from} is at most every value in it. */
+  private static double select(double[] a, int from, int length, int k) {
+    int lo = from;
     int hi = length - 1;
     while (hi > lo) {
       int mid = (lo + hi) >>> 1;

@@ -42,13 +42,22 @@ class StatsTest {
       double[] sorted = values.clone();
       Arrays.sort(sorted);
       double p = random.nextInt(101);
-      int rank = Math.max(1, (int) Math.ceil(p / 100 * n));
+      int rank = nearestRank(p, n);
       double[] before = values.clone();
 
       assertThat(Stats.percentile(values, p)).isEqualTo(sorted[rank - 1]);
+      double q = random.nextInt(101);
+      double r = random.nextInt(101);
+      assertThat(Stats.percentiles(values, q, p, r)).containsExactly(sorted[nearestRank(q, n) - 1],
+          sorted[rank - 1], sorted[nearestRank(r, n) - 1]);
       assertThat(Stats.median(values)).isEqualTo(n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2);
       assertThat(values).containsExactly(before);
     }
+  }
+
+  /** ceil(p * n / 100) in exact integer arithmetic, at least 1: p is a whole percentage here. */
+  private static int nearestRank(double p, int n) {
+    return Math.max(1, ((int) p * n + 99) / 100);
   }
 
   @Test
