@@ -175,20 +175,18 @@ final class ConditionEvaluator {
     if (m == null) {
       return Evaluation.missing(c, name + " is unknown: it was not measured");
     }
+    if (!m.isKnown()) {
+      // Unknown now: past samples cannot stand in for the current value.
+      return Evaluation.missing(c, name + " is unknown: " + m.summary());
+    }
     boolean current = at == null && back == 0;
     List<Sample> samples = null;
     int index = -1;
     double measured;
     if (current) {
-      if (!m.isKnown()) {
-        return Evaluation.missing(c, name + " is unknown: " + m.summary());
-      }
       measured = m.value().getAsDouble();
     } else {
       samples = History.of(m, snapshot.takenAt());
-      if (samples.isEmpty()) {
-        return Evaluation.missing(c, name + " is unknown: " + m.summary());
-      }
       int count = at == null ? samples.size() : History.countUpTo(samples, at);
       index = count - 1 - back;
       if (index < 0) {

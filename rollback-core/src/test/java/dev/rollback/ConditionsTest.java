@@ -157,6 +157,17 @@ class ConditionsTest {
   }
 
   @Test
+  void pastSamplesDoNotStandInForAnUnknownCurrentValue() {
+    measured.put(RATE, Measurement.unknown(Unit.RATIO, "GitHub did not answer").withHistory(List.of(
+        new Sample(NOW.minus(Duration.ofMinutes(2)), 0.5), new Sample(NOW.minus(Duration.ofMinutes(1)), 0.5))));
+
+    Evaluation e = eval(RATE.below(0.95).consecutive(2));
+
+    assertThat(e.truth()).isEqualTo(Truth.UNKNOWN);
+    assertThat(e.unknowns()).containsExactly("rate is unknown: GitHub did not answer");
+  }
+
+  @Test
   void aMeasurementWithoutHistoryIsOneSample() {
     measure(RATE, 0.5);
 
