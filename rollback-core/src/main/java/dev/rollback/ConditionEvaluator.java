@@ -236,14 +236,15 @@ final class ConditionEvaluator {
       });
     }
     Baseline.Median median = (Baseline.Median) baseline;
-    Measurement of = median.signal().equals(signal) ? m : snapshot.measurements().get(median.signal());
+    boolean own = median.signal().equals(signal);
+    Measurement of = own ? m : snapshot.measurements().get(median.signal());
     if (of == null) {
       return what + " is unknown: " + median.signal().displayName() + " was not measured";
     }
     List<Sample> history;
     int end;
     String before;
-    if (of == m) {
+    if (own) {
       // The signal's own history: the median of the samples before the one compared, never including it.
       history = samples != null ? samples : History.of(m, snapshot.takenAt());
       end = samples != null ? index : history.size() - 1;

@@ -168,14 +168,14 @@ public final class Snapshot {
 
   private static void collect(RollbackPlan plan, Condition condition, Set<Signal> out) {
     Set<String> seen = new LinkedHashSet<>();
-    Deque<Condition> todo = new ArrayDeque<>();
-    todo.add(condition);
-    while (!todo.isEmpty()) {
-      Condition c = todo.removeFirst();
+    Deque<Condition> pending = new ArrayDeque<>();
+    pending.add(condition);
+    while (!pending.isEmpty()) {
+      Condition c = pending.removeFirst();
       out.addAll(c.signals());
       for (String name : c.triggers()) {
         if (seen.add(name)) {
-          plan.trigger(name).ifPresent(t -> todo.add(t.condition()));
+          plan.trigger(name).ifPresent(t -> pending.add(t.condition()));
         }
       }
     }

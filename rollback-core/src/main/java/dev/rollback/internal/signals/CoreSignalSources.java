@@ -107,7 +107,7 @@ public final class CoreSignalSources {
       }
     }
     double value = number(m, "the " + stream + " of command " + shown);
-    return Measurement.of(value, ctx.signal().unit(), "'" + Texts.printable(line(m)) + "' in the " + stream
+    return Measurement.of(value, ctx.signal().unit(), "'" + Texts.printable(matched(m)) + "' in the " + stream
         + " of " + shown).withEvidence("match", Texts.printable(m.group()));
   }
 
@@ -132,7 +132,7 @@ public final class CoreSignalSources {
           + (content.isBlank() ? ", which is empty" : ""));
     }
     double value = number(m, "file " + file);
-    return Measurement.of(value, ctx.signal().unit(), "'" + Texts.printable(line(m)) + "' in " + file)
+    return Measurement.of(value, ctx.signal().unit(), "'" + Texts.printable(matched(m)) + "' in " + file)
         .withEvidence("match", Texts.printable(m.group()));
   }
 
@@ -252,10 +252,9 @@ public final class CoreSignalSources {
         + (m.groupCount() == 0 ? "; put the number in a group, as in 'Total Time: (\\d+)s'" : ""));
   }
 
-  /** The line the match is on, for the summary. */
-  private static String line(Matcher m) {
-    CharSequence s = m.group();
-    String text = s.toString().strip();
+  /** The matched text, shortened, for the summary. */
+  private static String matched(Matcher m) {
+    String text = m.group().strip();
     return text.length() > 120 ? text.substring(0, 120) + "..." : text;
   }
 
