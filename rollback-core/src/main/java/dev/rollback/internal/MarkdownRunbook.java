@@ -30,7 +30,7 @@ public final class MarkdownRunbook {
    * @return the Markdown text
    */
   public static String render(RollbackPlan plan) {
-    StringBuilder b = new StringBuilder(8192);
+    StringBuilder b = new StringBuilder(16384);
     b.append("# ").append(inline(plan.name())).append("\n\n");
     if (!plan.summary().isBlank()) {
       b.append(plan.summary().strip()).append("\n\n");
