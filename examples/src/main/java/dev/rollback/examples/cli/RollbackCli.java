@@ -88,6 +88,13 @@ public final class RollbackCli {
     } catch (RollbackException e) {
       err.println("rollback " + name + ": " + e.getMessage());
       return 2;
+    } catch (RuntimeException e) {
+      // A bug, not a mistake in the plan: say what failed, with its causes, and that it is not the plan's verdict.
+      err.println("rollback " + name + ": failed unexpectedly: " + e);
+      for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+        err.println("  caused by " + cause);
+      }
+      return 2;
     }
   }
 

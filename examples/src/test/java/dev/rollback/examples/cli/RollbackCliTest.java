@@ -65,6 +65,24 @@ class RollbackCliTest {
     assertThat(run("check", RollbackCliTest.class.getName() + "#FIELD_PLAN").status).isZero();
   }
 
+  /**
+   * A plan whose building fails.
+   *
+   * @return never
+   */
+  public static RollbackPlan failingPlan() {
+    throw new IllegalStateException("the plan's author made a mistake");
+  }
+
+  @Test
+  void aPlanMethodThatThrowsIsReportedWithItsCause() {
+    Result r = run("check", RollbackCliTest.class.getName() + "#failingPlan");
+
+    assertThat(r.status).isEqualTo(2);
+    assertThat(r.err).isEqualTo("rollback check: " + RollbackCliTest.class.getName() + ".failingPlan() failed:"
+        + " java.lang.IllegalStateException: the plan's author made a mistake\n");
+  }
+
   @Test
   void aClassWithoutAPlanIsAnErrorThatSaysWhy() {
     Result r = run("check", "java.lang.String");
