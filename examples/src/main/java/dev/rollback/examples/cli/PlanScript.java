@@ -68,7 +68,8 @@ public final class PlanScript {
     } catch (IOException e) {
       throw new PlanScriptException("cannot read " + script + ": " + e.getMessage(), e);
     }
-    // Output a script prints goes nowhere: the command's own output must stay clean.
+    // JShell's own output streams go nowhere. With the local engine a script's System.out is this JVM's, which the
+    // launcher points at standard error, so that a command's output stays clean.
     PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
     try (JShell shell = JShell.builder().executionEngine("local").out(discard).err(discard).build()) {
       shell.addToClasspath(System.getProperty("java.class.path"));
