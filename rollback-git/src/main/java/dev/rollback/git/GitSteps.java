@@ -230,6 +230,23 @@ public final class GitSteps {
   }
 
   /**
+   * Reverts the commits an earlier step or check listed, in their order (a search's {@link CommitSearch#all()} lists
+   * them newest first, the order {@code git revert} of a range uses), one commit each. Either all are reverted or,
+   * on a conflict, none.
+   *
+   * <pre>{@code
+   * GitSteps.commitMatching("P3-007").all().as("p3007"), GitSteps.revertAll(ref("p3007"))
+   * }</pre>
+   *
+   * @param commits a reference to a list of commits
+   * @return the step
+   */
+  public static Step revertAll(Ref commits) {
+    Objects.requireNonNull(commits, "commits");
+    return Step.of(REVERT, "revert the commits of " + commits.text(), Effect.REVERSIBLE, Map.of("commits", commits));
+  }
+
+  /**
    * Reverts the commits in {@code to} that are not in {@code from}, newest first, like
    * {@code git revert --no-edit from..to}. Either all are reverted or, on a conflict, none.
    *

@@ -124,6 +124,22 @@ class LeaseTest {
   }
 
   @Test
+  void aSecondLeasedPushOfTheSameBranchInOneRunExpectsWhatTheFirstPushed() throws Exception {
+    Step revert = GitSteps.revert(culprit);
+    Step tag = GitSteps.commit("never used");
+    Step push = GitSteps.pushWithLease("origin", branch("main"));
+    Step again = GitSteps.revert("HEAD");
+    Step pushAgain = GitSteps.pushWithLease("origin", branch("main")).named("push again");
+    FakeRun run = Runs.run("twice", ours.dir(), Sandbox.EPOCH.plusSeconds(600), revert, push, again, pushAgain, tag);
+    adapter.onRunStart(run);
+    run.apply(adapter, revert);
+    run.apply(adapter, push);
+    run.apply(adapter, again);
+    run.apply(adapter, pushAgain);
+    assertThat(origin.rev("main")).isEqualTo(ours.rev("HEAD"));
+  }
+
+  @Test
   void aPlainPushOnlyFastForwardsAndItsCompensationPushesTheOldValueBack() throws Exception {
     Step revert = GitSteps.revert(culprit);
     Step push = GitSteps.push("origin", branch("main"));

@@ -42,6 +42,11 @@ final class Leases {
     return "git.lease." + remote + "." + ref;
   }
 
+  /** What this run last pushed to a remote ref. */
+  static String pushedKey(String remote, String ref) {
+    return "git.pushed." + remote + "." + ref;
+  }
+
   static String snapshotKey(String remote) {
     return "git.lease." + remote + ".heads";
   }
@@ -110,12 +115,27 @@ final class Leases {
   }
 
   /**
-   * The value pinned for a remote ref.
+   * The value a leased push expects: what this run last pushed there, else the value pinned at assessment.
    *
    * @return the pinned id, {@link ObjectId#zeroId()} when the ref was absent
    * @throws GitException when nothing was pinned
    */
   static ObjectId expected(RunContext run, String remote, String ref) {
+    Optional<String> ours = run.recall(pushedKey(remote, ref));
+    if (ours.isPresent()) {
+      // This run pushed the ref already: the lease now expects what it pushed, as git's remote-tracking ref would.
+      return ObjectId.fromString(ours.get());
+    }
+    return pinned(run, remote, ref);
+  }
+
+  /**
+   * The value pinned at assessment for a remote ref.
+   *
+   * @return the pinned id, {@link ObjectId#zeroId()} when the ref was absent
+   * @throws GitException when nothing was pinned
+   */
+  static ObjectId pinned(RunContext run, String remote, String ref) {
     Optional<String> pinned = run.recall(key(remote, ref));
     if (pinned.isEmpty()) {
       Optional<String> heads = run.recall(snapshotKey(remote));

@@ -134,6 +134,7 @@ final class PushStep implements StepHandler {
           throw new GitException("push of " + Repository.shortenRefName(t.localRef()) + " to " + t.remote() + " "
               + t.remoteRef() + " rejected (" + done.getStatus() + ")" + why);
       }
+      ctx.run().remember(Leases.pushedKey(t.remote(), t.remoteRef()), local.name());
       ObjectId before = t.lease() ? expected : old;
       return result(t, before, local, done.getStatus() == RemoteRefUpdate.Status.UP_TO_DATE);
     }
@@ -180,7 +181,7 @@ final class PushStep implements StepHandler {
       }
       ObjectId before;
       if (t.lease()) {
-        before = Leases.expected(ctx.run(), t.remote(), t.remoteRef());
+        before = Leases.pinned(ctx.run(), t.remote(), t.remoteRef());
       } else {
         String b = ctx.run().recall(beforeKey(t)).orElse(Leases.ABSENT);
         before = b.equals(Leases.ABSENT) ? ObjectId.zeroId() : ObjectId.fromString(b);
@@ -219,6 +220,8 @@ final class PushStep implements StepHandler {
         throw new GitException("could not undo the push to " + remote + " " + remoteRef + ": " + done.getStatus()
             + (done.getMessage() == null ? "" : " " + done.getMessage()));
       }
+      ctx.run().remember(Leases.pushedKey(remote, remoteRef), beforeText.equals(Leases.ABSENT)
+          ? ObjectId.zeroId().name() : beforeText);
       return StepResult.of(beforeText.equals(Leases.ABSENT) ? "deleted " + remoteRef + " from " + remote + " again"
           : "moved " + remote + " " + remoteRef + " back to " + beforeText.substring(0, 7));
     }
