@@ -124,8 +124,8 @@ public final class TreeMerge {
           theirsDirs.remove(dir);
         }
       }
-      Side o = new Side(oursChanges, oursRenames, theirsDirs, conflicts);
-      Side t = new Side(theirsChanges, theirsRenames, oursDirs, conflicts);
+      Side o = new Side(oursChanges, oursRenames, theirsDirs, oursDirs, conflicts);
+      Side t = new Side(theirsChanges, theirsRenames, oursDirs, theirsDirs, conflicts);
 
       Map<String, String> baseMoves = new HashMap<>();
       Map<String, String> oursMoves = new HashMap<>(o.selfMoves);
@@ -167,11 +167,12 @@ public final class TreeMerge {
     /** Moves of this side's own files to where the other side's directory renames put them. */
     final Map<String, String> selfMoves = new HashMap<>();
 
-    Side(List<DiffEntry> changes, List<String[]> renameList, Map<String, String> otherDirs, Set<String> conflicts) {
+    Side(List<DiffEntry> changes, List<String[]> renameList, Map<String, String> otherDirs,
+        Map<String, String> ownDirs, Set<String> conflicts) {
       Set<String> renamedFrom = new HashSet<>();
       Set<String> renamedTo = new HashSet<>();
       for (String[] r : renameList) {
-        String target = remap(r[1], otherDirs);
+        String target = remap(r[1], otherDirs, ownDirs);
         if (!target.equals(r[1])) {
           conflicts.add(target);
           selfMoves.put(r[1], target);
@@ -184,7 +185,7 @@ public final class TreeMerge {
         switch (e.getChangeType()) {
           case ADD:
             if (!renamedTo.contains(e.getNewPath())) {
-              String target = remap(e.getNewPath(), otherDirs);
+              String target = remap(e.getNewPath(), otherDirs, ownDirs);
               if (!target.equals(e.getNewPath())) {
                 conflicts.add(target);
                 selfMoves.put(e.getNewPath(), target);
@@ -204,14 +205,21 @@ public final class TreeMerge {
     }
   }
 
-  /** A path moved by the deepest directory rename among its ancestors, or the path itself. */
-  private static String remap(String path, Map<String, String> renamedDirs) {
+  /**
+   * A path moved by the deepest of the other side's directory renames among its ancestors, or the path itself. As
+   * in git, a path is not moved into a directory that its own side renamed away (that would only make a spurious
+   * rename/rename conflict).
+   */
+  private static String remap(String path, Map<String, String> renamedDirs, Map<String, String> ownDirs) {
     if (renamedDirs.isEmpty()) {
       return path;
     }
     for (String dir = parent(path); !dir.isEmpty(); dir = parent(dir)) {
       String to = renamedDirs.get(dir);
       if (to != null) {
+        if (ownDirs.containsKey(to)) {
+          return path;
+        }
         String rest = path.substring(dir.length() + 1);
         return to.isEmpty() ? rest : to + "/" + rest;
       }
