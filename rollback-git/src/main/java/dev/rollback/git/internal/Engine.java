@@ -25,6 +25,8 @@ public final class Engine implements AutoCloseable {
   final String[] identity;
   final CredentialsProvider credentials;
   private final ConcurrentMap<String, Virtual> previews = new ConcurrentHashMap<>();
+  /** Runs whose tracked files this process has compared with the index since the run (or its resumption) began. */
+  private final java.util.Set<String> scanned = ConcurrentHashMap.newKeySet();
 
   /**
    * Creates the engine.
@@ -50,6 +52,19 @@ public final class Engine implements AutoCloseable {
 
   Virtual virtual(RunContext run) {
     return previews.computeIfAbsent(run.runId(), k -> new Virtual(repo.repository().newObjectReader()));
+  }
+
+  /**
+   * Whether every tracked file still has to be compared with the index for this run: once per run and process.
+   * After that first full look, the run's own steps leave the tree clean, so a step only checks the index and the
+   * files it is about to change (any other file someone edits meanwhile is left alone, never overwritten).
+   */
+  boolean needsFullScan(RunContext run) {
+    return !scanned.contains(run.runId() + (run.dryRun() ? "#preview" : ""));
+  }
+
+  void scannedFully(RunContext run) {
+    scanned.add(run.runId() + (run.dryRun() ? "#preview" : ""));
   }
 
   Session session(RunContext run) {
@@ -115,6 +130,8 @@ public final class Engine implements AutoCloseable {
    * @throws Exception when a remote cannot be read
    */
   public void onRunStart(RunContext run) throws Exception {
+    scanned.remove(run.runId());
+    scanned.remove(run.runId() + "#preview");
     Leases.pin(this, run);
   }
 
@@ -136,6 +153,8 @@ public final class Engine implements AutoCloseable {
    * @throws Exception when the audit cannot be made
    */
   public Optional<Audit> onRunEnd(RunContext run) throws Exception {
+    scanned.remove(run.runId());
+    scanned.remove(run.runId() + "#preview");
     Virtual v = previews.remove(run.runId());
     if (v != null) {
       v.close();

@@ -67,6 +67,7 @@ final class Safety {
         ObjectId headTree = repo.resolve(Constants.HEAD + "^{tree}");
         WorkTreeStatus.requireClean(repo, r, headTree == null ? ObjectId.zeroId() : headTree);
       }
+      engine.scannedFully(run);
     }
     String prefix = prefix(run.runId());
     RefDatabase db = repo.getRefDatabase();

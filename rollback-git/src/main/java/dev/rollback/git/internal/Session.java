@@ -127,7 +127,11 @@ final class Session implements AutoCloseable {
         ObjectId head = repo.resolve(Constants.HEAD + "^{tree}");
         headTree = head == null ? ObjectId.zeroId() : head;
       }
-      WorkTreeStatus.requireClean(repo, r, headTree);
+      boolean full = engine.needsFullScan(run);
+      WorkTreeStatus.requireClean(repo, r, headTree, full);
+      if (full) {
+        engine.scannedFully(run);
+      }
     }
   }
 

@@ -30,6 +30,9 @@ final class Trees {
     if (from.equals(to)) {
       return;
     }
+    if (FastCheckout.trySwitch(repo, from, to)) {
+      return;
+    }
     DirCache dc = repo.lockDirCache();
     DirCacheCheckout co = null;
     try {

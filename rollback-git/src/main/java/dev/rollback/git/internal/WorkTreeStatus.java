@@ -144,6 +144,21 @@ public final class WorkTreeStatus {
    * @throws IOException when the index or files cannot be read
    */
   public static Report scan(Repository repo, ObjectReader reader, ObjectId headTree) throws IOException {
+    return scan(repo, reader, headTree, true);
+  }
+
+  /**
+   * Looks at the index and, when asked, at every tracked file.
+   *
+   * @param repo the repository, with a work tree
+   * @param reader a reader of its objects
+   * @param headTree HEAD's tree to compare the index with, or {@code null} to accept staged changes
+   * @param files whether to compare every tracked file with its index entry
+   * @return the report
+   * @throws IOException when the index or files cannot be read
+   */
+  public static Report scan(Repository repo, ObjectReader reader, ObjectId headTree, boolean files)
+      throws IOException {
     RepositoryState state = repo.getRepositoryState();
     String inProgress = state == RepositoryState.SAFE || state == RepositoryState.BARE ? null : state.name();
     DirCache dc = repo.readDirCache();
@@ -163,6 +178,16 @@ public final class WorkTreeStatus {
           staged.add(tw.getPathString());
         }
       }
+    }
+    if (!files) {
+      for (int i = 0; i < dc.getEntryCount(); i++) {
+        DirCacheEntry e = dc.getEntry(i);
+        if (e.getStage() != DirCacheEntry.STAGE_0 && !unmerged.paths.contains(e.getPathString())) {
+          unmerged.add(e.getPathString());
+        }
+      }
+      int total = staged.count + unmerged.count;
+      return new Report(inProgress, staged.paths, List.of(), unmerged.paths, total);
     }
     Path root = repo.getWorkTree().toPath();
     Instant indexTime = Files.getLastModifiedTime(repo.getIndexFile().toPath()).toInstant();
@@ -203,13 +228,32 @@ public final class WorkTreeStatus {
    * @throws IOException when the index or files cannot be read
    */
   public static void requireClean(Repository repo, ObjectReader reader, ObjectId headTree) throws IOException {
-    Report r = scan(repo, reader, headTree);
+    requireClean(repo, reader, headTree, true);
+  }
+
+  /**
+   * Refuses uncommitted changes, looking at every tracked file or only at the index.
+   *
+   * @param repo the repository
+   * @param reader a reader
+   * @param headTree HEAD's tree, or {@code null} to accept staged changes
+   * @param files whether to compare every tracked file with its index entry
+   * @throws DirtyWorkTreeException listing the dirty paths
+   * @throws IOException when the index or files cannot be read
+   */
+  public static void requireClean(Repository repo, ObjectReader reader, ObjectId headTree, boolean files)
+      throws IOException {
+    Report r = scan(repo, reader, headTree, files);
     if (headTree == null ? !r.matchesIndex() : !r.clean()) {
       throw new DirtyWorkTreeException(r.describe(repo.getWorkTree().toPath()), r.paths());
     }
   }
 
-  private static boolean matches(Path file, DirCacheEntry e, Instant indexTime, boolean fileMode, boolean posix,
+  /**
+   * Whether a tracked file on disk still holds what its index entry records: the same type, executable bit, size and
+   * modification time, or, when the stat cannot tell (a racily clean entry, a changed time), the same content.
+   */
+  static boolean matches(Path file, DirCacheEntry e, Instant indexTime, boolean fileMode, boolean posix,
       ObjectInserter.Formatter hasher) throws IOException {
     BasicFileAttributes a;
     try {
@@ -269,7 +313,8 @@ public final class WorkTreeStatus {
     return nanos == actual.getNano();
   }
 
-  private static boolean needsFilters(Repository repo, DirCache dc) {
+  /** Whether files go through filters (line endings, attributes) between the index and the work tree. */
+  static boolean needsFilters(Repository repo, DirCache dc) {
     WorkingTreeOptions opts = repo.getConfig().get(WorkingTreeOptions.KEY);
     if (opts.getAutoCRLF() != AutoCRLF.FALSE) {
       return true;
