@@ -59,7 +59,7 @@ public final class GitSeedComparison {
     if (args.length == 3 && args[0].equals("once")) {
       Path work = Path.of(args[1]);
       try (GitAdapter adapter = GitAdapter.open(work)) {
-        library(adapter, work, args[2], "cold");
+        library(adapter, work, args[2], "cold-" + args[2]);
       }
       return;
     }

@@ -103,7 +103,9 @@ class WritesTest {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> files = (List<Map<String, Object>>) p.details().get("files");
     assertThat(files).singleElement().satisfies(f -> assertThat(f).containsEntry("path", ".github/workflows/ci.yml")
-        .containsEntry("change", "M").containsEntry("added", 1).containsEntry("deleted", 1));
+        .containsEntry("change", "M").containsEntry("added", 1).containsEntry("deleted", 1)
+        .containsEntry("oldBlob", git.rev("HEAD:.github/workflows/ci.yml"))
+        .containsEntry("newBlob", git.rev(culprit + "^:.github/workflows/ci.yml")));
   }
 
   @Test

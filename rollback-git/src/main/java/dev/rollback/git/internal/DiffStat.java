@@ -26,8 +26,9 @@ final class DiffStat {
    * @param config the repository's configuration
    * @param from the old tree
    * @param to the new tree
-   * @return one map per changed file: {@code path}, {@code change} (A, M, D, R), {@code added} and {@code deleted}
-   *     lines (-1 for binary files), and {@code oldPath} for renames
+   * @return one map per changed file: {@code path}, {@code change} (A, M, D, R), {@code oldBlob} and
+   *     {@code newBlob} ids, {@code added} and {@code deleted} lines (-1 for binary files), and {@code oldPath} for
+   *     renames
    */
   static List<Map<String, Object>> files(ObjectReader reader, Config config, ObjectId from, ObjectId to)
       throws IOException {
@@ -46,6 +47,12 @@ final class DiffStat {
         m.put("change", e.getChangeType().name().substring(0, 1));
         if (e.getChangeType() == DiffEntry.ChangeType.RENAME || e.getChangeType() == DiffEntry.ChangeType.COPY) {
           m.put("oldPath", e.getOldPath());
+        }
+        if (e.getChangeType() != DiffEntry.ChangeType.ADD) {
+          m.put("oldBlob", e.getOldId().name());
+        }
+        if (e.getChangeType() != DiffEntry.ChangeType.DELETE) {
+          m.put("newBlob", e.getNewId().name());
         }
         if (fh.getPatchType() == FileHeader.PatchType.BINARY || fh.getPatchType() == FileHeader.PatchType.GIT_BINARY) {
           m.put("added", -1);

@@ -257,18 +257,25 @@ final class History {
     private final String text;
     private final byte[] textBytes;
 
+    private final boolean asciiPattern;
+
     MessageFilter(Pattern pattern, String text) {
       this.pattern = pattern;
       this.text = text;
+      this.asciiPattern = pattern != null && pattern.pattern().chars().allMatch(ch -> ch < 0x80);
       this.textBytes = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     public boolean include(RevWalk walker, RevCommit c) {
+      byte[] raw = c.getRawBuffer();
+      int start = messageStart(raw);
       if (textBytes != null) {
-        byte[] raw = c.getRawBuffer();
-        int start = messageStart(raw);
         return indexOf(raw, start, textBytes) >= 0 && c.getFullMessage().contains(text);
+      }
+      if (asciiPattern) {
+        // An ASCII pattern matches the message's bytes as they are, without decoding every message.
+        return pattern.matcher(new RawChars(raw, start, raw.length)).find();
       }
       return pattern.matcher(c.getFullMessage()).find();
     }
@@ -330,6 +337,39 @@ final class History {
     @Override
     public boolean requiresCommitBody() {
       return false;
+    }
+  }
+
+  /** Bytes seen as characters one to one, so a pattern runs over a commit's raw message without copying it. */
+  private static final class RawChars implements CharSequence {
+    private final byte[] raw;
+    private final int start;
+    private final int end;
+
+    RawChars(byte[] raw, int start, int end) {
+      this.raw = raw;
+      this.start = start;
+      this.end = end;
+    }
+
+    @Override
+    public int length() {
+      return end - start;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return (char) (raw[start + index] & 0xff);
+    }
+
+    @Override
+    public CharSequence subSequence(int from, int to) {
+      return new RawChars(raw, start + from, start + to);
+    }
+
+    @Override
+    public String toString() {
+      return new String(raw, start, end - start, StandardCharsets.ISO_8859_1);
     }
   }
 
