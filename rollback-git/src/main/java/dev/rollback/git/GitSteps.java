@@ -343,7 +343,9 @@ public final class GitSteps {
   /**
    * Restores files from a commit exactly, like {@code git restore --source=<source> --staged --worktree} (or
    * {@code git checkout --no-overlay}): files under the paths that the source lacks are deleted. Commits the
-   * result.
+   * result. Unlike git, a path that neither the source nor HEAD has is accepted when a commit in between touched
+   * it (added and removed again, as after a revert): it is already as in the source. A path no commit in between
+   * touched still fails, as git does, so a misspelt path is not taken for a restored one.
    *
    * @param source the commit to take the files from
    * @param paths files or directories

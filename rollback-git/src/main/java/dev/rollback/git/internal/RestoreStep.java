@@ -68,6 +68,10 @@ final class RestoreStep implements StepHandler {
       for (String[] e : entries(s, head, path)) {
         inHead.add(e[0]);
       }
+      if (fromSource.isEmpty() && !overlay && inHead.isEmpty() && touchedBetween(s, source, head, path)) {
+        // Already as in the source: a commit since added the path and another removed it again (a revert).
+        continue;
+      }
       if (fromSource.isEmpty() && (overlay || inHead.isEmpty())) {
         throw new GitException("path '" + path + "' did not match any file in " + Args.abbrev(source) + " \""
             + Picks.subject(source.getFullMessage()) + "\"" + (overlay ? "" : " nor in HEAD")
@@ -98,6 +102,24 @@ final class RestoreStep implements StepHandler {
     ObjectId tree = dc.writeTree(s.inserter);
     List<Map<String, Object>> files = DiffStat.files(s.reader, s.repo.getConfig(), head.getTree(), tree);
     return new Outcome(head, source, paths, tree, files);
+  }
+
+  /** Whether a commit between the source and HEAD (either way) touched the path. */
+  private static boolean touchedBetween(Session s, RevCommit source, RevCommit head, String path)
+      throws IOException {
+    org.eclipse.jgit.revwalk.RevWalk walk = s.walk;
+    walk.reset();
+    walk.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.ALL);
+    walk.setTreeFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(PathFilter.create(path),
+        org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF));
+    try {
+      walk.markStart(walk.parseCommit(head));
+      walk.markUninteresting(walk.parseCommit(source));
+      return walk.next() != null;
+    } finally {
+      walk.reset();
+      walk.setTreeFilter(org.eclipse.jgit.treewalk.filter.TreeFilter.ALL);
+    }
   }
 
   /** The files at or under a path in a commit: {path, mode bits, id}. */
