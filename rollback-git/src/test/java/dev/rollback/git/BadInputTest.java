@@ -132,6 +132,13 @@ class BadInputTest {
   }
 
   @Test
+  void aMisspeltPathToRestoreIsNamedEvenWhereAnExactRestoreWouldAcceptAPathGoneOnBothSides() {
+    assertThat(apply(GitSteps.restoreExactly("HEAD~1", path("a.txt"), path("scripts/run_dcoker_tests.sh"))))
+        .isInstanceOf(GitException.class).hasMessageContaining("path 'scripts/run_dcoker_tests.sh' did not match");
+    assertThat(apply(GitSteps.restore("HEAD~1", path("nope.txt")))).hasMessageContaining("'nope.txt' did not match");
+  }
+
+  @Test
   void invalidBranchNamesAreRefusedByThePlanCheckAndAtRunTime() {
     for (String bad : List.of("a..b", "-x", "ctl\u0001char", "has space", "ends.lock", "x@{1}")) {
       Step step = GitSteps.checkoutNewBranch(branch(bad));
