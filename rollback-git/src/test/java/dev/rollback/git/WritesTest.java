@@ -142,6 +142,26 @@ class WritesTest {
   }
 
   @Test
+  void filesARevertWritesGetGitsPermissions() throws Exception {
+    git.write("run.sh", "#!/bin/sh\n");
+    java.nio.file.Files.setPosixFilePermissions(git.dir().resolve("run.sh"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    git.commitAll("add a script");
+    git.run("rm", "-q", "run.sh", "README.md");
+    git.run("commit", "-q", "-m", "remove the script and the readme");
+    GitCli other = box.copy(git, "other");
+    other.at(AT).run("revert", "--no-edit", "HEAD");
+    Step revert = GitSteps.revert("HEAD");
+    Runs.run("perm", git.dir(), AT, revert).apply(adapter, revert);
+    for (String f : List.of("run.sh", "README.md")) {
+      assertThat(java.nio.file.Files.getPosixFilePermissions(git.dir().resolve(f)))
+          .as(f).isEqualTo(java.nio.file.Files.getPosixFilePermissions(other.dir().resolve(f)));
+    }
+    assertThat(git.rev("HEAD")).isEqualTo(other.rev("HEAD"));
+    assertThat(git.status()).isEmpty();
+  }
+
+  @Test
   void anExistingBranchOrTagIsRefusedLikeGit() throws Exception {
     git.run("branch", "taken");
     Step create = GitSteps.createBranch(branch("taken"));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
@@ -177,9 +178,12 @@ final class FastCheckout {
         Files.deleteIfExists(p);
         Files.createSymbolicLink(p, Path.of(new String(content, StandardCharsets.UTF_8)));
       } else {
-        Path tmp = Files.createTempFile(p.getParent(), "." + p.getFileName(), ".rollback-tmp");
+        // A new file the way git creates one: permissions from the umask (createTempFile would make it 0600).
+        Path tmp = p.resolveSibling("." + p.getFileName() + "." + Long.toHexString(System.nanoTime())
+            + ".rollback-tmp");
         try {
-          try (OutputStream out = Files.newOutputStream(tmp)) {
+          try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE)) {
             out.write(content);
           }
           if (fileMode) {
