@@ -90,9 +90,30 @@ public final class Differential implements AutoCloseable {
       assertThat(actual.tree()).as("tree of " + what).isEqualTo(expected.tree());
       assertThat(actual.message()).as("message of " + what).isEqualTo(expected.message());
       assertThat(actual.commit()).as("commit id of " + what).isEqualTo(expected.commit());
+      assertThat(workTree(lib)).as("work tree files and permissions after " + what).isEqualTo(workTree(git));
     }
     reset();
     return expected;
+  }
+
+  /** Every file of the work tree with its permissions, sorted. */
+  private static String workTree(GitCli g) {
+    try (java.util.stream.Stream<java.nio.file.Path> files = Files.walk(g.dir())) {
+      StringBuilder b = new StringBuilder();
+      files.filter(p -> !g.dir().relativize(p).startsWith(".git")).filter(p -> !p.equals(g.dir())).sorted()
+          .forEach(p -> {
+            try {
+              b.append(g.dir().relativize(p)).append(' ')
+                  .append(Files.isSymbolicLink(p) ? "link" : java.nio.file.attribute.PosixFilePermissions.toString(
+                      Files.getPosixFilePermissions(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))).append('\n');
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+      return b.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private Outcome viaGit(Instant at, String... args) {
