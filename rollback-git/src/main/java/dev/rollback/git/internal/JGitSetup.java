@@ -37,6 +37,11 @@ public final class JGitSetup {
 
   private JGitSetup() {}
 
+  /** Forgets which file stores were prepared, so a test can prepare one again. */
+  static void forget() {
+    PREPARED.clear();
+  }
+
   /**
    * Makes sure JGit will not probe the file store holding the directory.
    *
