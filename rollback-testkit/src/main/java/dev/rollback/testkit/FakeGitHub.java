@@ -130,6 +130,25 @@ public final class FakeGitHub implements AutoCloseable {
   }
 
   /**
+   * Runs an action just before the next request to an operation is answered, to script what happens meanwhile on
+   * GitHub: a run that finishes between a listing and its cancel, a person who comments while an approval is awaited.
+   * Actions queue up, one per request.
+   *
+   * <pre>{@code
+   * github.beforeNext("actions/cancel-workflow-run", () -> run.complete("success"));   // the cancel meets a 409
+   * github.beforeNext("issues/list-comments", () -> issue.comment("maria", "/approve"));
+   * }</pre>
+   *
+   * @param operationId GitHub's operation id
+   * @param action what happens
+   * @throws IllegalArgumentException if the description has no such operation
+   */
+  public void beforeNext(String operationId, Runnable action) {
+    requireOperation(operationId);
+    engine.beforeNext(operationId, Objects.requireNonNull(action, "action"));
+  }
+
+  /**
    * Answers the next request to a path with a recorded GitHub response instead of the simulation, for reading real
    * data (such as the recordings of hub4j/github-api's tests). The request is still checked against the contract;
    * the recorded response is not, since recordings may predate the current description.

@@ -61,6 +61,7 @@ public final class Engine implements AutoCloseable {
   private final PathTemplates paths;
   private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
   private final Map<String, Deque<Canned>> canned = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Runnable>> hooks = new ConcurrentHashMap<>();
   private final List<RecordedRequest> log = new CopyOnWriteArrayList<>();
   private final List<String> violations = new CopyOnWriteArrayList<>();
   private final CountDownLatch closing = new CountDownLatch(1);
@@ -129,6 +130,16 @@ public final class Engine implements AutoCloseable {
    */
   public void inject(String operationId, Fault fault) {
     faults.computeIfAbsent(operationId, k -> new ArrayDeque<>()).add(fault);
+  }
+
+  /**
+   * Queues an action to run just before the next request to an operation is answered.
+   *
+   * @param operationId the operation
+   * @param action the action
+   */
+  public void beforeNext(String operationId, Runnable action) {
+    hooks.computeIfAbsent(operationId, k -> new ArrayDeque<>()).add(action);
   }
 
   /**
@@ -221,6 +232,10 @@ public final class Engine implements AutoCloseable {
       return;
     }
 
+    Runnable hook = op.map(hooks::get).map(Deque::poll).orElse(null);
+    if (hook != null) {
+      hook.run();
+    }
     Fault fault = op.map(faults::get).map(Deque::poll).orElse(null);
     Canned answer = Optional.ofNullable(canned.get(method + " " + path)).map(Deque::poll).orElse(null);
     Reply reply;
