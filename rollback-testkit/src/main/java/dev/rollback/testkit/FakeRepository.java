@@ -203,7 +203,7 @@ public final class FakeRepository {
   public List<FakeRun> runs() {
     store.lock().lock();
     try {
-      return repo.runs().stream().map(r -> new FakeRun(store, r)).collect(Collectors.toList());
+      return repo.visibleRuns().stream().map(r -> new FakeRun(store, r)).collect(Collectors.toList());
     } finally {
       store.lock().unlock();
     }

@@ -84,6 +84,21 @@ public final class FakeWorkflow {
   }
 
   /**
+   * Makes dispatched runs appear a while after the dispatch, as on GitHub, where a run is created a few seconds
+   * after the dispatch answers; until then it is in no listing. By default runs appear at once.
+   *
+   * @param delay how long after the dispatch the run is created
+   * @return this workflow
+   */
+  public FakeWorkflow dispatchDelay(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("a run cannot be created before its dispatch, was asked for " + delay);
+    }
+    return locked(() -> workflow.dispatchDelay(delay));
+  }
+
+  /**
    * Sets the workflow's {@code run-name:} expression; inputs are filled in, as GitHub does:
    * {@code runName("CI ${{ inputs.rollback_id }}")}.
    *
@@ -145,7 +160,7 @@ public final class FakeWorkflow {
   public List<FakeRun> runs() {
     store.lock().lock();
     try {
-      return workflow.repo().runs().stream().filter(r -> r.workflow() == workflow).map(r -> new FakeRun(store, r))
+      return workflow.repo().visibleRuns().stream().filter(r -> r.workflow() == workflow).map(r -> new FakeRun(store, r))
           .collect(Collectors.toList());
     } finally {
       store.lock().unlock();

@@ -146,7 +146,9 @@ public final class DispatchHandler implements StepHandler {
     Map<String, String> filters = new LinkedHashMap<>();
     filters.put("branch", ref);
     filters.put("event", "workflow_dispatch");
-    filters.put("created", ">=" + from);
+    // Not `created=>=...`: GitHub's description types `created` as a plain date-time, so the range syntax its text
+    // mentions is outside the contract. The newest page of dispatched runs on the ref holds the run; the creation
+    // time is compared here.
     long polls = Math.max(1, Duration.between(budget.now(), until).toMillis() / Math.max(1, interval.toMillis()) + 2);
     for (long i = 0; i < polls; i++) {
       List<RunInfo> candidates = session.api().runs(workflow, filters, Session.PAGE, 1, budget, true).runs().stream()

@@ -15,8 +15,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,6 +35,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a {@code POST} is sent again only when it provably did not reach GitHub (the connection was refused) or
  *       GitHub refused it for a rate limit; after anything else (a timeout, a broken connection, a 5xx) its outcome
  *       is unknown and {@link GitHubOutcomeUnknownException} says so;</li>
+ *   <li>GitHub's clock is taken from its {@code Date} header when that is within ten minutes of the local clock (a
+ *       proxy's stale copy or a broken clock is not trusted), for correlating dispatches and rate-limit resets;</li>
  *   <li>a conditional {@code GET} sends the ETag of the adapter's last copy, and a 304 is answered from that copy
  *       (304s do not count against GitHub's rate limit).</li>
  * </ul>
@@ -266,15 +266,8 @@ public final class Http {
   }
 
   private void noteDate(GitHubConnectorResponse r, Budget budget) {
-    String date = r.header("Date");
-    if (date != null) {
-      try {
-        Instant server = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        serverOffset.set(Duration.between(budget.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), server));
-      } catch (RuntimeException e) {
-        LOG.debug("unreadable Date header '{}'", date);
-      }
-    }
+    Limits.serverDate(r, budget.now()).ifPresent(server ->
+        serverOffset.set(Duration.between(budget.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), server)));
   }
 
   private static String errorMessage(GitHubConnectorResponse r) {

@@ -109,15 +109,15 @@ public final class Limits {
     Instant now = b.now();
     Instant retryAt = now.plus(wait);
     String request = r.request().method() + " " + r.request().url().getPath();
-    if (wait.compareTo(b.maxWait()) > 0) {
-      throw new GitHubRateLimitException(r.statusCode(), what + " on " + request + ": GitHub allows calls again at "
-          + retryAt + ", in " + seconds(wait) + ", longer than the longest wait configured (" + seconds(b.maxWait())
-          + "); not waiting", retryAt);
-    }
     if (!b.allows(wait)) {
       throw new GitHubRateLimitException(r.statusCode(), what + " on " + request + ": GitHub allows calls again at "
           + retryAt + ", in " + seconds(wait) + ", after the deadline " + b.deadline().get() + "; not waiting",
           retryAt);
+    }
+    if (wait.compareTo(b.maxWait()) > 0) {
+      throw new GitHubRateLimitException(r.statusCode(), what + " on " + request + ": GitHub allows calls again at "
+          + retryAt + ", in " + seconds(wait) + ", longer than the longest wait configured (" + seconds(b.maxWait())
+          + "); not waiting", retryAt);
     }
     LOG.info("{} on {}: waiting {} as GitHub asks", what, request, seconds(wait));
     try {
@@ -132,17 +132,39 @@ public final class Limits {
     return d.getSeconds() + "s";
   }
 
-  /** GitHub's idea of now: its {@code Date} header, else the operation's clock. */
+  /** GitHub's idea of now: its {@code Date} header when plausible, else the operation's clock. */
   private Instant serverNow(GitHubConnectorResponse r) {
+    Instant local = budget().now();
+    return serverDate(r, local).orElse(local);
+  }
+
+  /** The most a {@code Date} header may differ from the local clock and still be trusted. */
+  static final Duration PLAUSIBLE_SKEW = Duration.ofMinutes(10);
+
+  /**
+   * GitHub's clock from a response's {@code Date} header, when it is readable and within ten minutes of the local
+   * clock: a stale copy from a proxy, or a clock that is far off, is not trusted.
+   *
+   * @param r the response
+   * @param local the local clock's now
+   * @return GitHub's now, to the second
+   */
+  static Optional<Instant> serverDate(GitHubConnectorResponse r, Instant local) {
     String date = r.header("Date");
-    if (date != null) {
-      try {
-        return ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      } catch (RuntimeException e) {
-        LOG.debug("unreadable Date header '{}'", date);
-      }
+    if (date == null) {
+      return Optional.empty();
     }
-    return budget().now();
+    try {
+      Instant server = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      if (Duration.between(local, server).abs().compareTo(PLAUSIBLE_SKEW) > 0) {
+        LOG.debug("ignoring the Date header '{}': more than {} off the local clock", date, PLAUSIBLE_SKEW);
+        return Optional.empty();
+      }
+      return Optional.of(server);
+    } catch (RuntimeException e) {
+      LOG.debug("unreadable Date header '{}'", date);
+      return Optional.empty();
+    }
   }
 
   Duration untilReset(GitHubConnectorResponse r) {

@@ -213,7 +213,7 @@ public final class Operations {
       Predicate<Instant> created = created(x.param("created").get());
       keep = keep.and(r -> created.test(r.createdAt));
     }
-    List<Store.Run> matching = repo.runs.stream().filter(keep)
+    List<Store.Run> matching = repo.visibleRuns().stream().filter(keep)
         .sorted(Comparator.comparing((Store.Run r) -> r.createdAt).thenComparingLong(r -> r.id).reversed())
         .collect(Collectors.toList());
     return page(x, matching, r -> payloads.run(r, r.at(now), store), "workflow_runs");
@@ -330,8 +330,8 @@ public final class Operations {
         return Reply.generic(422, "Unexpected inputs provided: " + unexpected);
       }
     }
-    Store.Run run = repo.createRun(w, "workflow_dispatch", ref, sha.get(), store.now(), w.dispatchScript(),
-        store.tokenUser(), inputs, null);
+    Store.Run run = repo.createRun(w, "workflow_dispatch", ref, sha.get(), store.now().plus(w.dispatchDelay()),
+        w.dispatchScript(), store.tokenUser(), inputs, null);
     if (body.path("return_run_details").asBoolean(false) && dispatchRunDetails) {
       return Reply.json(200, payloads.dispatched(run));
     }

@@ -238,16 +238,27 @@ public final class Store {
      * @return the run, when it exists
      */
     public Optional<Run> findRun(long id) {
-      return runs.stream().filter(r -> r.id == id).findFirst();
+      Instant now = now();
+      return runs.stream().filter(r -> r.id == id && !r.createdAt.isAfter(now)).findFirst();
     }
 
     /**
-     * Every run, oldest first.
+     * Every run, oldest first, including runs a dispatch will create later.
      *
      * @return the runs
      */
     public List<Run> runs() {
       return List.copyOf(runs);
+    }
+
+    /**
+     * The runs that exist now: a dispatched run appears only once it is created.
+     *
+     * @return the runs, oldest first
+     */
+    public List<Run> visibleRuns() {
+      Instant now = now();
+      return runs.stream().filter(r -> !r.createdAt.isAfter(now)).collect(java.util.stream.Collectors.toList());
     }
 
     /**
@@ -361,6 +372,7 @@ public final class Store {
     RunScript onRerun = RunScript.succeedsAfter(Duration.ofMinutes(3)).queuedFor(Duration.ofSeconds(5));
     String runName;
     List<String> inputs;
+    Duration dispatchDelay = Duration.ZERO;
 
     Workflow(Repo repo, long id, String file) {
       this.repo = repo;
@@ -440,6 +452,24 @@ public final class Store {
      */
     public void inputs(List<String> names) {
       this.inputs = List.copyOf(names);
+    }
+
+    /**
+     * Sets how long after a dispatch its run is created.
+     *
+     * @param delay the delay
+     */
+    public void dispatchDelay(Duration delay) {
+      this.dispatchDelay = delay;
+    }
+
+    /**
+     * How long after a dispatch its run is created.
+     *
+     * @return the delay
+     */
+    public Duration dispatchDelay() {
+      return dispatchDelay;
     }
 
     /**
