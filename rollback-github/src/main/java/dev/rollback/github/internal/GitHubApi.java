@@ -195,8 +195,14 @@ public final class GitHubApi {
    * @param number its number
    * @param url its page
    * @param body its body
+   * @param author who opened it
    */
-  public record IssueRef(int number, String url, String body) {}
+  public record IssueRef(int number, String url, String body, String author) {
+    static IssueRef of(JsonNode i) {
+      return new IssueRef(i.path("number").asInt(), i.path("html_url").asText(), i.path("body").asText(""),
+          i.path("user").path("login").asText(""));
+    }
+  }
 
   /**
    * Opens an issue.
@@ -212,8 +218,7 @@ public final class GitHubApi {
     if (!labels.isEmpty()) {
       labels.forEach(b.putArray("labels")::add);
     }
-    JsonNode j = http.post(repo + "/issues", b, budget).require("open an issue").body();
-    return new IssueRef(j.path("number").asInt(), j.path("html_url").asText(), j.path("body").asText(""));
+    return IssueRef.of(http.post(repo + "/issues", b, budget).require("open an issue").body());
   }
 
   /**
@@ -234,8 +239,7 @@ public final class GitHubApi {
         q.put("page", page);
       }
       JsonNode j = http.get(repo + "/issues", q, budget, false).require("list issues").body();
-      j.forEach(i -> out.add(new IssueRef(i.path("number").asInt(), i.path("html_url").asText(),
-          i.path("body").asText(""))));
+      j.forEach(i -> out.add(IssueRef.of(i)));
       if (j.size() < MAX_PAGE) {
         break;
       }
