@@ -25,8 +25,10 @@ public final class Fault {
     SECONDARY_LIMIT,
     /** Too many requests: 429 with {@code Retry-After}. */
     TOO_MANY_REQUESTS,
-    /** The request is processed, then the response never comes; the client times out. */
-    LOST_RESPONSE
+    /** The request is processed, then the connection closes without an answer. */
+    LOST_RESPONSE,
+    /** The request is processed, then the answer comes only after a delay, in real time. */
+    DELAYED_RESPONSE
   }
 
   private final Kind kind;
@@ -90,13 +92,30 @@ public final class Fault {
   }
 
   /**
-   * The request is processed (a dispatch creates its run, a cancel cancels), then no response comes until the client
-   * gives up: what a client sees when a response is lost in the network.
+   * The request is processed (a dispatch creates its run, a cancel cancels), then the connection closes without an
+   * answer: what a client sees when the response is lost in the network or a proxy gives up. The client learns at
+   * once that it has no answer, so tests need no short timeouts.
    *
    * @return the fault
    */
   public static Fault lostResponse() {
     return new Fault(Kind.LOST_RESPONSE, 0, null, null);
+  }
+
+  /**
+   * The request is processed, then the answer waits this long, in real time, before it is sent: for testing a
+   * client's own timeout, which fires first when it is shorter. The fake's clock does not move.
+   *
+   * @param delay how long to hold the answer back
+   * @return the fault
+   * @throws IllegalArgumentException if the delay is negative
+   */
+  public static Fault delayedResponse(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("a delay cannot be negative, was " + delay);
+    }
+    return new Fault(Kind.DELAYED_RESPONSE, 0, null, delay);
   }
 
   private static Duration wait(Duration d) {
@@ -117,7 +136,7 @@ public final class Fault {
   }
 
   /**
-   * The status answered; 0 for {@link Kind#LOST_RESPONSE}.
+   * The status answered; 0 when the normal answer is lost or delayed.
    *
    * @return the status
    */
@@ -135,7 +154,8 @@ public final class Fault {
   }
 
   /**
-   * The wait asked for, for {@link Kind#SECONDARY_LIMIT} and {@link Kind#TOO_MANY_REQUESTS}.
+   * The wait asked for, for {@link Kind#SECONDARY_LIMIT} and {@link Kind#TOO_MANY_REQUESTS}; the delay, for
+   * {@link Kind#DELAYED_RESPONSE}.
    *
    * @return the wait, or null
    */
@@ -153,6 +173,8 @@ public final class Fault {
       case SECONDARY_LIMIT:
       case TOO_MANY_REQUESTS:
         return "Fault[" + status + " retry after " + retryAfter.getSeconds() + "s]";
+      case DELAYED_RESPONSE:
+        return "Fault[answer delayed " + retryAfter.toMillis() + " ms]";
       default:
         return "Fault[lost response]";
     }

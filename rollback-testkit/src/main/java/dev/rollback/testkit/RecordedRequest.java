@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param query the raw query string, empty when none
  * @param operationId GitHub's OpenAPI operation id, such as {@code actions/cancel-workflow-run}; empty when the
  *     description has no such operation
- * @param status the status answered; 0 when no response was sent ({@link Fault#lostResponse()})
+ * @param status the status answered; 0 when no answer was sent ({@link Fault#lostResponse()}), or not yet
+ *     ({@link Fault#delayedResponse})
  * @param conditional whether the request carried {@code If-None-Match}
  * @param authenticated whether the request carried credentials (and the right token, when the fake requires one)
  * @param body the request body, empty when none

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FaultsTest {
 
   @RegisterExtension
-  final GitHubFixture gh = new GitHubFixture(b -> b.requestTimeout(Duration.ofMillis(500)));
+  final GitHubFixture gh = new GitHubFixture();
 
   @Test
   void aReadThatFailsWith500IsRetriedAfterABackoffAndSucceeds() throws Exception {
@@ -123,6 +123,18 @@ class FaultsTest {
     assertThat(gh.ci.runs()).hasSize(1);
     assertThat(r.value()).hasValue(gh.ci.runs().get(0).id());
     assertThat(r.evidence().get("correlation").toString()).startsWith("the dispatch's answer was lost");
+  }
+
+  @Test
+  void aDispatchThatTimesOutIsNotSentAgainAndItsRunIsFound() throws Exception {
+    var impatient = gh.adapter(b -> b.requestTimeout(Duration.ofMillis(300)));
+    gh.github.inject("actions/create-workflow-dispatch", Fault.delayedResponse(Duration.ofSeconds(20)));
+
+    StepResult r = new TestRun(impatient, gh.clock, "run-t").apply(GitHubSteps.dispatch("ci.yml", "main"));
+
+    assertThat(gh.github.requestCount("actions/create-workflow-dispatch")).isEqualTo(1);
+    assertThat(r.value()).hasValue(gh.ci.runs().get(0).id());
+    assertThat(r.evidence().get("correlation").toString()).contains("timed out");
   }
 
   @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NotifierTest {
 
   @RegisterExtension
-  final GitHubFixture gh = new GitHubFixture(b -> b.requestTimeout(java.time.Duration.ofMillis(500)));
+  final GitHubFixture gh = new GitHubFixture();
 
   private static Notification note(String run, String message, NotificationEvent event, String title) {
     return new Notification(run, message, event, title, "Docker CI test execution has been rolled back due to"

@@ -242,7 +242,7 @@ public final class Engine implements AutoCloseable {
     boolean checkResponse = true;
     store.lock().lock();
     try {
-      if (fault != null && fault.kind() != Fault.Kind.LOST_RESPONSE) {
+      if (fault != null && fault.kind() != Fault.Kind.LOST_RESPONSE && fault.kind() != Fault.Kind.DELAYED_RESPONSE) {
         reply = fault(fault);
       } else if (answer != null) {
         reply = new Reply(answer.status(), new LinkedHashMap<>(),
@@ -257,13 +257,22 @@ public final class Engine implements AutoCloseable {
 
     if (fault != null && fault.kind() == Fault.Kind.LOST_RESPONSE) {
       log.add(new RecordedRequest(at, method, path, query, op, 0, conditional, authenticated, body));
-      LOG.debug("fake GitHub processed {} {} and holds the response back (lost response)", method, path);
+      LOG.debug("fake GitHub processed {} {} and closes the connection without an answer", method, path);
+      return;
+    }
+    RecordedRequest pending = null;
+    if (fault != null && fault.kind() == Fault.Kind.DELAYED_RESPONSE) {
+      pending = new RecordedRequest(at, method, path, query, op, 0, conditional, authenticated, body);
+      log.add(pending);
+      LOG.debug("fake GitHub processed {} {} and holds the answer back for {}", method, path, fault.retryAfter());
       try {
-        closing.await(60, TimeUnit.SECONDS);
+        if (closing.await(fault.retryAfter().toMillis(), TimeUnit.MILLISECONDS)) {
+          return;
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        return;
       }
-      return;
     }
 
     String text = reply.body() == null ? null : reply.body().toString();
@@ -298,7 +307,17 @@ public final class Engine implements AutoCloseable {
         out = new LinkedHashMap<>(json());
       }
     }
-    log.add(new RecordedRequest(at, method, path, query, op, status, conditional, authenticated, body));
+    RecordedRequest done = new RecordedRequest(at, method, path, query, op, status, conditional, authenticated, body);
+    if (pending == null) {
+      log.add(done);
+    } else {
+      synchronized (log) {
+        int i = log.indexOf(pending);
+        if (i >= 0) {
+          log.set(i, done);
+        }
+      }
+    }
     send(http, status, out, text);
   }
 
