@@ -48,7 +48,17 @@ public record Response(String request, int status, Map<String, List<String>> hea
    * @return the message, or empty
    */
   public String message() {
-    return body == null ? "" : body.path("message").asText("");
+    if (body == null) {
+      return "";
+    }
+    StringBuilder m = new StringBuilder(body.path("message").asText(""));
+    body.path("errors").forEach(e -> {
+      String detail = e.isTextual() ? e.asText() : e.path("message").asText(e.path("code").asText(""));
+      if (!detail.isEmpty()) {
+        m.append(m.length() == 0 ? "" : "; ").append(detail);
+      }
+    });
+    return m.toString();
   }
 
   /**

@@ -134,25 +134,34 @@ public final class Session {
     int wanted = Math.max(count, PAGE);
     String key = run.runId() + "|" + q.key();
     Instant now = budget.now();
-    synchronized (reads) {
-      Read r = reads.get(key);
-      if (r != null && r.generation == changes.get() && !now.isAfter(r.at.plus(settings.signalReuse()))
-          && (r.runs.size() >= wanted || r.runs.size() >= r.total)) {
-        return r.runs;
-      }
-    }
     List<RunInfo> runs = new ArrayList<>();
     int total = Integer.MAX_VALUE;
-    for (int page = 1; runs.size() < wanted && runs.size() < total; page++) {
+    Instant readAt = now;
+    synchronized (reads) {
+      Read r = reads.get(key);
+      if (r != null && r.generation == changes.get() && !now.isAfter(r.at.plus(settings.signalReuse()))) {
+        if (r.runs.size() >= wanted || r.runs.size() >= r.total) {
+          return r.runs;
+        }
+        if (r.runs.size() % PAGE == 0) {
+          // Fresh but too short: read on from the next page.
+          runs.addAll(r.runs);
+          total = r.total;
+          readAt = r.at;
+        }
+      }
+    }
+    for (int page = runs.size() / PAGE + 1; runs.size() < wanted && runs.size() < total; page++) {
       GitHubApi.Page p = api.runs(q.workflow(), q.filters(), PAGE, page, budget, true);
       total = p.total();
       runs.addAll(p.runs());
       if (p.runs().size() < PAGE) {
+        total = runs.size();
         break;
       }
     }
     synchronized (reads) {
-      reads.put(key, new Read(changes.get(), now, List.copyOf(runs), Math.min(total, runs.size())));
+      reads.put(key, new Read(changes.get(), readAt, List.copyOf(runs), total));
     }
     return runs;
   }

@@ -146,7 +146,7 @@ public final class Operations {
         return issue(repo, x).map(i -> {
           JsonNode body = x.json().path("body");
           if (!body.isTextual() || body.asText().isEmpty()) {
-            return Reply.error(422, "Validation Failed: body is missing");
+            return Reply.validationFailed("IssueComment", "body is missing");
           }
           Store.Comment c = i.comment(store.tokenUser(), body.asText());
           return Reply.json(201, payloads.comment(c, store))
@@ -370,7 +370,7 @@ public final class Operations {
     JsonNode body = x.json();
     JsonNode title = body.path("title");
     if (title.isMissingNode() || title.isNull() || title.asText().isEmpty()) {
-      return Reply.error(422, "Validation Failed: title is missing");
+      return Reply.validationFailed("Issue", "title is missing");
     }
     List<String> labels = new ArrayList<>();
     body.path("labels").forEach(l -> labels.add(l.isTextual() ? l.asText() : l.path("name").asText()));
@@ -410,21 +410,22 @@ public final class Operations {
     String baseBranch = body.path("base").asText();
     String title = body.path("title").asText("");
     if (title.isEmpty()) {
-      return Reply.error(422, "Validation Failed: title is missing");
+      return Reply.validationFailed("PullRequest", "title is missing");
     }
     if (repo.branchHead(headBranch).isEmpty()) {
-      return Reply.error(422, "Validation Failed: head '" + head + "' is not a branch");
+      return Reply.validationFailed("PullRequest", "head '" + head + "' is not a branch");
     }
     if (repo.branchHead(baseBranch).isEmpty()) {
-      return Reply.error(422, "Validation Failed: base '" + baseBranch + "' is not a branch");
+      return Reply.validationFailed("PullRequest", "base '" + baseBranch + "' is not a branch");
     }
     if (headBranch.equals(baseBranch)) {
-      return Reply.error(422, "Validation Failed: no commits between " + baseBranch + " and " + headBranch);
+      return Reply.validationFailed("PullRequest", "No commits between " + baseBranch + " and " + headBranch);
     }
     boolean exists = repo.issues.values().stream().anyMatch(i -> i.pull != null && i.pull.head().equals(headBranch)
         && i.pull.base().equals(baseBranch));
     if (exists) {
-      return Reply.error(422, "A pull request already exists for " + repo.owner + ":" + headBranch + ".");
+      return Reply.validationFailed("PullRequest", "A pull request already exists for " + repo.owner + ":" + headBranch
+          + ".");
     }
     Store.Issue i = repo.openPull(title, body.path("body").isTextual() ? body.path("body").asText() : null,
         store.tokenUser(), headBranch, baseBranch, body.path("draft").asBoolean(false));

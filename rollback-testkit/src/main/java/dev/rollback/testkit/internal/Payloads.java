@@ -593,8 +593,19 @@ public final class Payloads {
    * @return the body
    */
   public static ObjectNode error(String message, int status) {
-    return F.objectNode().put("message", message)
-        .put("documentation_url", "https://docs.github.com/rest")
-        .put("status", Integer.toString(status));
+    return F.objectNode().put("message", message).put("documentation_url", "https://docs.github.com/rest");
+  }
+
+  /**
+   * GitHub's body for a request it understood but refuses (422 Validation Failed).
+   *
+   * @param resource what was refused, such as {@code PullRequest}
+   * @param detail why
+   * @return the body
+   */
+  public static ObjectNode validationFailed(String resource, String detail) {
+    ObjectNode o = F.objectNode().put("message", "Validation Failed");
+    o.putArray("errors").addObject().put("resource", resource).put("code", "custom").put("message", detail);
+    return o.put("documentation_url", "https://docs.github.com/rest");
   }
 }

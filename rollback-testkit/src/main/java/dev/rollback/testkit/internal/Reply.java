@@ -48,6 +48,17 @@ public record Reply(int status, Map<String, String> headers, JsonNode body, bool
   }
 
   /**
+   * GitHub's 422 for a request it understood but refuses.
+   *
+   * @param resource what was refused
+   * @param detail why
+   * @return the reply
+   */
+  public static Reply validationFailed(String resource, String detail) {
+    return new Reply(422, new LinkedHashMap<>(), Payloads.validationFailed(resource, detail), false);
+  }
+
+  /**
    * A generic error GitHub answers on any operation (404 for an unknown repository, 5xx, limits).
    *
    * @param status the status
