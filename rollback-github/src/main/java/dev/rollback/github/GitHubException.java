@@ -10,6 +10,7 @@ public class GitHubException extends RollbackException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status GitHub answered, or 0. */
   private final int status;
 
   /**

@@ -9,6 +9,7 @@ public final class ContractViolationError extends AssertionError {
 
   private static final long serialVersionUID = 1L;
 
+  /** The violations. */
   private final List<String> violations;
 
   /**
