@@ -149,6 +149,16 @@ public final class GitHubNotifier implements Notifier {
     return new Delivery(CHANNEL, c.url());
   }
 
+  /**
+   * The adapter's token, for the executor to redact.
+   *
+   * @return the adapter's secrets
+   */
+  @Override
+  public java.util.Collection<String> secrets() {
+    return adapter.secrets();
+  }
+
   @Override
   public String toString() {
     return "GitHubNotifier[" + adapter.target() + ", " + (mode == Mode.COMMENT ? "comments on #" + issue

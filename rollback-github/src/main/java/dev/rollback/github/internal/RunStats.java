@@ -1,6 +1,7 @@
 package dev.rollback.github.internal;
 
 import dev.rollback.spi.Sample;
+import dev.rollback.spi.Stats;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
  *   <li>a run's duration is its latest attempt's, {@code run_started_at} to {@code updated_at}, for runs that
  *       completed with {@code success}, {@code failure} or {@code timed_out} (a cancelled or skipped run's time says
  *       nothing about the CI);</li>
- *   <li>percentiles are nearest-rank: the p-th percentile of n values is the value at rank ceil(p/100 * n).</li>
+ *   <li>percentiles are nearest-rank ({@link Stats}): the p-th percentile of n values is the value at rank
+ *       ceil(p/100 * n).</li>
  * </ul>
  */
 public final class RunStats {
@@ -66,7 +68,7 @@ public final class RunStats {
       return OptionalDouble.empty();
     }
     long ok = counted.stream().filter(r -> "success".equals(r.conclusion())).count();
-    return OptionalDouble.of((double) ok / counted.size());
+    return OptionalDouble.of(Stats.ratio(ok, counted.size()));
   }
 
   /**
@@ -98,24 +100,14 @@ public final class RunStats {
       case "min":
         return OptionalDouble.of(Collections.min(d));
       case "mean":
-        return OptionalDouble.of(d.stream().mapToDouble(Double::doubleValue).average().getAsDouble());
+        return OptionalDouble.of(Stats.mean(array(d)));
       default:
-        return OptionalDouble.of(percentile(d, Integer.parseInt(statistic.substring(1))));
+        return OptionalDouble.of(Stats.percentile(array(d), Integer.parseInt(statistic.substring(1))));
     }
   }
 
-  /**
-   * The nearest-rank percentile.
-   *
-   * @param values the values, not empty
-   * @param p the percentile, 1 to 100
-   * @return the value at rank ceil(p/100 * n)
-   */
-  public static double percentile(List<Double> values, int p) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-    return sorted.get(Math.max(1, rank) - 1);
+  private static double[] array(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**

@@ -17,14 +17,18 @@ class RunStatsTest {
   }
 
   @Test
-  void percentilesAreNearestRank() {
-    List<Double> v = List.of(15.0, 20.0, 35.0, 40.0, 50.0);
-    assertThat(RunStats.percentile(v, 5)).isEqualTo(15.0);
-    assertThat(RunStats.percentile(v, 30)).isEqualTo(20.0);
-    assertThat(RunStats.percentile(v, 40)).isEqualTo(20.0);
-    assertThat(RunStats.percentile(v, 50)).isEqualTo(35.0);
-    assertThat(RunStats.percentile(v, 100)).isEqualTo(50.0);
-    assertThat(RunStats.percentile(List.of(7.0), 90)).isEqualTo(7.0);
+  void durationStatisticsAreNearestRankPercentilesOfTheTimedRuns() {
+    List<RunInfo> runs = new ArrayList<>();
+    long[] seconds = {50, 15, 40, 20, 35};
+    for (int i = 0; i < seconds.length; i++) {
+      runs.add(run(i, "completed", "success", seconds[i]));
+    }
+    assertThat(RunStats.duration(runs, "p5")).hasValue(15.0);
+    assertThat(RunStats.duration(runs, "p30")).hasValue(20.0);
+    assertThat(RunStats.duration(runs, "p50")).hasValue(35.0);
+    assertThat(RunStats.duration(runs, "p100")).hasValue(50.0);
+    assertThat(RunStats.duration(runs, "max")).hasValue(50.0);
+    assertThat(RunStats.duration(runs, "mean")).hasValue(32.0);
   }
 
   @Test
