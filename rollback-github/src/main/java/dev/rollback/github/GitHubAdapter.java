@@ -85,7 +85,7 @@ public final class GitHubAdapter implements Adapter {
         : AuthorizationProvider.ANONYMOUS;
     Settings settings = new Settings(b.clock, b.sleeper, b.requestTimeout, b.maxRateLimitWait, b.pollInterval,
         b.readAttempts, b.retryBackoff, b.dispatchRunDetails.orElse(target.isGitHubCom()), b.dispatchLookup,
-        Duration.ofSeconds(5), b.signalReuse);
+        Duration.ofSeconds(2), b.signalReuse);
     this.connector = b.connector != null ? b.connector : new JdkConnector(b.requestTimeout);
     this.limits = new Limits(() -> new Budget(settings.clock(), settings.sleeper(), Optional.empty(),
         settings.maxRateLimitWait()));

@@ -160,7 +160,8 @@ public final class FakeWorkflow {
   public List<FakeRun> runs() {
     store.lock().lock();
     try {
-      return workflow.repo().visibleRuns().stream().filter(r -> r.workflow() == workflow).map(r -> new FakeRun(store, r))
+      return workflow.repo().visibleRuns().stream().filter(r -> r.workflow() == workflow)
+          .map(r -> new FakeRun(store, r))
           .collect(Collectors.toList());
     } finally {
       store.lock().unlock();
@@ -293,9 +294,9 @@ public final class FakeWorkflow {
       try {
         Store.Repo repo = workflow.repo();
         String b = branch == null ? repo.defaultBranch() : branch;
-        Store.Run r = repo.createRun(workflow, event, b, sha,
-            (createdAt == null ? store.clock().instant() : createdAt).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-            script, actor, inputs, title);
+        Instant at = (createdAt == null ? store.clock().instant() : createdAt)
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Store.Run r = repo.createRun(workflow, event, b, sha, at, script, actor, inputs, title);
         return new FakeRun(store, r);
       } finally {
         store.lock().unlock();

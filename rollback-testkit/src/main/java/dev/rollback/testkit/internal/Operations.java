@@ -138,8 +138,8 @@ public final class Operations {
       case "issues/list-comments":
         return issue(repo, x).map(i -> {
           Optional<Instant> since = x.param("since").map(Instant::parse);
-          List<Store.Comment> cs = i.comments.stream().filter(c -> since.map(s -> !c.createdAt().isBefore(s)).orElse(true))
-              .collect(Collectors.toList());
+          List<Store.Comment> cs = i.comments.stream()
+              .filter(c -> since.map(s -> !c.createdAt().isBefore(s)).orElse(true)).collect(Collectors.toList());
           return pageList(x, cs, c -> payloads.comment(c, store));
         }).orElseGet(() -> Reply.error(404, "Not Found"));
       case "issues/create-comment":
@@ -395,7 +395,8 @@ public final class Operations {
       String b = x.param("base").get();
       keep = keep.and(i -> i.pull.base().equals(b));
     }
-    Comparator<Store.Issue> order = Comparator.comparing((Store.Issue i) -> i.createdAt).thenComparingInt(i -> i.number);
+    Comparator<Store.Issue> order = Comparator.comparing((Store.Issue i) -> i.createdAt)
+        .thenComparingInt(i -> i.number);
     if (!x.param("direction").orElse("desc").equals("asc")) {
       order = order.reversed();
     }

@@ -66,10 +66,10 @@ public final class PathTemplates {
           last = m.end();
         }
         regex.append(Pattern.quote(p.getKey().substring(last))).append('$');
-        int literals = (int) java.util.Arrays.stream(p.getKey().split("/")).filter(s -> !s.isEmpty() && !s.startsWith("{"))
-            .count();
-        out.add(new Template(op.getKey().toUpperCase(Locale.ROOT), p.getKey(), op.getValue().get("operationId").asText(),
-            Pattern.compile(regex.toString()), names, literals));
+        int literals = (int) java.util.Arrays.stream(p.getKey().split("/"))
+            .filter(s -> !s.isEmpty() && !s.startsWith("{")).count();
+        out.add(new Template(op.getKey().toUpperCase(Locale.ROOT), p.getKey(),
+            op.getValue().get("operationId").asText(), Pattern.compile(regex.toString()), names, literals));
       }
     }
     out.sort(Comparator.comparingInt(Template::literals).reversed());

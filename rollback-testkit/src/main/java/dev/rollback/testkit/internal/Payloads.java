@@ -111,7 +111,8 @@ public final class Payloads {
   }
 
   private static String node(String prefix, long id) {
-    return java.util.Base64.getEncoder().encodeToString((prefix + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return java.util.Base64.getEncoder()
+        .encodeToString((prefix + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /**
@@ -177,7 +178,8 @@ public final class Payloads {
     o.put("updated_at", time(w.createdAt));
     String api = base + "/repos/" + w.repo.fullName();
     o.put("url", api + "/actions/workflows/" + w.id);
-    o.put("html_url", base + "/" + w.repo.fullName() + "/blob/" + w.repo.defaultBranch + "/.github/workflows/" + w.file);
+    o.put("html_url", base + "/" + w.repo.fullName() + "/blob/" + w.repo.defaultBranch + "/.github/workflows/"
+        + w.file);
     o.put("badge_url", base + "/" + w.repo.fullName() + "/workflows/" + w.name.replace(" ", "%20") + "/badge.svg");
     return o;
   }

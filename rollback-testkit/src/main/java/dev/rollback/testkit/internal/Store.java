@@ -360,6 +360,10 @@ public final class Store {
     }
   }
 
+  /** {@code ${{ inputs.x }}} or {@code ${{ github.event.inputs.x }}} in a run-name expression. */
+  private static final java.util.regex.Pattern INPUT =
+      java.util.regex.Pattern.compile("\\$\\{\\{\\s*(?:github\\.event\\.)?inputs\\.([A-Za-z0-9_-]+)\\s*}}");
+
   /** A workflow. */
   public final class Workflow {
     final Repo repo;
@@ -492,8 +496,7 @@ public final class Store {
 
     String displayTitle(Map<String, Object> inputs, String event) {
       if (runName != null) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{\\{\\s*(?:github\\.event\\.)?inputs\\.([A-Za-z0-9_-]+)\\s*}}")
-            .matcher(runName);
+        java.util.regex.Matcher m = INPUT.matcher(runName);
         StringBuilder b = new StringBuilder();
         while (m.find()) {
           Object v = inputs.get(m.group(1));
