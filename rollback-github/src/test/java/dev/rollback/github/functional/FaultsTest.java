@@ -174,6 +174,19 @@ class FaultsTest {
   }
 
   @Test
+  void theGithubApiClientOfTheAdapterUsesItsBoundedHandlersNotGithubApisHourLongWaits() throws Exception {
+    gh.github.inject("repos/get", Fault.tooManyRequests(Duration.ofSeconds(30)));
+    assertThat(gh.adapter.gitHub().getRepository("acme/shop").getFullName()).isEqualTo("acme/shop");
+    assertThat(gh.clock.instant()).isEqualTo(GitHubFixture.START.plusSeconds(30));
+
+    gh.github.inject("repos/get", Fault.rateLimited(gh.clock.instant().plus(Duration.ofHours(1))));
+    assertThatThrownBy(() -> gh.adapter.gitHub().getRepository("acme/shop"))
+        .isInstanceOf(GitHubRateLimitException.class)
+        .hasMessageContaining("longer than the longest wait configured (900s); not waiting");
+    assertThat(gh.clock.instant()).isEqualTo(GitHubFixture.START.plusSeconds(30));
+  }
+
+  @Test
   void aWrongTokenStopsTheRunAtItsStart() {
     var adapter = gh.adapter(b -> b.token("ghp_wrong"));
     assertThatThrownBy(() -> adapter.onRunStart(new TestRun(adapter, gh.clock, "run-x")))
