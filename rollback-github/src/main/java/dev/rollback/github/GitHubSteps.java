@@ -69,6 +69,22 @@ public final class GitHubSteps {
   }
 
   /**
+   * Cancels every run matching the filter that has not completed, then waits until GitHub shows them completed:
+   * GitHub accepts a cancel at once (202) and stops the run's jobs within seconds, so a validation right after the
+   * step could still see them running. Polls with conditional requests; fails if a run still runs after the time
+   * given.
+   *
+   * @param runs which runs
+   * @param confirmWithin how long to wait for the cancels to take effect
+   * @return the step
+   * @throws IllegalArgumentException if the time is not positive
+   */
+  public static Step cancelRuns(RunFilter runs, Duration confirmWithin) {
+    requirePositive(confirmWithin, "confirmWithin");
+    return cancelRuns(runs).with("confirmWithin", confirmWithin);
+  }
+
+  /**
    * Re-runs a completed run: GitHub keeps its id and adds an attempt. The step's value is the run's id.
    *
    * @param run the run's id (a number) or a reference to an output holding it

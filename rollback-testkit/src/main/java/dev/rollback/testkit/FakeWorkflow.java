@@ -99,6 +99,21 @@ public final class FakeWorkflow {
   }
 
   /**
+   * Makes cancels take a while, as on GitHub, which accepts a cancel (202) and stops the run's jobs afterwards: the
+   * run reads back in progress until the delay has passed, then cancelled. By default cancels take effect at once.
+   *
+   * @param delay how long after the cancel the run completes as cancelled
+   * @return this workflow
+   */
+  public FakeWorkflow cancelDelay(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("a cancel cannot complete before it is asked for, was " + delay);
+    }
+    return locked(() -> workflow.cancelDelay(delay));
+  }
+
+  /**
    * Sets the workflow's {@code run-name:} expression; inputs are filled in, as GitHub does:
    * {@code runName("CI ${{ inputs.rollback_id }}")}.
    *

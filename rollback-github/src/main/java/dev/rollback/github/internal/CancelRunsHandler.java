@@ -6,6 +6,7 @@ import dev.rollback.spi.StepContext;
 import dev.rollback.spi.StepHandler;
 import dev.rollback.spi.StepPreview;
 import dev.rollback.spi.StepResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -52,7 +53,7 @@ public final class CancelRunsHandler implements StepHandler {
   }
 
   @Override
-  public StepResult apply(StepContext ctx) {
+  public StepResult apply(StepContext ctx) throws InterruptedException {
     Budget budget = session.budget(ctx.run(), ctx.timeout());
     RunQuery q = RunQuery.of(ctx.params());
     List<RunInfo> active = active(ctx, budget);
@@ -86,10 +87,40 @@ public final class CancelRunsHandler implements StepHandler {
     String summary = cancelled.isEmpty() && finished.isEmpty() ? "no run of " + q.describe() + " was in progress"
         : "cancelled " + cancelled.size() + " runs of " + q.describe()
             + (finished.isEmpty() ? "" : "; " + finished.size() + " had finished meanwhile (409)");
-    return StepResult.of(summary).withValue(cancelled).withOutput("cancelled", cancelled)
+    Object confirm = ctx.params().get("confirmWithin");
+    int polls = 0;
+    if (confirm instanceof Duration && !cancelled.isEmpty()) {
+      polls = confirm(ctx, cancelled, (Duration) confirm, budget);
+      summary += ", confirmed completed";
+    }
+    StepResult result = StepResult.of(summary).withValue(cancelled).withOutput("cancelled", cancelled)
         .withOutput("alreadyFinished", finished)
         .withEvidence("runs", active.stream().map(RunInfo::evidence).collect(Collectors.toList()))
         .withEvidence("note", "GitHub accepts a cancel (202) and completes it asynchronously");
+    return polls == 0 ? result : result.withEvidence("confirmationPolls", polls);
+  }
+
+  /** Waits until none of the cancelled runs is still active; returns the number of listings it took. */
+  private int confirm(StepContext ctx, List<Long> cancelled, Duration within, Budget budget) throws InterruptedException {
+    Budget b = budget.tighten(budget.now().plus(within));
+    Duration interval = session.settings().pollInterval();
+    long maxPolls = within.toMillis() / Math.max(1, interval.toMillis()) + 2;
+    List<Long> still = cancelled;
+    for (int i = 1; i <= maxPolls; i++) {
+      java.util.Set<Long> active = active(ctx, b).stream().map(RunInfo::id).collect(Collectors.toSet());
+      still = cancelled.stream().filter(active::contains).collect(Collectors.toList());
+      if (still.isEmpty()) {
+        return i;
+      }
+      Duration left = b.remaining().orElse(interval);
+      if (left.isZero()) {
+        break;
+      }
+      b.sleep(left.compareTo(interval) < 0 ? left : interval);
+    }
+    throw new dev.rollback.github.GitHubException(0, "run(s) " + still.stream().map(String::valueOf)
+        .collect(Collectors.joining(", ")) + " still had not completed " + within.getSeconds()
+        + "s after GitHub accepted their cancel");
   }
 
   private enum Outcome { CANCELLED, ALREADY_FINISHED, UNKNOWN }

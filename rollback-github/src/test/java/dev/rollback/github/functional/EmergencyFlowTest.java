@@ -68,6 +68,31 @@ class EmergencyFlowTest {
   }
 
   @Test
+  void itCanWaitUntilGitHubHasStoppedTheCancelledRuns() throws Exception {
+    gh.ci.cancelDelay(Duration.ofSeconds(8));
+    FakeRun a = gh.ci.newRun().script(RunScript.neverFinishes()).create();
+
+    StepResult result = gh.run.apply(GitHubSteps.cancelRuns(workflow("ci.yml").onBranch("main"),
+        Duration.ofMinutes(1)));
+
+    assertThat(a.conclusion()).hasValue("cancelled");
+    assertThat(result.summary()).isEqualTo("cancelled 1 runs of ci.yml on main, confirmed completed");
+    assertThat(result.evidence()).containsEntry("confirmationPolls", 3);
+    assertThat(gh.clock.instant()).isEqualTo(GitHubFixture.START.plusSeconds(10));
+  }
+
+  @Test
+  void aCancelThatDoesNotTakeEffectInTimeFailsTheStepNamingTheRun() throws Exception {
+    gh.ci.cancelDelay(Duration.ofMinutes(5));
+    FakeRun a = gh.ci.newRun().script(RunScript.neverFinishes()).create();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> gh.run.apply(GitHubSteps.cancelRuns(
+        workflow("ci.yml"), Duration.ofMinutes(1))))
+        .hasMessage("run(s) " + a.id() + " still had not completed 60s after GitHub accepted their cancel");
+    assertThat(gh.github.requestCount("actions/cancel-workflow-run")).isEqualTo(1);
+  }
+
+  @Test
   void withNothingInProgressItCancelsNothing() throws Exception {
     gh.ci.seedHistory("main", Duration.ofMinutes(6), "success");
     StepResult result = gh.run.apply(cancel);

@@ -109,7 +109,8 @@ public final class Operations {
         }).orElseGet(() -> Reply.generic(404, "Not Found"));
       case "actions/cancel-workflow-run":
       case "actions/force-cancel-workflow-run":
-        return run(repo, x).map(r -> r.stop("cancelled") ? Reply.json(202, Payloads.JSON.createObjectNode())
+        return run(repo, x).map(r -> r.stop("cancelled", r.workflow.cancelDelay)
+            ? Reply.json(202, Payloads.JSON.createObjectNode())
             : Reply.error(409, "Cannot cancel a workflow run that is completed."))
             .orElseGet(() -> Reply.generic(404, "Not Found"));
       case "actions/re-run-workflow":

@@ -377,6 +377,7 @@ public final class Store {
     String runName;
     List<String> inputs;
     Duration dispatchDelay = Duration.ZERO;
+    Duration cancelDelay = Duration.ZERO;
 
     Workflow(Repo repo, long id, String file) {
       this.repo = repo;
@@ -465,6 +466,15 @@ public final class Store {
      */
     public void dispatchDelay(Duration delay) {
       this.dispatchDelay = delay;
+    }
+
+    /**
+     * Sets how long a cancel takes to complete.
+     *
+     * @param delay the delay
+     */
+    public void cancelDelay(Duration delay) {
+      this.cancelDelay = delay;
     }
 
     /**
@@ -669,12 +679,26 @@ public final class Store {
      * @return {@code false} when the run had already completed
      */
     public boolean stop(String conclusion) {
+      return stop(conclusion, Duration.ZERO);
+    }
+
+    /**
+     * Stops the current attempt with a conclusion after a delay (a cancel takes GitHub a few seconds), unless it
+     * completed already; a stop already under way is kept.
+     *
+     * @param conclusion the conclusion
+     * @param delay how long until it takes effect
+     * @return {@code false} when the run had already completed
+     */
+    public boolean stop(String conclusion, Duration delay) {
       Instant now = now();
       if (at(now).status().equals("completed")) {
         return false;
       }
-      stoppedAt = now;
-      stoppedWith = conclusion;
+      if (stoppedAt == null || !stoppedAt.isAfter(now)) {
+        stoppedAt = now.plus(delay);
+        stoppedWith = conclusion;
+      }
       return true;
     }
 
