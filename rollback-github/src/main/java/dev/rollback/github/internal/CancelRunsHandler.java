@@ -101,7 +101,8 @@ public final class CancelRunsHandler implements StepHandler {
   }
 
   /** Waits until none of the cancelled runs is still active; returns the number of listings it took. */
-  private int confirm(StepContext ctx, List<Long> cancelled, Duration within, Budget budget) throws InterruptedException {
+  private int confirm(StepContext ctx, List<Long> cancelled, Duration within, Budget budget)
+      throws InterruptedException {
     Budget b = budget.tighten(budget.now().plus(within));
     Duration interval = session.settings().pollInterval();
     long maxPolls = within.toMillis() / Math.max(1, interval.toMillis()) + 2;
