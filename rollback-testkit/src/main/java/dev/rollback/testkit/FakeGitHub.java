@@ -32,9 +32,19 @@ import java.util.stream.Collectors;
  *
  * <p>Time comes from the clock given to the builder, so a test that advances a
  * {@code dev.rollback.spi.ManualClock} moves runs along without waiting. The fake is a test and demonstration tool:
- * its URLs point at itself, and it says so in its {@code Server} header ({@code FakeGitHub (simulated)}).
+ * its URLs point at itself, and it says so in its {@code Server} header ({@code FakeGitHub (simulated)}). It runs
+ * on the JDK's HTTP server, and turns on that server's {@code sun.net.httpserver.nodelay} unless set, so small
+ * answers are not held back by delayed acknowledgements.
  */
 public final class FakeGitHub implements AutoCloseable {
+
+  static {
+    // The JDK's HTTP server waits for delayed ACKs on small responses (about 40 ms each) unless TCP_NODELAY is on;
+    // it reads the setting once, when its first server starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
 
   private final Store store;
   private final Engine engine;
