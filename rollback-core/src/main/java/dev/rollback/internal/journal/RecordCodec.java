@@ -1,0 +1,193 @@
+package dev.rollback.internal.journal;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Converts records of plain data (the report's parts, step and check results, votes, audits) to maps in the order
+ * of their components, and back. Components may be text, numbers, booleans, enums, instants, durations, other
+ * such records, and {@code Optional}, {@code List}, {@code Set} and {@code Map<String, ?>} of those; an
+ * {@code Object} component holds plain data.
+ */
+public final class RecordCodec {
+
+  private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
+
+  private RecordCodec() {}
+
+  /**
+   * A record as plain data.
+   *
+   * @param record the record
+   * @param tagged whether instants and durations stay typed (for the journal, which reads them back) or become
+   *     ISO-8601 text (for reports)
+   * @return a map from component name to value; an empty optional becomes null
+   */
+  public static Map<String, Object> toData(Record record, boolean tagged) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (RecordComponent c : record.getClass().getRecordComponents()) {
+      try {
+        out.put(c.getName(), value(c.getAccessor().invoke(record), tagged));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + c.getName() + " of " + record.getClass().getName(), e);
+      }
+    }
+    return out;
+  }
+
+  private static Object value(Object v, boolean tagged) {
+    if (v instanceof Record) {
+      return toData((Record) v, tagged);
+    }
+    if (v instanceof Optional) {
+      return value(((Optional<?>) v).orElse(null), tagged);
+    }
+    if (v instanceof Enum) {
+      return ((Enum<?>) v).name();
+    }
+    if (!tagged && (v instanceof Instant || v instanceof Duration)) {
+      return v.toString();
+    }
+    if (v instanceof java.util.Collection) {
+      List<Object> out = new ArrayList<>();
+      for (Object e : (java.util.Collection<?>) v) {
+        out.add(value(e, tagged));
+      }
+      if (v instanceof Set && !(v instanceof LinkedHashSet) && !(v instanceof java.util.SortedSet)) {
+        out.sort((a, b) -> String.valueOf(a).compareTo(String.valueOf(b)));
+      }
+      return out;
+    }
+    if (v instanceof Map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      ((Map<?, ?>) v).forEach((k, x) -> out.put(String.valueOf(k), value(x, tagged)));
+      return out;
+    }
+    return PlainJson.normalize(v);
+  }
+
+  /**
+   * A record from plain data written by {@link #toData(Record, boolean) toData(record, true)}.
+   *
+   * @param type the record's class
+   * @param data the map
+   * @param <R> the record's type
+   * @return the record
+   * @throws IllegalArgumentException when the data does not fit the record
+   */
+  public static <R extends Record> R fromData(Class<R> type, Map<String, Object> data) {
+    RecordComponent[] cs = type.getRecordComponents();
+    Object[] args = new Object[cs.length];
+    for (int i = 0; i < cs.length; i++) {
+      args[i] = read(cs[i].getGenericType(), data.get(cs[i].getName()), type.getSimpleName() + "." + cs[i].getName());
+    }
+    try {
+      return type.cast(constructor(type, cs).newInstance(args));
+    } catch (ReflectiveOperationException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new IllegalArgumentException("cannot make a " + type.getSimpleName() + " of " + data + ": "
+          + cause.getMessage(), cause);
+    }
+  }
+
+  private static Constructor<?> constructor(Class<?> type, RecordComponent[] cs) {
+    return CONSTRUCTORS.computeIfAbsent(type, t -> {
+      Class<?>[] types = new Class<?>[cs.length];
+      for (int i = 0; i < cs.length; i++) {
+        types[i] = cs[i].getType();
+      }
+      try {
+        Constructor<?> c = t.getDeclaredConstructor(types);
+        c.setAccessible(true);
+        return c;
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(t.getName() + " has no canonical constructor", e);
+      }
+    });
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object read(Type type, Object v, String where) {
+    Class<?> raw = raw(type);
+    if (raw == Optional.class) {
+      return v == null ? Optional.empty() : Optional.of(read(arg(type, 0), v, where));
+    }
+    if (raw == int.class || raw == Integer.class) {
+      return v == null ? 0 : ((Number) v).intValue();
+    }
+    if (raw == long.class || raw == Long.class) {
+      return v == null ? 0L : ((Number) v).longValue();
+    }
+    if (raw == double.class || raw == Double.class) {
+      return v == null ? 0.0 : ((Number) v).doubleValue();
+    }
+    if (raw == boolean.class || raw == Boolean.class) {
+      return Boolean.TRUE.equals(v);
+    }
+    if (v == null) {
+      if (raw == List.class) {
+        return List.of();
+      }
+      if (raw == Set.class) {
+        return Set.of();
+      }
+      if (raw == Map.class) {
+        return Map.of();
+      }
+      throw new IllegalArgumentException(where + " is missing");
+    }
+    if (raw.isEnum()) {
+      return Enum.valueOf((Class) raw, (String) v);
+    }
+    if (raw == Instant.class) {
+      return v instanceof Instant ? v : Instant.parse((String) v);
+    }
+    if (raw == Duration.class) {
+      return v instanceof Duration ? v : Duration.parse((String) v);
+    }
+    if (Record.class.isAssignableFrom(raw)) {
+      return fromData((Class<? extends Record>) raw, (Map<String, Object>) v);
+    }
+    if (raw == List.class || raw == Set.class) {
+      List<Object> out = new ArrayList<>();
+      for (Object e : (List<?>) v) {
+        out.add(read(arg(type, 0), e, where));
+      }
+      return raw == List.class ? Collections.unmodifiableList(out)
+          : Collections.unmodifiableSet(new LinkedHashSet<>(out));
+    }
+    if (raw == Map.class) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      ((Map<String, Object>) v).forEach((k, x) -> out.put(k, read(arg(type, 1), x, where + "." + k)));
+      return Collections.unmodifiableMap(out);
+    }
+    return v;
+  }
+
+  private static Class<?> raw(Type t) {
+    if (t instanceof Class) {
+      return (Class<?>) t;
+    }
+    if (t instanceof ParameterizedType) {
+      return (Class<?>) ((ParameterizedType) t).getRawType();
+    }
+    return Object.class;
+  }
+
+  private static Type arg(Type t, int i) {
+    return t instanceof ParameterizedType ? ((ParameterizedType) t).getActualTypeArguments()[i] : Object.class;
+  }
+}
