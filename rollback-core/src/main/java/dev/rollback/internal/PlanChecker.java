@@ -296,11 +296,21 @@ public final class PlanChecker {
       }
     }
     for (String r : references) {
-      if (!bound.contains(r)) {
+      if (!bound.contains(r) && !boundAsPart(r, bound)) {
         add(path + ".params", Rule.UNBOUND_REFERENCE, "refers to output '" + r
             + "' that no earlier step or check binds");
       }
     }
+  }
+
+  /** Whether the reference names a further output ({@code name.key}) of a bound output, as steps produce. */
+  private static boolean boundAsPart(String ref, Set<String> bound) {
+    for (int i = ref.indexOf('.'); i > 0; i = ref.indexOf('.', i + 1)) {
+      if (bound.contains(ref.substring(0, i)) && !Rollback.BUILT_IN_OUTPUTS.contains(ref)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void condition(String path, Condition c) {
