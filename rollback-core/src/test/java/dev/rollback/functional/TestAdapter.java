@@ -41,6 +41,7 @@ final class TestAdapter implements Adapter {
   static final String FAIL = "test.fail";
   static final String BLOCK = "test.block";
   static final String CHECK = "test.check";
+  static final String LEAK = "test.leak";
 
   private final Ledger ledger;
   private final ManualClock clock;
@@ -86,6 +87,11 @@ final class TestAdapter implements Adapter {
     return Step.of(BLOCK, id, Effect.REVERSIBLE, Map.of("id", id));
   }
 
+  /** A step handed a secret that shows it in its result, or in the message of its failure. */
+  static Step leaking(String id, Object token, boolean fail) {
+    return Step.of(LEAK, id, Effect.REVERSIBLE, Map.of("id", id, "token", token, "fail", fail));
+  }
+
   /** A check that passes or fails as told, with {@code value} as what it identified. */
   static Check check(String name, boolean passes) {
     return Check.of(CHECK, name, Map.of("passes", passes));
@@ -103,6 +109,7 @@ final class TestAdapter implements Adapter {
     m.put(READ, new Reading());
     m.put(FAIL, new Failing());
     m.put(BLOCK, new Blocking());
+    m.put(LEAK, new Leaking());
     return m;
   }
 
@@ -227,6 +234,25 @@ final class TestAdapter implements Adapter {
     public StepResult compensate(StepContext s, StepResult applied) {
       ledger.append("undo " + s.string("id"));
       return StepResult.of("undid " + s.string("id"));
+    }
+  }
+
+  private class Leaking implements StepHandler {
+    @Override
+    public StepPreview preview(StepContext s) {
+      return StepPreview.of("would use token " + s.params().get("token"));
+    }
+
+    @Override
+    public StepResult apply(StepContext s) {
+      String token = String.valueOf(s.params().get("token"));
+      s.run().remember("test.token", token);
+      if (Boolean.TRUE.equals(s.params().get("fail"))) {
+        throw new IllegalStateException("the service refused token " + token,
+            new java.io.IOException("401 for " + token));
+      }
+      return StepResult.of("used token " + token).withValue(token).withOutput("token", token)
+          .withEvidence("header", "Authorization: Bearer " + token);
     }
   }
 
