@@ -93,7 +93,8 @@ public final class CrashDrill {
       return;
     }
     try {
-      Files.writeString(dir.resolve("paused"), here);
+      Path tmp = Files.writeString(dir.resolve("paused.tmp"), here);
+      Files.move(tmp, dir.resolve("paused"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       Thread.sleep(Long.MAX_VALUE);
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);

@@ -57,7 +57,8 @@ class NotificationTest {
     assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(sent.lines()).containsExactly(
         "ROLLBACK_STARTED notify rolling back | severity critical, deadline 2026-01-01T04:00:00Z",
-        "ROLLBACK_COMPLETED notify rolled back | severity 'critical' chosen by hand; revert a1-value (3); detected"
+        "ROLLBACK_COMPLETED notify rolled back | severity 'critical' chosen by hand; the decision matrix decides no"
+            + " severity; revert a1-value (3); detected"
             + " 2026-01-01T03:00:00Z; run n1");
     assertThat(tries.get()).isEqualTo(3);
     assertThat(h.clock.instant()).isEqualTo(Harness.T0.plusSeconds(30));

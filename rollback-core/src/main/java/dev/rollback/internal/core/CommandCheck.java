@@ -1,5 +1,6 @@
 package dev.rollback.internal.core;
 
+import dev.rollback.internal.Processes;
 import dev.rollback.spi.CheckContext;
 import dev.rollback.spi.CheckEvaluator;
 import dev.rollback.spi.CheckResult;
@@ -14,11 +15,11 @@ final class CommandCheck implements CheckEvaluator {
 
   @Override
   public CheckResult evaluate(CheckContext check) throws Exception {
-    CommandRunner.Result r = CommandRunner.run(check, check.params());
+    Processes.Result r = CommandRunner.run(check, check.params(), check.timeout());
     String display = CommandRunner.display(check.params());
     if (r.exitCode() != 0) {
       return CheckResult.failed("`" + display + "` exited " + r.exitCode()).withEvidence("exitCode",
-          (long) r.exitCode()).withEvidence("output", r.tail());
+          (long) r.exitCode()).withEvidence("output", CommandRunner.tail(r));
     }
     Object pattern = check.params().get("pattern");
     if (pattern == null) {
@@ -27,7 +28,7 @@ final class CommandCheck implements CheckEvaluator {
     Matcher m = Pattern.compile(String.valueOf(pattern)).matcher(r.stdout() + "\n" + r.stderr());
     if (!m.find()) {
       return CheckResult.failed("the output of `" + display + "` does not match /" + pattern + "/")
-          .withEvidence("output", r.tail());
+          .withEvidence("output", CommandRunner.tail(r));
     }
     String text = m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
     double n;

@@ -1,6 +1,7 @@
 package dev.rollback.internal.core;
 
 import dev.rollback.RollbackException;
+import dev.rollback.internal.Processes;
 import dev.rollback.spi.StepContext;
 import dev.rollback.spi.StepHandler;
 import dev.rollback.spi.StepPreview;
@@ -45,15 +46,16 @@ final class CommandStep implements StepHandler {
   }
 
   private static StepResult run(StepContext step, Map<String, Object> command, String what) throws Exception {
-    CommandRunner.Result r = CommandRunner.run(step, command);
+    Processes.Result r = CommandRunner.run(step, command, step.timeout());
     String display = CommandRunner.display(command);
+    String tail = CommandRunner.tail(r);
     if (r.exitCode() != 0) {
       throw new RollbackException(what + "command `" + display + "` exited " + r.exitCode()
-          + (r.tail().isEmpty() ? "" : ": " + r.tail()));
+          + (tail.isEmpty() ? "" : ": " + tail));
     }
     String out = r.stdout().strip();
     StepResult result = StepResult.of(what + "`" + display + "` exited 0").withEvidence("exitCode", 0L)
-        .withEvidence("output", r.tail());
+        .withEvidence("output", tail);
     return out.isEmpty() ? result : result.withValue(out);
   }
 }

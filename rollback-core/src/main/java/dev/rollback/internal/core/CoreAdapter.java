@@ -2,6 +2,8 @@ package dev.rollback.internal.core;
 
 import dev.rollback.Checks;
 import dev.rollback.Steps;
+import dev.rollback.internal.run.ConditionCheck;
+import dev.rollback.internal.signals.CoreSignalSources;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.Approver;
 import dev.rollback.spi.CheckEvaluator;
@@ -14,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The adapter every executor has, named {@code core}: the kinds of {@link Steps} ({@code core.command},
- * {@code core.confirm}, {@code core.wait}) and of {@link Checks} ({@code core.command}, {@code core.confirm}).
+ * {@code core.confirm}, {@code core.wait}), of {@link Checks} ({@code core.command}, {@code core.confirm},
+ * {@code core.condition}) and of {@link dev.rollback.Signals} ({@link CoreSignalSources}).
  */
 public final class CoreAdapter implements Adapter {
 
@@ -35,6 +38,8 @@ public final class CoreAdapter implements Adapter {
     steps.put(Steps.WAIT, new WaitStep(sleeper));
     checks.put(Checks.COMMAND, new CommandCheck());
     checks.put(Checks.CONFIRM, new ConfirmCheck(confirmations));
+    checks.put(Checks.CONDITION, new ConditionCheck());
+    signals.putAll(CoreSignalSources.sources());
   }
 
   @Override

@@ -13,13 +13,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Converts records of plain data (the report's parts, step and check results, votes, audits) to maps in the order
  * of their components, and back. Components may be text, numbers, booleans, enums, instants, durations, other
- * such records, and {@code Optional}, {@code List}, {@code Set} and {@code Map<String, ?>} of those; an
+ * such records, and {@code Optional}, {@code OptionalDouble}, {@code List}, {@code Set} and {@code Map<String, ?>} of those; an
  * {@code Object} component holds plain data.
  */
 public final class RecordCodec {
@@ -54,6 +55,9 @@ public final class RecordCodec {
     }
     if (v instanceof Optional) {
       return value(((Optional<?>) v).orElse(null), tagged);
+    }
+    if (v instanceof OptionalDouble) {
+      return ((OptionalDouble) v).isPresent() ? (Object) ((OptionalDouble) v).getAsDouble() : null;
     }
     if (v instanceof Enum) {
       return ((Enum<?>) v).name();
@@ -124,6 +128,9 @@ public final class RecordCodec {
     Class<?> raw = raw(type);
     if (raw == Optional.class) {
       return v == null ? Optional.empty() : Optional.of(read(arg(type, 0), v, where));
+    }
+    if (raw == OptionalDouble.class) {
+      return v == null ? OptionalDouble.empty() : OptionalDouble.of(((Number) v).doubleValue());
     }
     if (raw == int.class || raw == Integer.class) {
       return v == null ? 0 : ((Number) v).intValue();

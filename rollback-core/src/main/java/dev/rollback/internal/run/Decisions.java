@@ -1,6 +1,11 @@
 package dev.rollback.internal.run;
 
 import dev.rollback.ApprovalPolicy;
+import dev.rollback.Decision;
+import dev.rollback.DecisionMatrix;
+import dev.rollback.RunStatus;
+import dev.rollback.Snapshot;
+import java.util.stream.Collectors;
 import dev.rollback.Procedure;
 import dev.rollback.Response;
 import dev.rollback.RollbackPlan;
@@ -19,6 +24,44 @@ import java.util.Optional;
 final class Decisions {
 
   private Decisions() {}
+
+  /**
+   * Decides: the severity chosen by hand in the options, else the decision matrix's, which is evaluated either way
+   * so that the report shows what the values say.
+   *
+   * @param s the run
+   * @param snapshot the assessment
+   * @param detectedAt when the problem was detected
+   * @return the decision
+   * @throws Stop when the matrix cannot be evaluated and no severity was chosen by hand
+   */
+  static DecisionReport decide(Session s, Snapshot snapshot, Instant detectedAt) {
+    Decision matrix;
+    try {
+      matrix = DecisionMatrix.decide(s.plan, snapshot, s.options.declaredFacts(), detectedAt, s.baselines);
+    } catch (RuntimeException e) {
+      if (s.options.severity().isEmpty()) {
+        throw new Stop(RunStatus.STOPPED, "the decision matrix could not be evaluated: " + s.describe(e)
+            + "; nothing was changed");
+      }
+      String name = s.options.severity().get();
+      return decision(s.plan, s.options, s.plan.severity(name), "manual", detectedAt, "severity '" + name
+          + "' chosen by hand; the decision matrix could not be evaluated: " + s.describe(e), List.of(), List.of());
+    }
+    List<String> evaluations = matrix.evaluations().stream().map(Decision.LevelEvaluation::describe)
+        .map(s.redactor::redact).collect(Collectors.toList());
+    List<String> unknowns = matrix.unknownLevels().stream().map(l -> l.level().name() + ": "
+        + String.join("; ", l.evaluation().unknowns())).map(s.redactor::redact).collect(Collectors.toList());
+    if (s.options.severity().isPresent()) {
+      String name = s.options.severity().get();
+      String says = matrix.severityName().equals(Optional.of(name)) ? ", as the decision matrix decides"
+          : "; the decision matrix decides " + matrix.severityName().map(n -> "'" + n + "'").orElse("no severity");
+      return decision(s.plan, s.options, s.plan.severity(name), "manual", detectedAt,
+          "severity '" + name + "' chosen by hand" + says, evaluations, unknowns);
+    }
+    return decision(s.plan, s.options, matrix.severity(), "decision matrix", detectedAt,
+        s.redactor.redact(matrix.explanation()), evaluations, unknowns);
+  }
 
   /**
    * The decision for a severity level.

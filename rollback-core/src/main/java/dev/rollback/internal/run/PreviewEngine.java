@@ -16,6 +16,7 @@ import dev.rollback.RollbackReport.DecisionReport;
 import dev.rollback.RunEvent;
 import dev.rollback.RunOptions;
 import dev.rollback.SeverityLevel;
+import dev.rollback.Snapshot;
 import dev.rollback.Step;
 import dev.rollback.internal.Texts;
 import dev.rollback.spi.Adapter;
@@ -88,20 +89,9 @@ public final class PreviewEngine {
             : s.describe(o.failure())));
       }
     }
-    String name = s.options.severity().get();
-    DecisionReport d = Decisions.decision(plan, s.options, plan.severity(name), "manual",
-        s.options.detectedAt().orElse(at), "severity '" + name + "' chosen by hand", List.of(), List.of());
-    s.run.bind("run.id", s.runId());
-    s.run.bind("run.date", java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd")
-        .withZone(java.time.ZoneOffset.UTC).format(at));
-    s.run.bind("run.startedAt", at.toString());
-    s.run.bind("plan.name", plan.name());
-    s.run.bind("plan.hash", plan.hash());
-    s.run.bind("decision.severity", d.severity().orElse("none"));
-    s.run.bind("decision.reason", d.explanation());
-    s.run.bind("decision.deadline", d.deadline().map(Instant::toString).orElse("none"));
-    s.run.bind("decision.detectedAt", d.detectedAt().toString());
-    s.run.deadline(d.deadline());
+    s.bindBuiltIns();
+    DecisionReport d = decide(Assessments.snapshot(s), at);
+    s.bindDecision(d);
     s.emit(new RunEvent.Decided(s.runId(), s.now(), d.severity(), d.procedure(), d.deadline(), d.explanation()));
     Optional<Procedure> procedure = d.procedure().flatMap(plan::procedure);
     List<String> approvals = procedure.map(p -> approvals(d, p)).orElse(List.of());
@@ -133,9 +123,19 @@ public final class PreviewEngine {
         }
       }
     }
-    return new Preview(plan.name(), plan.hash(), at, Optional.of(d), List.of(), approvals, checklist,
+    return new Preview(plan.name(), plan.hash(), at, Optional.of(d), s.report.snapshot, approvals, checklist,
         procedure.map(Procedure::name), phases, verification, notifications,
         problems.stream().map(s.redactor::redact).collect(Collectors.toList()));
+  }
+
+  private DecisionReport decide(Snapshot snapshot, Instant at) {
+    try {
+      return Decisions.decide(s, snapshot, s.options.detectedAt().orElse(at));
+    } catch (Stop stop) {
+      problems.add(stop.getMessage());
+      return Decisions.decision(s.plan, s.options, Optional.empty(), "decision matrix",
+          s.options.detectedAt().orElse(at), stop.getMessage(), List.of(), List.of());
+    }
   }
 
   private List<String> approvals(DecisionReport d, Procedure p) {

@@ -19,6 +19,7 @@ import dev.rollback.RunOptions;
 import dev.rollback.RunStage;
 import dev.rollback.RunStatus;
 import dev.rollback.SeverityLevel;
+import dev.rollback.Snapshot;
 import dev.rollback.Step;
 import dev.rollback.internal.CanonicalJson;
 import dev.rollback.internal.journal.JournalStore;
@@ -48,12 +49,12 @@ public final class RunEngine {
 
   private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
       .withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
   private final Session s;
   private final Procedures procedures;
   private final Notifications notifications;
   private Procedure procedure;
+  private Snapshot snapshot;
 
   private RunEngine(Session s) {
     this.s = s;
@@ -186,11 +187,6 @@ public final class RunEngine {
       throw new RollbackException("the run options force the emergency procedure, but plan '" + plan.name()
           + "' has none");
     }
-    if (options.severity().isEmpty()) {
-      throw new RollbackException("plan '" + plan.name() + "' needs a severity chosen by hand in this version:"
-          + " RunOptions.defaults().withSeverity(...) (one of " + plan.severities().stream()
-          .map(SeverityLevel::name).collect(Collectors.joining(", ")) + ")");
-    }
     List<String> missing = cfg.registry().missing(plan);
     if (!missing.isEmpty()) {
       throw new RollbackException("plan '" + plan.name() + "' uses kinds no registered adapter interprets:\n  "
@@ -250,7 +246,7 @@ public final class RunEngine {
 
   private RollbackReport execute(boolean resumed) {
     s.emit(new RunEvent.RunStarted(s.runId(), s.now(), s.plan.name(), s.plan.hash(), false, resumed));
-    bindBuiltIns();
+    s.bindBuiltIns();
     try {
       assess();
       decide();
@@ -279,14 +275,6 @@ public final class RunEngine {
     s.emit(new RunEvent.StageStarted(s.runId(), at, stage));
   }
 
-  private void bindBuiltIns() {
-    s.run.bind("run.id", s.runId());
-    s.run.bind("run.date", DATE.format(s.run.startedAt()));
-    s.run.bind("run.startedAt", s.run.startedAt().toString());
-    s.run.bind("plan.name", s.plan.name());
-    s.run.bind("plan.hash", s.plan.hash());
-  }
-
   private void assess() {
     stage(RunStage.ASSESS);
     for (Adapter a : s.cfg.registry().adapters()) {
@@ -299,6 +287,7 @@ public final class RunEngine {
             + (o.timedOut() ? "timed out" : s.describe(o.failure())) + "); nothing was changed");
       }
     }
+    snapshot = Assessments.snapshot(s);
   }
 
   private void decide() {
@@ -308,18 +297,10 @@ public final class RunEngine {
     if (rec.isPresent()) {
       d = RecordCodec.fromData(DecisionReport.class, Session.result(rec.get()));
     } else {
-      String name = s.options.severity().get();
-      Instant detectedAt = s.options.detectedAt().orElse(s.run.startedAt());
-      d = Decisions.decision(s.plan, s.options, s.plan.severity(name), "manual", detectedAt,
-          "severity '" + name + "' chosen by hand", List.of(), List.of());
+      d = Decisions.decide(s, snapshot, s.options.detectedAt().orElse(s.run.startedAt()));
       s.record(JournalRecords.DECISION, null, s.now(), Session.fields("result", RecordCodec.toData(d, true)));
     }
-    s.report.decision = d;
-    s.run.bind("decision.severity", d.severity().orElse("none"));
-    s.run.bind("decision.reason", d.explanation());
-    s.run.bind("decision.deadline", d.deadline().map(Instant::toString).orElse("none"));
-    s.run.bind("decision.detectedAt", d.detectedAt().toString());
-    s.run.deadline(d.deadline());
+    s.bindDecision(d);
     s.emit(new RunEvent.Decided(s.runId(), s.now(), d.severity(), d.procedure(), d.deadline(), d.explanation()));
     if (d.procedure().isEmpty()) {
       throw new Stop(RunStatus.NO_ROLLBACK, d.explanation());
@@ -393,6 +374,7 @@ public final class RunEngine {
 
   private void executeProcedure() {
     stage(RunStage.EXECUTE);
+    s.measurer.changing();
     notifications.send(NotificationEvent.ROLLBACK_STARTED, messageData());
     boolean failures = procedures.execute();
     Optional<Map<String, Object>> rec = s.replay.last(JournalRecords.PROCEDURE_FINISHED);

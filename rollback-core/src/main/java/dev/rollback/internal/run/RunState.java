@@ -25,6 +25,7 @@ final class RunState implements RunContext {
   private final Map<String, Object> outputs = new LinkedHashMap<>();
   private final Map<String, String> remembered = new ConcurrentHashMap<>();
   private volatile Optional<Instant> deadline = Optional.empty();
+  private Session session;
 
   RunState(String runId, RollbackPlan plan, Clock clock, boolean dryRun, Path workspace, Instant startedAt,
       Redactor redactor, RunJournal journal) {
@@ -119,6 +120,14 @@ final class RunState implements RunContext {
   @Override
   public Instant startedAt() {
     return startedAt;
+  }
+
+  Session session() {
+    return session;
+  }
+
+  void session(Session s) {
+    this.session = s;
   }
 
   Redactor redactor() {

@@ -1,12 +1,14 @@
 package dev.rollback.internal.run;
 
 import dev.rollback.ApprovalPolicy;
+import dev.rollback.Baselines;
 import dev.rollback.Check;
 import dev.rollback.RollbackException;
 import dev.rollback.RollbackPlan;
 import dev.rollback.RollbackReport.ApprovalOutcome;
 import dev.rollback.RollbackReport.ApprovalReport;
 import dev.rollback.RollbackReport.CheckReport;
+import dev.rollback.RollbackReport.DecisionReport;
 import dev.rollback.RunEvent;
 import dev.rollback.RunOptions;
 import dev.rollback.RunStatus;
@@ -34,6 +36,9 @@ import java.util.concurrent.Callable;
  */
 final class Session {
 
+  private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
+      .ofPattern("yyyyMMdd").withZone(java.time.ZoneOffset.UTC);
+
   final Settings cfg;
   final RollbackPlan plan;
   final RunOptions options;
@@ -43,6 +48,8 @@ final class Session {
   final Redactor redactor;
   final ReportBuilder report = new ReportBuilder();
   final ParamResolver resolver;
+  final Measurer measurer;
+  final Baselines baselines;
   final boolean preview;
   Deadlines deadlines;
   boolean interrupted;
@@ -57,7 +64,10 @@ final class Session {
     this.redactor = run.redactor();
     this.events = new Events(cfg.listeners(), redactor);
     this.resolver = new ParamResolver(run::output, secrets, preview);
+    this.measurer = new Measurer(this);
+    this.baselines = Baselines.forWorkspace(cfg.workspace());
     this.preview = preview;
+    run.session(this);
   }
 
   Instant now() {
@@ -124,6 +134,25 @@ final class Session {
     }
     return new StepResult(redactor.redact(r.summary()), r.value().map(redactor::redactData),
         redactor.redactMap(r.outputs()), redactor.redactMap(r.evidence()));
+  }
+
+  /** Binds {@code run.*} and {@code plan.*}, the built-in outputs known from the start. */
+  void bindBuiltIns() {
+    run.bind("run.id", runId());
+    run.bind("run.date", DATE.format(run.startedAt()));
+    run.bind("run.startedAt", run.startedAt().toString());
+    run.bind("plan.name", plan.name());
+    run.bind("plan.hash", plan.hash());
+  }
+
+  /** Records the decision in the report, binds {@code decision.*}, and sets the run's deadline. */
+  void bindDecision(DecisionReport d) {
+    report.decision = d;
+    run.bind("decision.severity", d.severity().orElse("none"));
+    run.bind("decision.reason", d.explanation());
+    run.bind("decision.deadline", d.deadline().map(Instant::toString).orElse("none"));
+    run.bind("decision.detectedAt", d.detectedAt().toString());
+    run.deadline(d.deadline());
   }
 
   void bindStep(Step step, StepResult raw) {
