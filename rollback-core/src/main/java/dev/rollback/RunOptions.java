@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param severity the severity level to use, by name, instead of the decision matrix's
  * @param emergency whether to run the plan's emergency procedure whatever the severity's procedure is
  * @param stopAfterPreparation whether to stop once the readiness checklist passed, before any step runs
+ * @param monitor whether to watch the plan's monitoring rules for their period after a successful rollback, alerts
+ *     going to the listeners and to the plan's {@link NotificationEvent#ALERT} messages
  * @param declaredFacts facts a person declares, for {@link Condition#declared(String)}
  * @param detectedAt when the problem was detected, from which the deadline counts; the run's start when absent
  * @param runId the run's id, for tools that choose it; generated when absent
@@ -32,10 +34,11 @@ import java.util.regex.Pattern;
  *     load the plan again to resume
  */
 public record RunOptions(Optional<String> severity, boolean emergency, boolean stopAfterPreparation,
-    Set<String> declaredFacts, Optional<Instant> detectedAt, Optional<String> runId, Optional<String> planSource) {
+    boolean monitor, Set<String> declaredFacts, Optional<Instant> detectedAt, Optional<String> runId,
+    Optional<String> planSource) {
 
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-  private static final RunOptions DEFAULTS = new RunOptions(Optional.empty(), false, false, Set.of(),
+  private static final RunOptions DEFAULTS = new RunOptions(Optional.empty(), false, false, false, Set.of(),
       Optional.empty(), Optional.empty(), Optional.empty());
 
   /**
@@ -44,6 +47,7 @@ public record RunOptions(Optional<String> severity, boolean emergency, boolean s
    * @param severity the severity chosen by hand
    * @param emergency whether to force the emergency procedure
    * @param stopAfterPreparation whether to stop after the checklist
+   * @param monitor whether to monitor after a successful rollback
    * @param declaredFacts declared facts
    * @param detectedAt when the problem was detected
    * @param runId the run's id
@@ -82,7 +86,7 @@ public record RunOptions(Optional<String> severity, boolean emergency, boolean s
    * @return the new options
    */
   public RunOptions withSeverity(String name) {
-    return new RunOptions(Optional.of(Objects.requireNonNull(name, "name")), emergency, stopAfterPreparation,
+    return new RunOptions(Optional.of(Objects.requireNonNull(name, "name")), emergency, stopAfterPreparation, monitor,
         declaredFacts, detectedAt, runId, planSource);
   }
 
@@ -92,7 +96,7 @@ public record RunOptions(Optional<String> severity, boolean emergency, boolean s
    * @return the new options
    */
   public RunOptions withEmergency() {
-    return new RunOptions(severity, true, stopAfterPreparation, declaredFacts, detectedAt, runId, planSource);
+    return new RunOptions(severity, true, stopAfterPreparation, monitor, declaredFacts, detectedAt, runId, planSource);
   }
 
   /**
@@ -101,7 +105,18 @@ public record RunOptions(Optional<String> severity, boolean emergency, boolean s
    * @return the new options
    */
   public RunOptions withStopAfterPreparation() {
-    return new RunOptions(severity, emergency, true, declaredFacts, detectedAt, runId, planSource);
+    return new RunOptions(severity, emergency, true, monitor, declaredFacts, detectedAt, runId, planSource);
+  }
+
+  /**
+   * The same options watching the plan's monitoring after a successful rollback: the run returns at the end of
+   * the monitoring period (at once on a {@link dev.rollback.spi.ManualClock}), with the alerts in its report.
+   *
+   * @return the new options
+   */
+  public RunOptions withMonitoring() {
+    return new RunOptions(severity, emergency, stopAfterPreparation, true, declaredFacts, detectedAt, runId,
+        planSource);
   }
 
   /**
@@ -113,7 +128,7 @@ public record RunOptions(Optional<String> severity, boolean emergency, boolean s
   public RunOptions withDeclared(String... facts) {
     Set<String> all = new TreeSet<>(declaredFacts);
     all.addAll(Arrays.asList(facts));
-    return new RunOptions(severity, emergency, stopAfterPreparation, all, detectedAt, runId, planSource);
+    return new RunOptions(severity, emergency, stopAfterPreparation, monitor, all, detectedAt, runId, planSource);
   }
 
   /**
@@ -123,7 +138,7 @@ public record RunOptions(Optional<String> severity, boolean emergency, boolean s
    * @return the new options
    */
   public RunOptions withDetectedAt(Instant at) {
-    return new RunOptions(severity, emergency, stopAfterPreparation, declaredFacts,
+    return new RunOptions(severity, emergency, stopAfterPreparation, monitor, declaredFacts,
         Optional.of(Objects.requireNonNull(at, "at")), runId, planSource);
   }
 
@@ -135,7 +150,7 @@ public record RunOptions(Optional<String> severity, boolean emergency, boolean s
    * @throws IllegalArgumentException if the id breaks that rule
    */
   public RunOptions withRunId(String id) {
-    return new RunOptions(severity, emergency, stopAfterPreparation, declaredFacts, detectedAt,
+    return new RunOptions(severity, emergency, stopAfterPreparation, monitor, declaredFacts, detectedAt,
         Optional.of(Objects.requireNonNull(id, "id")), planSource);
   }
 
@@ -146,7 +161,7 @@ public record RunOptions(Optional<String> severity, boolean emergency, boolean s
    * @return the new options
    */
   public RunOptions withPlanSource(String source) {
-    return new RunOptions(severity, emergency, stopAfterPreparation, declaredFacts, detectedAt, runId,
+    return new RunOptions(severity, emergency, stopAfterPreparation, monitor, declaredFacts, detectedAt, runId,
         Optional.of(Objects.requireNonNull(source, "source")));
   }
 }

@@ -45,6 +45,7 @@ final class TestPlans {
     out.add(stepApproval());
     out.add(secrets());
     out.add(commands());
+    out.add(DecisionTest.plan());
     return out;
   }
 

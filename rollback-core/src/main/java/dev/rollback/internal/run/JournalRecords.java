@@ -45,6 +45,7 @@ public final class JournalRecords {
   static final String NOTIFICATION = "notification";
   static final String AUDIT = "audit";
   static final String ALERT = "alert";
+  static final String MONITOR_FINISHED = "monitor.finished";
   static final String FINISHED = "finished";
 
   private JournalRecords() {}
@@ -81,6 +82,7 @@ public final class JournalRecords {
     m.put("severity", o.severity().orElse(null));
     m.put("emergency", o.emergency());
     m.put("stopAfterPreparation", o.stopAfterPreparation());
+    m.put("monitor", o.monitor());
     m.put("declaredFacts", new ArrayList<>(o.declaredFacts()));
     m.put("detectedAt", o.detectedAt().map(Instant::toString).orElse(null));
     m.put("runId", o.runId().orElse(null));
@@ -106,6 +108,7 @@ public final class JournalRecords {
       Map<String, Object> o = (Map<String, Object>) r.get("options");
       RunOptions options = new RunOptions(Optional.ofNullable((String) o.get("severity")),
           Boolean.TRUE.equals(o.get("emergency")), Boolean.TRUE.equals(o.get("stopAfterPreparation")),
+          Boolean.TRUE.equals(o.get("monitor")),
           new LinkedHashSet<>((List<String>) o.get("declaredFacts")),
           Optional.ofNullable((String) o.get("detectedAt")).map(Instant::parse),
           Optional.ofNullable((String) o.get("runId")), Optional.ofNullable((String) o.get("planSource")));

@@ -29,6 +29,17 @@ final class Notifications {
   }
 
   void send(NotificationEvent event, Map<String, Object> data) {
+    send(event, data, "");
+  }
+
+  /**
+   * Sends the messages of an event.
+   *
+   * @param event the event
+   * @param data what the templates are filled from
+   * @param occurrence tells apart two sends of one event (alerts), for the journal
+   */
+  void send(NotificationEvent event, Map<String, Object> data, String occurrence) {
     List<MessageTemplate> messages = s.plan.messages();
     for (int i = 0; i < messages.size(); i++) {
       MessageTemplate m = messages.get(i);
@@ -42,7 +53,8 @@ final class Notifications {
         body = s.redactor.redact(MessageTemplates.compiler().compile(m.body()).execute(data));
       } catch (RuntimeException e) {
         for (String channel : m.channels()) {
-          deliver(event, i, m, channel, null, "the message could not be rendered: " + s.describe(e));
+          deliver(event + occurrence, event, i, m, channel, null, "the message could not be rendered: "
+              + s.describe(e));
         }
         continue;
       }
@@ -50,14 +62,14 @@ final class Notifications {
       Map<String, Object> shown = (Map<String, Object>) s.redactor.redactData(data);
       Notification n = new Notification(s.runId(), m.name(), event, title, body, shown);
       for (String channel : m.channels()) {
-        deliver(event, i, m, channel, n, null);
+        deliver(event + occurrence, event, i, m, channel, n, null);
       }
     }
   }
 
-  private void deliver(NotificationEvent event, int index, MessageTemplate m, String channel, Notification n,
-      String renderError) {
-    String key = "notify:" + event.name() + ":" + (index + 1) + ":" + channel;
+  private void deliver(String occurrence, NotificationEvent event, int index, MessageTemplate m, String channel,
+      Notification n, String renderError) {
+    String key = "notify:" + occurrence + ":" + (index + 1) + ":" + channel;
     Optional<Map<String, Object>> rec = s.replay.last(key, JournalRecords.NOTIFICATION);
     NotificationReport r;
     if (rec.isPresent()) {

@@ -1,16 +1,20 @@
 package dev.rollback.internal.run;
 
 import dev.rollback.ApprovalPolicy;
+import dev.rollback.Alert;
 import dev.rollback.Check;
 import dev.rollback.Effect;
 import dev.rollback.Journal;
 import dev.rollback.JournalException;
+import dev.rollback.Monitor;
+import dev.rollback.MonitorReport;
 import dev.rollback.NotificationEvent;
 import dev.rollback.Phase;
 import dev.rollback.Procedure;
 import dev.rollback.RollbackException;
 import dev.rollback.RollbackPlan;
 import dev.rollback.RollbackReport;
+import dev.rollback.RollbackReport.AlertReport;
 import dev.rollback.RollbackReport.CheckReport;
 import dev.rollback.RollbackReport.DecisionReport;
 import dev.rollback.RunEvent;
@@ -261,6 +265,7 @@ public final class RunEngine {
     try {
       communicate();
       audit();
+      monitor();
     } catch (Stop stop) {
       s.report.summary = s.report.summary + "; " + stop.getMessage() + " while reporting";
     }
@@ -463,6 +468,42 @@ public final class RunEngine {
           shown.map(x -> RecordCodec.toData(x, true)).orElse(null)));
       shown.ifPresent(s.report.audits::add);
     }
+  }
+
+  /** Watches the plan's monitoring after a successful rollback, when the options ask for it. */
+  private void monitor() {
+    if (!s.options.monitor() || s.plan.monitoring().isEmpty() || s.report.status != RunStatus.SUCCEEDED) {
+      return;
+    }
+    stage(RunStage.MONITOR);
+    for (int i = 1; ; i++) {
+      Optional<Map<String, Object>> rec = s.replay.last("alert:" + i, JournalRecords.ALERT);
+      if (rec.isEmpty()) {
+        break;
+      }
+      s.report.alerts.add(RecordCodec.fromData(AlertReport.class, Session.result(rec.get())));
+    }
+    if (s.replay.last(JournalRecords.MONITOR_FINISHED).isPresent()) {
+      return;
+    }
+    MonitorReport watched = Monitor.forPlan(s.plan).measure(s.measurer::measure).clock(s.cfg.clock())
+        .sleeper(s.cfg.sleeper()).baselines(s.baselines).declaredFacts(s.options.declaredFacts())
+        .sink(this::alert).build().run();
+    s.record(JournalRecords.MONITOR_FINISHED, null, s.now(), Session.fields("intervals", watched.ticks(),
+        "alerts", watched.alerts().size(), "cancelled", watched.cancelled()));
+  }
+
+  private void alert(Alert a) {
+    AlertReport r = new AlertReport(a.rule().name(), a.action(), s.redactor.redact(a.evaluation().explanation()),
+        a.at());
+    s.report.alerts.add(r);
+    String key = "alert:" + s.report.alerts.size();
+    s.record(JournalRecords.ALERT, key, a.at(), Session.fields("result", RecordCodec.toData(r, true)));
+    s.emit(new RunEvent.AlertRaised(s.runId(), a.at(), r.rule(), r.action(), r.explanation()));
+    Map<String, Object> data = new LinkedHashMap<>(messageData());
+    data.put("alert", Session.fields("rule", r.rule(), "action", r.action(), "explanation", r.explanation(),
+        "at", r.at().toString()));
+    notifications.send(NotificationEvent.ALERT, data, ":" + s.report.alerts.size());
   }
 
   private RollbackReport finish() {
