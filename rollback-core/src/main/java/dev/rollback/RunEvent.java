@@ -370,11 +370,11 @@ public sealed interface RunEvent
   }
 
   /**
-   * The run or preview finished.
+   * The run finished (a preview does not send this event).
    *
    * @param runId the run
    * @param at when
-   * @param status how it ended; {@link RunStatus#PREPARED} for a preview
+   * @param status how it ended
    * @param summary why it ended so
    */
   record RunFinished(String runId, Instant at, RunStatus status, String summary) implements RunEvent {

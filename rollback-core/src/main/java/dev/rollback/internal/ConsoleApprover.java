@@ -95,9 +95,39 @@ public final class ConsoleApprover implements Approver {
         clock.instant(), "console", Optional.empty()));
   }
 
+  /**
+   * Asks and waits for the answer. The line is read on a reader thread, so that the asking thread can be
+   * interrupted (a step's timeout) without a read stuck in the terminal; a line typed after an interrupted
+   * question answers the next one.
+   */
   private String ask(String question) throws IOException {
     out.print(question);
     out.flush();
-    return in.readLine();
+    if (pending == null) {
+      pending = new java.util.concurrent.CompletableFuture<>();
+      java.util.concurrent.CompletableFuture<String> line = pending;
+      Thread reader = new Thread(() -> {
+        try {
+          line.complete(in.readLine());
+        } catch (IOException | RuntimeException e) {
+          line.completeExceptionally(e);
+        }
+      }, "rollback-console-reader");
+      reader.setDaemon(true);
+      reader.start();
+    }
+    try {
+      String line = pending.get();
+      pending = null;
+      return line;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("no answer: the question was interrupted");
+    } catch (java.util.concurrent.ExecutionException e) {
+      pending = null;
+      throw e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e.getCause());
+    }
   }
+
+  private java.util.concurrent.CompletableFuture<String> pending;
 }

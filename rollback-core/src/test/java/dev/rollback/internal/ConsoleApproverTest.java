@@ -69,4 +69,30 @@ class ConsoleApproverTest {
     assertThat(console("", new ByteArrayOutputStream()).confirm(new ConfirmationRequest("r1", "plan",
         ConfirmationRequest.Kind.CHECK, "x", T0, T0))).isEmpty();
   }
+
+  @Test
+  void aQuestionInterruptedByATimeoutLeavesNoReadStuckAndTheLateAnswerAnswersTheNextQuestion() throws Exception {
+    java.io.PipedOutputStream keyboard = new java.io.PipedOutputStream();
+    ConsoleApprover c = new ConsoleApprover(new java.io.PipedInputStream(keyboard), new PrintStream(
+        new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Clock.fixed(T0, ZoneOffset.UTC));
+    ConfirmationRequest r = new ConfirmationRequest("r1", "plan", ConfirmationRequest.Kind.STEP, "Announce", T0,
+        T0.plusSeconds(60));
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread asking = new Thread(() -> {
+      try {
+        c.confirm(r);
+      } catch (Exception e) {
+        failure.set(e);
+      }
+    });
+    asking.start();
+    asking.interrupt();
+    asking.join(10_000);
+    assertThat(asking.isAlive()).isFalse();
+    assertThat(failure.get()).isInstanceOf(java.io.InterruptedIOException.class);
+
+    keyboard.write("y\nerin\n".getBytes(StandardCharsets.UTF_8));
+    keyboard.flush();
+    assertThat(c.confirm(r)).hasValueSatisfying(v -> assertThat(v.person()).isEqualTo("erin"));
+  }
 }

@@ -86,16 +86,4 @@ public final class MemoryJournalStore implements JournalStore {
       }
     };
   }
-
-  /**
-   * Replaces a journal's bytes, for tests that simulate a crash mid-write.
-   *
-   * @param runId the run
-   * @param bytes the new contents
-   */
-  public synchronized void overwrite(String runId, byte[] bytes) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(bytes);
-    journals.put(runId, out);
-  }
 }

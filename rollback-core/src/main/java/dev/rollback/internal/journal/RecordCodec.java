@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Converts records of plain data (the report's parts, step and check results, votes, audits) to maps in the order
@@ -25,7 +24,41 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RecordCodec {
 
-  private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
+  /** What reflection finds about a record class, found once per class. */
+  private static final class Shape {
+    final String[] names;
+    final java.lang.reflect.Method[] accessors;
+    final Type[] types;
+    final Constructor<?> constructor;
+
+    Shape(Class<?> type) {
+      RecordComponent[] cs = type.getRecordComponents();
+      names = new String[cs.length];
+      accessors = new java.lang.reflect.Method[cs.length];
+      types = new Type[cs.length];
+      Class<?>[] raw = new Class<?>[cs.length];
+      for (int i = 0; i < cs.length; i++) {
+        names[i] = cs[i].getName();
+        accessors[i] = cs[i].getAccessor();
+        accessors[i].setAccessible(true);
+        types[i] = cs[i].getGenericType();
+        raw[i] = cs[i].getType();
+      }
+      try {
+        constructor = type.getDeclaredConstructor(raw);
+        constructor.setAccessible(true);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(type.getName() + " has no canonical constructor", e);
+      }
+    }
+  }
+
+  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    @Override
+    protected Shape computeValue(Class<?> type) {
+      return new Shape(type);
+    }
+  };
 
   private RecordCodec() {}
 
@@ -38,12 +71,13 @@ public final class RecordCodec {
    * @return a map from component name to value; an empty optional becomes null
    */
   public static Map<String, Object> toData(Record record, boolean tagged) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
+    Shape shape = SHAPES.get(record.getClass());
+    Map<String, Object> out = new LinkedHashMap<>(shape.names.length * 2);
+    for (int i = 0; i < shape.names.length; i++) {
       try {
-        out.put(c.getName(), value(c.getAccessor().invoke(record), tagged));
+        out.put(shape.names[i], value(shape.accessors[i].invoke(record), tagged));
       } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot read " + c.getName() + " of " + record.getClass().getName(), e);
+        throw new IllegalStateException("cannot read " + shape.names[i] + " of " + record.getClass().getName(), e);
       }
     }
     return out;
@@ -93,34 +127,18 @@ public final class RecordCodec {
    * @throws IllegalArgumentException when the data does not fit the record
    */
   public static <R extends Record> R fromData(Class<R> type, Map<String, Object> data) {
-    RecordComponent[] cs = type.getRecordComponents();
-    Object[] args = new Object[cs.length];
-    for (int i = 0; i < cs.length; i++) {
-      args[i] = read(cs[i].getGenericType(), data.get(cs[i].getName()), type.getSimpleName() + "." + cs[i].getName());
+    Shape shape = SHAPES.get(type);
+    Object[] args = new Object[shape.names.length];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = read(shape.types[i], data.get(shape.names[i]), type.getSimpleName() + "." + shape.names[i]);
     }
     try {
-      return type.cast(constructor(type, cs).newInstance(args));
+      return type.cast(shape.constructor.newInstance(args));
     } catch (ReflectiveOperationException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new IllegalArgumentException("cannot make a " + type.getSimpleName() + " of " + data + ": "
           + cause.getMessage(), cause);
     }
-  }
-
-  private static Constructor<?> constructor(Class<?> type, RecordComponent[] cs) {
-    return CONSTRUCTORS.computeIfAbsent(type, t -> {
-      Class<?>[] types = new Class<?>[cs.length];
-      for (int i = 0; i < cs.length; i++) {
-        types[i] = cs[i].getType();
-      }
-      try {
-        Constructor<?> c = t.getDeclaredConstructor(types);
-        c.setAccessible(true);
-        return c;
-      } catch (NoSuchMethodException e) {
-        throw new IllegalStateException(t.getName() + " has no canonical constructor", e);
-      }
-    });
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

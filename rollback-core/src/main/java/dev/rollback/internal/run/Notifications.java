@@ -28,8 +28,10 @@ final class Notifications {
     this.s = s;
   }
 
-  void send(NotificationEvent event, Map<String, Object> data) {
-    send(event, data, "");
+  void send(NotificationEvent event, java.util.function.Supplier<Map<String, Object>> data) {
+    if (s.plan.messages().stream().anyMatch(m -> m.event() == event)) {
+      send(event, data.get(), "");
+    }
   }
 
   /**

@@ -85,7 +85,7 @@ public final class RunEngine {
       Map<String, String> secrets = secrets(cfg, plan, redactor, false);
       Instant startedAt = cfg.clock().instant();
       String runId = options.runId().orElseGet(() -> ID_TIME.format(startedAt) + "-"
-          + Integer.toHexString(0x100000 | ThreadLocalRandom.current().nextInt(0x100000)).substring(1));
+          + String.format("%08x", ThreadLocalRandom.current().nextInt()));
       try (JournalStore.JournalLock lock = lock(cfg, plan, runId, startedAt)) {
         JournalStore.JournalFile file;
         try {
@@ -380,7 +380,7 @@ public final class RunEngine {
   private void executeProcedure() {
     stage(RunStage.EXECUTE);
     s.measurer.changing();
-    notifications.send(NotificationEvent.ROLLBACK_STARTED, messageData());
+    notifications.send(NotificationEvent.ROLLBACK_STARTED, this::messageData);
     boolean failures = procedures.execute();
     Optional<Map<String, Object>> rec = s.replay.last(JournalRecords.PROCEDURE_FINISHED);
     if (rec.isPresent()) {
@@ -439,7 +439,7 @@ public final class RunEngine {
     }
     stage(RunStage.COMMUNICATE);
     notifications.send(st == RunStatus.SUCCEEDED ? NotificationEvent.ROLLBACK_COMPLETED
-        : NotificationEvent.ROLLBACK_FAILED, messageData());
+        : NotificationEvent.ROLLBACK_FAILED, this::messageData);
   }
 
   private void audit() {
