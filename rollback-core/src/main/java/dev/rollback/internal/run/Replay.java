@@ -1,5 +1,6 @@
 package dev.rollback.internal.run;
 
+import dev.rollback.internal.journal.PlainJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -101,6 +102,7 @@ final class Replay {
   }
 
   static Instant at(Map<String, Object> r) {
-    return Instant.parse((String) r.get("at"));
+    return PlainJson.instant((String) r.get("at"));
   }
+
 }
