@@ -125,40 +125,32 @@ public final class RunEngine {
     Redactor redactor = new Redactor();
     try {
       String where = "journal of run " + runId + " in the " + cfg.journal().describe();
-      byte[] bytes = cfg.journal().read(runId).orElseThrow(() -> new JournalException("there is no journal of run "
-          + runId + " in the " + cfg.journal().describe()));
-      JournalText text = JournalText.parse(where, bytes);
-      if (text.records().isEmpty()) {
-        throw new JournalException("the " + where + " is empty: the run crashed before it started; start it again");
+      Optional<RollbackReport> done = finished(read(cfg, plan, runId, where));
+      if (done.isPresent()) {
+        return done.get();
       }
-      Journal.Header h = JournalRecords.header(text.records().get(0));
-      if (!h.planHash().equals(plan.hash())) {
-        throw new JournalException("the " + where + " was written for plan '" + h.planName() + "' with hash "
-            + h.planHash() + ", but the plan given, '" + plan.name() + "', has hash " + plan.hash()
-            + "; resume with the plan that started the run");
-      }
-      if (!h.workspace().equals(cfg.workspace().toString())) {
-        throw new JournalException("run " + runId + " ran in workspace " + h.workspace()
-            + ", but this executor's workspace is " + cfg.workspace() + "; resume it where it ran");
-      }
-      Replay replay = Replay.of(text.records().subList(1, text.records().size()));
-      Optional<Map<String, Object>> finished = replay.last(JournalRecords.FINISHED);
-      if (finished.isPresent()) {
-        return RecordCodec.fromData(RollbackReport.class, Session.result(finished.get()));
-      }
-      refuse(cfg, plan, h.options());
-      Map<String, String> secrets = secrets(cfg, plan, redactor, false);
-      try (JournalStore.JournalLock lock = lock(cfg, plan, runId, cfg.clock().instant());
-          RunJournal journal = RunJournal.of(cfg.journal().reopen(runId, text.validLength()), redactor, where)) {
-        RunState run = new RunState(runId, plan, cfg.clock(), false, cfg.workspace(), h.startedAt(), redactor,
-            journal);
-        run.restore(replay.remembered());
-        Instant now = cfg.clock().instant();
-        journal.append(JournalRecords.RESUMED, null, now, Session.fields("tornLineDropped", text.torn()));
-        Session session = new Session(cfg, plan, h.options(), run, replay, secrets, false);
-        session.report.resumedAt.addAll(replay.resumedAt());
-        session.report.resumedAt.add(now);
-        return new RunEngine(session).execute(true);
+      try (JournalStore.JournalLock lock = lock(cfg, plan, runId, cfg.clock().instant())) {
+        // Read again under the lock: another process may have gone on with the run since.
+        JournalText text = read(cfg, plan, runId, where);
+        done = finished(text);
+        if (done.isPresent()) {
+          return done.get();
+        }
+        Journal.Header h = JournalRecords.header(text.records().get(0));
+        Replay replay = Replay.of(text.records().subList(1, text.records().size()));
+        refuse(cfg, plan, h.options());
+        Map<String, String> secrets = secrets(cfg, plan, redactor, false);
+        try (RunJournal journal = RunJournal.of(cfg.journal().reopen(runId, text.validLength()), redactor, where)) {
+          RunState run = new RunState(runId, plan, cfg.clock(), false, cfg.workspace(), h.startedAt(), redactor,
+              journal);
+          run.restore(replay.remembered());
+          Instant now = cfg.clock().instant();
+          journal.append(JournalRecords.RESUMED, null, now, Session.fields("tornLineDropped", text.torn()));
+          Session session = new Session(cfg, plan, h.options(), run, replay, secrets, false);
+          session.report.resumedAt.addAll(replay.resumedAt());
+          session.report.resumedAt.add(now);
+          return new RunEngine(session).execute(true);
+        }
       }
     } catch (IOException e) {
       throw redactor.scrub(new JournalException("the journal of run " + runId + " in the "
@@ -166,6 +158,35 @@ public final class RunEngine {
     } catch (RuntimeException e) {
       throw redactor.scrub(e);
     }
+  }
+
+  /** Reads a run's journal and checks that it belongs to this plan and workspace. */
+  private static JournalText read(Settings cfg, RollbackPlan plan, String runId, String where) throws IOException {
+    byte[] bytes = cfg.journal().read(runId).orElseThrow(() -> new JournalException("there is no journal of run "
+        + runId + " in the " + cfg.journal().describe()));
+    JournalText text = JournalText.parse(where, bytes);
+    if (text.records().isEmpty()) {
+      throw new JournalException("the " + where + " is empty: the run crashed before it started; start it again");
+    }
+    Journal.Header h = JournalRecords.header(text.records().get(0));
+    if (!h.planHash().equals(plan.hash())) {
+      throw new JournalException("the " + where + " was written for plan '" + h.planName() + "' with hash "
+          + h.planHash() + ", but the plan given, '" + plan.name() + "', has hash " + plan.hash()
+          + "; resume with the plan that started the run");
+    }
+    if (!h.workspace().equals(cfg.workspace().toString())) {
+      throw new JournalException("run " + runId + " ran in workspace " + h.workspace()
+          + ", but this executor's workspace is " + cfg.workspace() + "; resume it where it ran");
+    }
+    return text;
+  }
+
+  /** The report of a run the journal shows finished. */
+  private static Optional<RollbackReport> finished(JournalText text) {
+    List<Map<String, Object>> rs = text.records();
+    Map<String, Object> last = rs.get(rs.size() - 1);
+    return JournalRecords.FINISHED.equals(last.get("type"))
+        ? Optional.of(RecordCodec.fromData(RollbackReport.class, Session.result(last))) : Optional.empty();
   }
 
   /**
