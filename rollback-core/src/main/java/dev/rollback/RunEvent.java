@@ -90,7 +90,7 @@ public sealed interface RunEvent
     public String describe() {
       return "decided: " + severity.map(s -> "severity " + s).orElse("no severity")
           + procedure.map(p -> ", procedure " + p).orElse(", no rollback")
-          + deadline.map(d -> ", deadline " + d).orElse("") + " — " + explanation;
+          + deadline.map(d -> ", deadline " + d).orElse("") + " — " + explanation.replace("\n", " / ");
     }
   }
 
@@ -328,7 +328,7 @@ public sealed interface RunEvent
       implements RunEvent {
     @Override
     public String describe() {
-      return "alert " + rule + ": " + action + " — " + explanation;
+      return "alert " + rule + (rule.equals(action) ? "" : ": " + action) + " — " + explanation;
     }
   }
 

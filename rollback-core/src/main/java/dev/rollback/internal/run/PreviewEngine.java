@@ -199,7 +199,8 @@ public final class PreviewEngine {
             Optional.empty(), r.value(), r.outputs(), approval);
       }
       String why = o.timedOut() ? "timed out after " + Texts.duration(timeout) : s.describe(o.failure());
-      problems.add("step '" + st.name() + "' failed when run for real: " + why);
+      problems.add("step '" + st.name() + "' failed when run for real, before the steps ahead of it changed"
+          + " anything: " + why);
       return new PlannedStep(st.name(), st.kind(), st.effect(), true, "failed: " + why, shown, Map.of(), List.of(),
           Optional.of(why), Optional.empty(), Map.of(), approval);
     }
