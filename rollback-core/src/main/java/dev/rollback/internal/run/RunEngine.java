@@ -86,7 +86,7 @@ public final class RunEngine {
       Instant startedAt = cfg.clock().instant();
       String runId = options.runId().orElseGet(() -> ID_TIME.format(startedAt) + "-"
           + String.format("%08x", ThreadLocalRandom.current().nextInt()));
-      try (JournalStore.JournalLock lock = lock(cfg, plan, runId, startedAt)) {
+      return underLock(cfg, plan, runId, startedAt, () -> {
         JournalStore.JournalFile file;
         try {
           file = cfg.journal().create(runId);
@@ -102,7 +102,7 @@ public final class RunEngine {
               options, startedAt, cfg.workspace().toString()));
           return new RunEngine(new Session(cfg, plan, options, run, Replay.empty(), secrets, false)).execute(false);
         }
-      }
+      });
     } catch (IOException e) {
       throw redactor.scrub(new JournalException("the " + cfg.journal().describe() + " cannot be used: "
           + e.getMessage(), e));
@@ -129,12 +129,12 @@ public final class RunEngine {
       if (done.isPresent()) {
         return done.get();
       }
-      try (JournalStore.JournalLock lock = lock(cfg, plan, runId, cfg.clock().instant())) {
+      return underLock(cfg, plan, runId, cfg.clock().instant(), () -> {
         // Read again under the lock: another process may have gone on with the run since.
         JournalText text = read(cfg, plan, runId, where);
-        done = finished(text);
-        if (done.isPresent()) {
-          return done.get();
+        Optional<RollbackReport> meanwhile = finished(text);
+        if (meanwhile.isPresent()) {
+          return meanwhile.get();
         }
         Journal.Header h = JournalRecords.header(text.records().get(0));
         Replay replay = Replay.of(text.records().subList(1, text.records().size()));
@@ -151,7 +151,7 @@ public final class RunEngine {
           session.report.resumedAt.add(now);
           return new RunEngine(session).execute(true);
         }
-      }
+      });
     } catch (IOException e) {
       throw redactor.scrub(new JournalException("the journal of run " + runId + " in the "
           + cfg.journal().describe() + " cannot be used: " + e.getMessage(), e));
@@ -253,6 +253,22 @@ public final class RunEngine {
           + String.join(", ", missing) + "; nothing ran");
     }
     return values;
+  }
+
+  /** Work done while holding the lock for the plan on the target. */
+  @FunctionalInterface
+  private interface Locked<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T underLock(Settings cfg, RollbackPlan plan, String runId, Instant at, Locked<T> body)
+      throws IOException {
+    JournalStore.JournalLock lock = lock(cfg, plan, runId, at);
+    try {
+      return body.run();
+    } finally {
+      lock.close();
+    }
   }
 
   private static JournalStore.JournalLock lock(Settings cfg, RollbackPlan plan, String runId, Instant at)
