@@ -5,6 +5,8 @@ import dev.rollback.spi.ApprovalRequest;
 import dev.rollback.spi.Approver;
 import dev.rollback.spi.ConfirmationRequest;
 import dev.rollback.spi.Vote;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -67,7 +69,21 @@ public final class Approvers {
    * @return the approver, reading standard input and writing standard output
    */
   public static Approver console() {
-    return new ConsoleApprover(System.in, System.out, Clock.systemUTC());
+    return console(System.in, System.out);
+  }
+
+  /**
+   * Asks on other streams, as {@link #console()} does on the terminal: a launcher whose standard output carries
+   * its result asks on standard error.
+   *
+   * @param in where answers come from
+   * @param out where questions go
+   * @return the approver
+   * @throws NullPointerException if an argument is null
+   */
+  public static Approver console(InputStream in, PrintStream out) {
+    return new ConsoleApprover(Objects.requireNonNull(in, "in"), Objects.requireNonNull(out, "out"),
+        Clock.systemUTC());
   }
 
   /**

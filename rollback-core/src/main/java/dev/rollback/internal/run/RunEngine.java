@@ -558,7 +558,10 @@ public final class RunEngine {
     return r;
   }
 
-  /** What message templates can use: the run, the decision, the timeline, the steps, and every output. */
+  /**
+   * What message templates can use: the run, the decision, the measured signals ({@code metrics.<signal>}), the
+   * timeline, the steps, and every output.
+   */
   private Map<String, Object> messageData() {
     ReportBuilder b = s.report;
     Map<String, Object> d = new LinkedHashMap<>(s.run.outputs());
@@ -574,6 +577,9 @@ public final class RunEngine {
       d.put("emergency", b.decision.emergency());
       d.put("deadline", b.decision.deadline().map(Instant::toString).orElse("none"));
     }
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    b.snapshot.forEach(m -> metrics.put(m.signal(), m.value()));
+    d.put("metrics", metrics);
     Map<String, Object> timeline = new LinkedHashMap<>();
     timeline.put("detected", b.decision == null ? "" : b.decision.detectedAt().toString());
     timeline.put("started", s.run.startedAt().toString());
