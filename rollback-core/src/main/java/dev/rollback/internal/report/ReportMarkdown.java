@@ -141,8 +141,10 @@ public final class ReportMarkdown {
     for (String e : d.evaluations()) {
       b.append("- ").append(inline(e)).append("\n");
     }
-    for (String u : d.unknowns()) {
-      b.append("- unknown: ").append(inline(u)).append("\n");
+    if (d.evaluations().isEmpty()) {
+      for (String u : d.unknowns()) {
+        b.append("- unknown: ").append(inline(u)).append("\n");
+      }
     }
     if (!d.evaluations().isEmpty() || !d.unknowns().isEmpty()) {
       b.append("\n");
