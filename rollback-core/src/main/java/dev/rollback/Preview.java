@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * Preview preview = executor.preview(plan);
- * System.out.println(preview.toMarkdown());
+ * Files.writeString(Path.of("preview.md"), preview.toMarkdown());
  * if (!preview.problems().isEmpty()) { ... }
  * }</pre>
  *

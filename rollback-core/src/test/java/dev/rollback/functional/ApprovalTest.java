@@ -137,6 +137,21 @@ class ApprovalTest {
   }
 
   @Test
+  void aStepWhoseOwnApprovalIsDeniedDoesNotRunAndTheRunStopsThere() {
+    Harness h = new Harness(dir);
+    RollbackReport report = h.builder(h.adapter, Approvers.callback(r -> List.of(vote("rita", "release-manager",
+        false)))).build().run(TestPlans.stepApproval(), RunOptions.defaults().withSeverity("medium"));
+
+    assertThat(report.status()).isEqualTo(RunStatus.NOT_APPROVED);
+    assertThat(h.ledger.lines()).containsExactly("apply a1");
+    assertThat(report.step("push").get().status()).isEqualTo(RollbackReport.StepStatus.NOT_RUN);
+    assertThat(report.phase("one").get().status()).isEqualTo(RollbackReport.PhaseStatus.FAILED);
+    assertThat(report.phase("one").get().failure()).hasValue("step 'push' was not approved: denied by rita"
+        + " (\"no\"); nothing more ran");
+    assertThat(report.compensation()).isEmpty();
+  }
+
+  @Test
   void withoutAnApproverAnApprovalThatNeedsPeopleExpiresAndSaysWhy() {
     Harness h = new Harness(dir);
     RollbackReport report = dev.rollback.RollbackExecutor.builder().workspace(dir).clock(h.clock)

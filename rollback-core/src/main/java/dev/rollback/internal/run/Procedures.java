@@ -54,7 +54,14 @@ final class Procedures {
     List<PhaseState> phases = s.report.phases;
     for (int pi = 0; pi < phases.size(); pi++) {
       PhaseState ps = phases.get(pi);
-      runPhase(pi, ps);
+      try {
+        runPhase(pi, ps);
+      } catch (Stop stop) {
+        ps.status = PhaseStatus.FAILED;
+        ps.failure = stop.getMessage();
+        ps.finishedAt = s.now();
+        throw stop;
+      }
       if (ps.status == PhaseStatus.PASSED) {
         continue;
       }
