@@ -61,8 +61,4 @@ final class Events {
         || (e instanceof RunEvent.StepCompensated && !((RunEvent.StepCompensated) e).undone())
         || (e instanceof RunEvent.RunFinished && ((RunEvent.RunFinished) e).status() != RunStatus.SUCCEEDED);
   }
-
-  Logger log() {
-    return LOG;
-  }
 }

@@ -140,18 +140,6 @@ public final class Redactor {
   }
 
   /**
-   * A copy of a failure safe to hand to callers: a {@link RollbackException} with the masked message whose causes
-   * are masked copies of the original causes (type names and stack traces kept, messages masked).
-   *
-   * @param message what went wrong
-   * @param cause the original failure, may be null
-   * @return the exception to throw
-   */
-  public RollbackException scrub(String message, Throwable cause) {
-    return new RollbackException(redact(message), cause == null ? null : copy(cause, 0));
-  }
-
-  /**
    * A masked copy of an exception that may carry a secret in its message or its causes'.
    *
    * @param t the exception

@@ -53,10 +53,6 @@ final class Replay {
     return new Replay(records);
   }
 
-  boolean isEmpty() {
-    return byKey.isEmpty() && byType.isEmpty();
-  }
-
   /** Every record of an activity, in order. */
   List<Map<String, Object>> records(String key) {
     return byKey.getOrDefault(key, Collections.emptyList());
