@@ -6,6 +6,7 @@ import dev.rollback.github.internal.GitHubApi;
 import dev.rollback.github.internal.Session;
 import dev.rollback.spi.ApprovalRequest;
 import dev.rollback.spi.Approver;
+import dev.rollback.spi.ConfirmationRequest;
 import dev.rollback.spi.Vote;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * Approvals from GitHub comments: the approver posts the request on an issue (a new one, or one given), then reads
  * the comments until the policy is met, someone eligible denies, or the request expires. A comment whose first line is
  * {@code /approve} or {@code /deny} is a vote when its author holds one of the policy's roles; others are ignored
- * (and logged). A person's latest vote counts.
+ * (and logged). Only comments after the request answer it, and a person's latest vote counts.
  *
  * <pre>{@code
  * Approver approvals = GitHubApprover.on(github)
@@ -46,6 +47,9 @@ import org.slf4j.LoggerFactory;
  * adapter's own account are ignored, so automation cannot approve itself. Each vote records who, the roles they
  * hold, when they commented and the comment.
  *
+ * <p>Confirmations (checklist items and manual steps a person does) work the same way, with {@code /yes} (or
+ * {@code /done}) and {@code /no} from people with at least {@link Builder#confirmedBy} on the repository.
+ *
  * <p>Polling uses conditional requests (an unchanged issue costs a 304) every {@link Builder#pollInterval}, through
  * the adapter's sleeper, and never past the request's expiry.
  */
@@ -53,6 +57,8 @@ public final class GitHubApprover implements Approver {
 
   private static final Logger LOG = LoggerFactory.getLogger(GitHubApprover.class);
   private static final Pattern COMMAND = Pattern.compile("^\\s*/(approve|deny)\\b(.*)$",
+      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern CONFIRM = Pattern.compile("^\\s*/(yes|done|no)\\b(.*)$",
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Map<String, GitHubPermission> DEFAULTS = Map.of("admin", GitHubPermission.ADMIN, "maintain",
       GitHubPermission.MAINTAIN, "maintainer", GitHubPermission.MAINTAIN, "write", GitHubPermission.WRITE, "triage",
@@ -65,6 +71,8 @@ public final class GitHubApprover implements Approver {
   private final Map<String, GitHubPermission> minimums;
   private final Map<String, Set<String>> people;
   private final Duration interval;
+  private final GitHubPermission confirmers;
+  private final Map<String, Integer> runIssues = new java.util.concurrent.ConcurrentHashMap<>();
 
   private GitHubApprover(Builder b) {
     this.adapter = b.adapter;
@@ -74,6 +82,7 @@ public final class GitHubApprover implements Approver {
     this.minimums = Map.copyOf(b.minimums);
     this.people = Map.copyOf(b.people);
     this.interval = b.interval != null ? b.interval : session.settings().pollInterval();
+    this.confirmers = b.confirmers;
   }
 
   /**
@@ -108,66 +117,143 @@ public final class GitHubApprover implements Approver {
       }
     }
     Budget budget = session.budget(request.expiresAt());
-    String body = requestText(request);
-    int number;
-    String self;
-    Instant since;
-    if (issue != null) {
-      GitHubApi.Comment posted = session.api().comment(issue, body, budget);
-      number = issue;
-      self = posted.author();
-      since = posted.createdAt();
-      LOG.info("approval for run {} requested on {}", request.runId(), posted.url());
-    } else {
-      GitHubApi.IssueRef opened = session.api().openIssue("Approval needed: " + request.planName() + " ("
-          + request.severity() + ")", body, labels, budget);
-      number = opened.number();
-      self = opened.author();
-      since = null;
-      LOG.info("approval for run {} requested on {}", request.runId(), opened.url());
-    }
+    Posted posted = post(request.runId(), "Approval needed: " + request.planName() + " (" + request.severity() + ")",
+        requestText(request), false, budget);
     int needed = Math.max(1, policy.quorum());
     Map<String, Vote> votes = new LinkedHashMap<>();
     Map<String, String> roles = new HashMap<>();
+    poll(posted, marker(request.runId(), "approval"), COMMAND, request.expiresAt(), budget, (c, command) -> {
+      boolean approve = command.equals("approve");
+      Set<String> held = rolesHeld(c.author(), policy, roles, budget);
+      if (held.isEmpty()) {
+        LOG.info("ignored /{} by {} on #{}: their role '{}' meets none of {}", command, c.author(), posted.number,
+            roles.get(c.author().toLowerCase(Locale.ROOT)), requirements(policy));
+        return false;
+      }
+      votes.remove(c.author().toLowerCase(Locale.ROOT));
+      votes.put(c.author().toLowerCase(Locale.ROOT), new Vote(c.author(), held, approve, c.createdAt(),
+          "github-comment", Optional.of(c.body().trim() + " (" + c.url() + ")")));
+      long approvals = votes.values().stream().filter(Vote::approve).count();
+      return !approve || approvals >= needed;
+    });
+    return List.copyOf(votes.values());
+  }
+
+  /**
+   * Asks for a confirmation (a checklist item ticked, a manual step done) on GitHub: posts the text, then waits
+   * for {@code /yes} (or {@code /done}) or {@code /no} from someone whose role on the repository is at least
+   * {@link Builder#confirmedBy(GitHubPermission)} ({@code write} by default), until the request expires. Without an
+   * issue configured, a run's confirmations share one issue.
+   *
+   * @param request what to confirm
+   * @return the answer, or empty when nobody eligible answered in time
+   * @throws InterruptedException when interrupted while waiting
+   */
+  @Override
+  public Optional<Vote> confirm(ConfirmationRequest request) throws InterruptedException {
+    Budget budget = session.budget(request.expiresAt());
+    String kind;
+    switch (request.kind()) {
+      case STEP:
+        kind = "Please do this, then confirm";
+        break;
+      case UNDO:
+        kind = "Please undo this, then confirm";
+        break;
+      case PROBE:
+        kind = "Was this done before the run was interrupted?";
+        break;
+      default:
+        kind = "Please confirm";
+    }
+    String marker = marker(request.runId(), "confirmation " + request.requestedAt());
+    String body = "**" + request.planName() + "** (run " + request.runId() + "). " + kind + ", by "
+        + request.expiresAt() + ":\n\n> " + request.text().replace("\n", "\n> ") + "\n\nReply `/yes` (or `/done`) or"
+        + " `/no`. Answers count from people with the " + confirmers.roleName() + " role or higher on "
+        + adapter.target().fullName() + ".\n\n" + marker;
+    Posted posted = post(request.runId(), "Confirmations for " + request.planName() + " (run " + request.runId() + ")",
+        body, true, budget);
+    Map<String, String> roles = new HashMap<>();
+    Vote[] answer = new Vote[1];
+    poll(posted, marker, CONFIRM, request.expiresAt(), budget, (c, command) -> {
+      String role = roles.computeIfAbsent(c.author().toLowerCase(Locale.ROOT),
+          k -> session.api().role(c.author(), budget));
+      if (!GitHubPermission.of(role).map(p -> p.includes(confirmers)).orElse(false)) {
+        LOG.info("ignored /{} by {} on #{}: their role '{}' is below {}", command, c.author(), posted.number, role,
+            confirmers.roleName());
+        return false;
+      }
+      answer[0] = new Vote(c.author(), Set.of(role), !command.equals("no"), c.createdAt(), "github-comment",
+          Optional.of(c.body().trim() + " (" + c.url() + ")"));
+      return true;
+    });
+    return Optional.ofNullable(answer[0]);
+  }
+
+  /**
+   * Where a request was posted: the issue, who posted it, since when comments are read, and the request comment's
+   * id (only later comments answer it; 0 for a new issue).
+   */
+  private record Posted(int number, String self, Instant since, long afterId, String url) {}
+
+  /** What a command comment does; returns true when the wait is over. */
+  private interface Ballot {
+    boolean cast(GitHubApi.Comment comment, String command);
+  }
+
+  /**
+   * Posts a request: a comment on the configured issue, or a new issue (one per run when {@code perRun}), or a
+   * comment on the run's issue opened earlier.
+   */
+  private Posted post(String runId, String title, String body, boolean perRun, Budget budget) {
+    Integer target = issue != null ? issue : perRun ? runIssues.get(runId) : null;
+    if (target != null) {
+      GitHubApi.Comment c = session.api().comment(target, body, budget);
+      LOG.info("asked on {}", c.url());
+      return new Posted(target, c.author(), c.createdAt(), c.id(), c.url());
+    }
+    GitHubApi.IssueRef opened = session.api().openIssue(title, body, labels, budget);
+    if (perRun) {
+      runIssues.put(runId, opened.number());
+    }
+    LOG.info("asked on {}", opened.url());
+    return new Posted(opened.number(), opened.author(), null, 0, opened.url());
+  }
+
+  /**
+   * Reads the comments after a request until the ballot says the wait is over or the request expires. Comments by
+   * the adapter's own account and the request itself are skipped.
+   */
+  private void poll(Posted posted, String marker, Pattern commands, Instant expiresAt, Budget budget, Ballot ballot)
+      throws InterruptedException {
     Set<Long> seen = new LinkedHashSet<>();
-    long polls = Math.max(1, Duration.between(budget.now(), request.expiresAt()).toMillis()
-        / Math.max(1, interval.toMillis()) + 2);
+    long polls = Math.max(1, Duration.between(budget.now(), expiresAt).toMillis() / Math.max(1, interval.toMillis())
+        + 2);
     for (long i = 0; i < polls; i++) {
-      for (GitHubApi.Comment c : session.api().comments(number, since, budget)) {
-        if (!seen.add(c.id()) || c.body().contains(marker(request))) {
+      for (GitHubApi.Comment c : session.api().comments(posted.number, posted.since, budget)) {
+        if (c.id() <= posted.afterId || !seen.add(c.id()) || c.body().contains(marker)) {
           continue;
         }
-        Matcher m = COMMAND.matcher(firstLine(c.body()));
+        Matcher m = commands.matcher(firstLine(c.body()));
         if (!m.matches()) {
           continue;
         }
-        boolean approve = m.group(1).toLowerCase(Locale.ROOT).equals("approve");
-        if (self != null && self.equalsIgnoreCase(c.author())) {
-          LOG.info("ignored /{} by {} on #{}: the adapter's own account cannot vote", m.group(1), c.author(), number);
+        String command = m.group(1).toLowerCase(Locale.ROOT);
+        if (posted.self != null && posted.self.equalsIgnoreCase(c.author())) {
+          LOG.info("ignored /{} by {} on #{}: the adapter's own account cannot answer", command, c.author(),
+              posted.number);
           continue;
         }
-        Set<String> held = rolesHeld(c.author(), policy, roles, budget);
-        if (held.isEmpty()) {
-          LOG.info("ignored /{} by {} on #{}: their role '{}' meets none of {}", m.group(1), c.author(), number,
-              roles.get(c.author().toLowerCase(Locale.ROOT)), requirements(policy));
-          continue;
+        if (ballot.cast(c, command)) {
+          return;
         }
-        votes.remove(c.author().toLowerCase(Locale.ROOT));
-        votes.put(c.author().toLowerCase(Locale.ROOT), new Vote(c.author(), held, approve, c.createdAt(),
-            "github-comment", Optional.of(c.body().trim() + " (" + c.url() + ")")));
-      }
-      long approvals = votes.values().stream().filter(Vote::approve).count();
-      boolean denied = votes.values().stream().anyMatch(v -> !v.approve());
-      if (denied || approvals >= needed) {
-        break;
       }
       Duration left = budget.remaining().orElse(interval);
       if (left.isZero()) {
-        break;
+        return;
       }
       budget.sleep(left.compareTo(interval) < 0 ? left : interval);
     }
-    return List.copyOf(votes.values());
   }
 
   private Set<String> rolesHeld(String login, ApprovalPolicy policy, Map<String, String> roles, Budget budget) {
@@ -205,8 +291,8 @@ public final class GitHubApprover implements Approver {
     return "";
   }
 
-  private static String marker(ApprovalRequest request) {
-    return "<!-- rollback run=" + request.runId() + " approval -->";
+  private static String marker(String runId, String what) {
+    return "<!-- rollback run=" + runId + " " + what + " -->";
   }
 
   private String requestText(ApprovalRequest r) {
@@ -221,7 +307,7 @@ public final class GitHubApprover implements Approver {
     }
     b.append("Reply `/approve` or `/deny` in a comment on this ").append(issue == null ? "issue" : "thread")
         .append(". Votes count from: ").append(requirements(r.policy())).append(" on ")
-        .append(adapter.target().fullName()).append(".\n\n").append(marker(r));
+        .append(adapter.target().fullName()).append(".\n\n").append(marker(r.runId(), "approval"));
     return b.toString();
   }
 
@@ -238,6 +324,7 @@ public final class GitHubApprover implements Approver {
     private final Map<String, GitHubPermission> minimums = new LinkedHashMap<>();
     private final Map<String, Set<String>> people = new LinkedHashMap<>();
     private Duration interval;
+    private GitHubPermission confirmers = GitHubPermission.WRITE;
 
     private Builder(GitHubAdapter adapter) {
       this.adapter = adapter;
@@ -316,6 +403,18 @@ public final class GitHubApprover implements Approver {
         throw new IllegalArgumentException("pollInterval must be positive, was " + interval);
       }
       this.interval = interval;
+      return this;
+    }
+
+    /**
+     * Who may answer confirmations (checklist items, manual steps): people whose role on the repository is at least
+     * this one; {@code write} by default.
+     *
+     * @param minimum the weakest role that may confirm
+     * @return this builder
+     */
+    public Builder confirmedBy(GitHubPermission minimum) {
+      this.confirmers = Objects.requireNonNull(minimum, "minimum");
       return this;
     }
 

@@ -8,6 +8,7 @@ import dev.rollback.github.GitHubApprover;
 import dev.rollback.github.GitHubPermission;
 import dev.rollback.github.testing.GitHubFixture;
 import dev.rollback.spi.ApprovalRequest;
+import dev.rollback.spi.ConfirmationRequest;
 import dev.rollback.spi.Vote;
 import dev.rollback.testkit.FakeIssue;
 import java.time.Duration;
@@ -63,6 +64,14 @@ class ApprovalFlowTest {
         .contains("Votes count from: maintainer (maintain or higher) on acme/shop");
     assertThat(gh.github.requests("issues/list-comments")).extracting(r -> r.status()).containsExactly(200, 304, 200);
     assertThat(gh.github.requestCount("repos/get-collaborator-permission-level")).isEqualTo(2);
+  }
+
+  @Test
+  void anApproveWrittenBeforeTheRequestDoesNotCount() throws Exception {
+    tracker.comment("maria", "/approve");
+    GitHubApprover approver = GitHubApprover.on(gh.adapter).issue(tracker.number()).build();
+    List<Vote> votes = approver.requestApproval(request(ApprovalPolicy.single("maintainer")));
+    assertThat(votes).isEmpty();
   }
 
   @Test
@@ -126,6 +135,50 @@ class ApprovalFlowTest {
     assertThat(votes).extracting(Vote::person).containsExactly("ada");
     assertThat(gh.repo.issue(2).title()).isEqualTo("Approval needed: P3-007 rollback (critical)");
     assertThat(gh.repo.issue(2).labels()).containsExactly("rollback");
+  }
+
+  @Test
+  void aChecklistItemIsConfirmedByAWriterAndNotByAReader() throws Exception {
+    GitHubApprover approver = GitHubApprover.on(gh.adapter).issue(tracker.number()).build();
+    gh.github.beforeNext("issues/list-comments", () -> tracker.comment("dude", "/yes"));
+    gh.github.beforeNext("issues/list-comments", () -> tracker.comment("wendy", "/done, backed up to s3"));
+    Instant now = gh.clock.instant();
+
+    var answer = approver.confirm(new ConfirmationRequest("run-1", "P3-007 rollback",
+        ConfirmationRequest.Kind.CHECK, "Backup current configuration files", now, now.plus(Duration.ofMinutes(3))));
+
+    assertThat(answer).hasValueSatisfying(v -> {
+      assertThat(v.person()).isEqualTo("wendy");
+      assertThat(v.approve()).isTrue();
+      assertThat(v.roles()).containsExactly("write");
+    });
+    assertThat(tracker.comments().get(0).body()).contains("Please confirm").contains("> Backup current configuration"
+        + " files").contains("Reply `/yes` (or `/done`) or `/no`");
+  }
+
+  @Test
+  void aRunsConfirmationsShareOneIssueAndANoIsAnAnswer() throws Exception {
+    GitHubApprover approver = GitHubApprover.on(gh.adapter).build();
+    Instant now = gh.clock.instant();
+    gh.github.beforeNext("issues/list-comments", () -> gh.repo.issue(2).comment("maria", "/yes"));
+    assertThat(approver.confirm(new ConfirmationRequest("run-1", "plan", ConfirmationRequest.Kind.STEP,
+        "Announce the rollback in #ci", now, now.plus(Duration.ofMinutes(3))))).isPresent();
+    gh.github.beforeNext("issues/list-comments", () -> gh.repo.issue(2).comment("maria", "/no"));
+    var second = approver.confirm(new ConfirmationRequest("run-1", "plan", ConfirmationRequest.Kind.CHECK,
+        "Developer workflow unaffected", now, now.plus(Duration.ofMinutes(3))));
+
+    assertThat(second).hasValueSatisfying(v -> assertThat(v.approve()).isFalse());
+    assertThat(gh.repo.issues()).hasSize(2);
+    assertThat(gh.repo.issue(2).title()).isEqualTo("Confirmations for plan (run run-1)");
+  }
+
+  @Test
+  void aConfirmationNobodyAnswersIsEmptyAtItsExpiry() throws Exception {
+    Instant now = gh.clock.instant();
+    var answer = GitHubApprover.on(gh.adapter).issue(tracker.number()).build().confirm(new ConfirmationRequest(
+        "run-1", "plan", ConfirmationRequest.Kind.CHECK, "x", now, now.plus(Duration.ofMinutes(2))));
+    assertThat(answer).isEmpty();
+    assertThat(gh.clock.instant()).isEqualTo(now.plus(Duration.ofMinutes(2)));
   }
 
   @Test
