@@ -83,7 +83,7 @@ public final class GitHubAdapter implements Adapter {
     this.token = b.token;
     this.auth = b.auth != null ? b.auth : token != null ? new TokenAuthorization(token)
         : AuthorizationProvider.ANONYMOUS;
-    Settings settings = new Settings(b.clock, b.sleeper, b.requestTimeout, b.maxRateLimitWait, b.pollInterval,
+    Settings settings = new Settings(b.clock, b.sleeper, b.sleeperGiven, b.requestTimeout, b.maxRateLimitWait, b.pollInterval,
         b.readAttempts, b.retryBackoff, b.dispatchRunDetails.orElse(target.isGitHubCom()), b.dispatchLookup,
         Duration.ofSeconds(2), b.signalReuse);
     this.connector = b.connector != null ? b.connector : new JdkConnector(b.requestTimeout);
@@ -225,6 +225,7 @@ public final class GitHubAdapter implements Adapter {
     private Map<String, String> environment = System.getenv();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
+    private boolean sleeperGiven;
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Duration maxRateLimitWait = Duration.ofMinutes(15);
     private Duration pollInterval = Duration.ofSeconds(15);
@@ -297,13 +298,16 @@ public final class GitHubAdapter implements Adapter {
 
     /**
      * How every wait waits (polls, backoff, rate limits): give it the executor's sleeper, a
-     * {@code ManualClock} in tests. By default {@link Sleeper#system()}.
+     * {@code ManualClock} in tests. Unless set, steps, checks and signals wait with the run's clock when that clock
+     * is also a {@link Sleeper} (a {@code ManualClock}), so that time never moves two ways, and with
+     * {@link Sleeper#system()} otherwise.
      *
      * @param sleeper the sleeper
      * @return this builder
      */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      this.sleeperGiven = true;
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.rollback.github.internal;
 
 import dev.rollback.spi.CallContext;
 import dev.rollback.spi.RunContext;
+import dev.rollback.spi.Sleeper;
 import dev.rollback.spi.Unresolved;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,8 +78,9 @@ public final class Session {
   }
 
   /**
-   * The budget of a call within a run: the run's clock, the adapter's sleeper, and the earlier of the run's deadline
-   * and the call's own timeout.
+   * The budget of a call within a run: the run's clock, the adapter's sleeper (or the run's clock when it is a
+   * sleeper and none was configured: the run context offers no sleeper of its own), and the earlier of the run's
+   * deadline and the call's own timeout.
    *
    * @param run the run
    * @param timeout the call's timeout, or null
@@ -90,7 +92,9 @@ public final class Session {
       Instant end = run.clock().instant().plus(timeout);
       deadline = Optional.of(deadline.map(d -> d.isBefore(end) ? d : end).orElse(end));
     }
-    return new Budget(run.clock(), settings.sleeper(), deadline, settings.maxRateLimitWait());
+    Sleeper sleeper = !settings.sleeperGiven() && run.clock() instanceof Sleeper ? (Sleeper) run.clock()
+        : settings.sleeper();
+    return new Budget(run.clock(), sleeper, deadline, settings.maxRateLimitWait());
   }
 
   /**

@@ -9,6 +9,7 @@ import java.time.Duration;
  *
  * @param clock the clock of calls made outside a run (approvals, notifications)
  * @param sleeper how every wait waits
+ * @param sleeperGiven whether the sleeper was configured, rather than the default
  * @param requestTimeout the longest wait for one response
  * @param maxRateLimitWait the longest single wait for a rate limit
  * @param pollInterval the default interval between polls (awaiting a run, finding a dispatched run, approvals)
@@ -20,6 +21,6 @@ import java.time.Duration;
  *     still be the dispatch's, for clock granularity
  * @param signalReuse how long signals and checks on the same runs share one read within a run
  */
-public record Settings(Clock clock, Sleeper sleeper, Duration requestTimeout, Duration maxRateLimitWait,
+public record Settings(Clock clock, Sleeper sleeper, boolean sleeperGiven, Duration requestTimeout, Duration maxRateLimitWait,
     Duration pollInterval, int readAttempts, Duration retryBackoff, boolean dispatchRunDetails, Duration dispatchLookup,
     Duration correlationMargin, Duration signalReuse) {}

@@ -81,6 +81,18 @@ class PostRollbackFlowTest {
   }
 
   @Test
+  void withoutAConfiguredSleeperTheAdapterWaitsOnTheRunsManualClock() throws Exception {
+    var adapter = dev.rollback.github.GitHubAdapter.builder(dev.rollback.github.GitHubTarget.of("acme/shop")
+        .baseUrl(gh.github.baseUrl())).token(GitHubFixture.TOKEN).build();
+    var run = new dev.rollback.github.testing.TestRun(adapter, gh.clock, "run-2");
+    gh.ci.onDispatch(RunScript.succeedsAfter(Duration.ofMinutes(4)));
+
+    run.apply(dispatch);
+    assertThat(run.apply(await).value()).hasValue("success");
+    assertThat(gh.clock.instant()).isEqualTo(GitHubFixture.START.plus(Duration.ofMinutes(4)));
+  }
+
+  @Test
   void whenGitHubReturnsTheRunsIdNoCorrelationIsNeeded() throws Exception {
     gh.github.dispatchRunDetails(true);
     var adapter = gh.adapter(b -> b.dispatchRunDetails(true));
