@@ -12,11 +12,14 @@ import static dev.rollback.Rollback.path;
 import static dev.rollback.Rollback.phase;
 import static dev.rollback.Rollback.procedure;
 import static dev.rollback.Rollback.recovery;
+import static dev.rollback.Rollback.ref;
 import static dev.rollback.Rollback.role;
 import static dev.rollback.Rollback.severity;
 import static dev.rollback.Rollback.single;
 import static dev.rollback.Rollback.trigger;
 import static dev.rollback.Rollback.weeks;
+import static dev.rollback.github.GitHubSignals.lastRuns;
+import static dev.rollback.github.GitHubSignals.workflow;
 
 import dev.rollback.Baseline;
 import dev.rollback.Check;
@@ -32,6 +35,10 @@ import dev.rollback.Signal;
 import dev.rollback.Signals;
 import dev.rollback.Steps;
 import dev.rollback.Unit;
+import dev.rollback.github.GitHubChecks;
+import dev.rollback.github.GitHubSignals;
+import dev.rollback.github.GitHubSteps;
+import dev.rollback.github.RunFilter;
 
 /**
  * The P3-007 runbook ("Rollback Validation &amp; Recovery Procedures" for Docker CI test execution) as a plan,
@@ -44,9 +51,11 @@ import dev.rollback.Unit;
  * plan.toMarkdown();     // the runbook again
  * }</pre>
  *
- * <p>Git, Docker and GitHub steps, checks and signals come with their adapters. Until then, the parts that need
- * them are a person's confirmation (the runbook is carried out by hand today) or left out, and a comment marks
- * where each adapter's factory goes.
+ * <p>Git, Docker and GitHub steps, checks and signals come with their adapters. The GitHub parts are in: CI
+ * reliability and status in the triggers and the assessment, cancelling CI in the emergency procedure,
+ * dispatching and awaiting CI to verify, CI health and the {@code ci_success_rate} alert. Until the other adapters
+ * are in, the parts that need them are a person's confirmation (the runbook is carried out by hand today), and a
+ * comment marks where each adapter's factory goes.
  */
 public final class P3007Plan {
 
@@ -54,6 +63,12 @@ public final class P3007Plan {
   private static final Signal TEST_TIME = Signals.commandNumber(
       Command.of("scripts/benchmark_performance.sh"), "Total Time: (\\d+)s", Unit.SECONDS)
       .named("test_execution_time");
+
+  /** The CI workflow on main: the runs the GitHub signals, checks and steps are about. */
+  private static final RunFilter CI = workflow("ci.yml").onBranch("main");
+
+  /** Test reliability: the share of the last 10 CI runs with a verdict that succeeded. */
+  private static final Signal CI_SUCCESS_RATE = GitHubSignals.successRate(CI, lastRuns(10)).named("ci_success_rate");
 
   /** The test execution time recorded before P3-007. */
   private static final Baseline BASELINE = Baseline.file(path("perf/baseline.json"), "test_execution_time");
@@ -108,14 +123,14 @@ public final class P3007Plan {
         .summary("Rollback validation and recovery procedures for the Docker CI test execution introduced by"
             + " P3-007.")
 
-        // Rollback scenarios. The GitHub adapter will measure test reliability and CI status
-        // (GitHubSignals.successRate(workflow("ci.yml"), lastRuns(10))) and the Docker adapter resource
-        // exhaustion (DockerSignals.diskUsage()); until then a person declares them when starting the run.
+        // Rollback scenarios. GitHub measures test reliability (the last 10 CI runs) and CI status (three failed
+        // runs in a row, or a person says so); the Docker adapter will measure resource exhaustion
+        // (DockerSignals.diskUsage()); until then a person declares it when starting the run.
         .trigger("performance-degradation", "Performance degradation > 50% from baseline",
             TEST_TIME.above(BASELINE.plusPercent(50)))
-        .trigger("test-reliability", "Test reliability drops below 95% success rate",
-            declared("test-reliability-below-95-percent"))
-        .trigger("ci-broken", "Critical CI failures preventing deployments", declared("ci-broken"))
+        .trigger("test-reliability", "Test reliability drops below 95% success rate", CI_SUCCESS_RATE.below(0.95))
+        .trigger("ci-broken", "Critical CI failures preventing deployments",
+            anyOf(GitHubSignals.failureStreak(CI).named("ci_failure_streak").atLeast(3), declared("ci-broken")))
         .trigger("resource-exhaustion", "Resource exhaustion in GitHub Actions runners",
             declared("resource-exhaustion"))
         .trigger("security-vulnerability", "Security vulnerabilities in Docker implementation",
@@ -145,10 +160,14 @@ public final class P3007Plan {
             .fixForwardOrRollbackWithin(weeks(2), "next sprint")
             .approval(discretion()))
 
-        // System state assessment. GitHub (CI status of the last 10 runs) and Docker (system df, events of the
-        // last hour) signals join here with their adapters.
-        .assess(Signals.commandNumber(Command.of("scripts/benchmark_current_performance.sh"),
-            "Total Time: (\\d+)s", Unit.SECONDS).named("current_performance"))
+        // System state assessment: CI status of the last 10 runs (one request to GitHub for all four), the
+        // performance metrics. Docker (system df, events of the last hour) signals join here with their adapter.
+        .assess(CI_SUCCESS_RATE,
+            GitHubSignals.lastRunSucceeded(CI).named("ci_last_run_succeeded"),
+            GitHubSignals.runsInProgress(CI).named("ci_runs_in_progress"),
+            GitHubSignals.medianDuration(CI, lastRuns(10)).named("ci_run_time"),
+            Signals.commandNumber(Command.of("scripts/benchmark_current_performance.sh"),
+                "Total Time: (\\d+)s", Unit.SECONDS).named("current_performance"))
         .impact("Deployment Impact: Assess effect on ongoing deployments",
             "Developer Experience: Evaluate impact on development workflow",
             "Test Coverage: Ensure test coverage maintained during rollback",
@@ -170,9 +189,10 @@ public final class P3007Plan {
             .description("Roll back in three phases, validating each before the next.")
             .phase(phase("Disable Docker test execution")
                 .action("Revert to direct pytest execution")
-                .step(Steps.confirm("Restore .github/workflows/ci.yml as it was before P3-007"))
-                // GitHubChecks.workflowPasses("ci.yml") with the GitHub adapter.
-                .validate(Checks.confirm("Verify CI passes with direct execution"))
+                .step(Steps.confirm("Restore .github/workflows/ci.yml as it was before P3-007"),
+                    GitHubSteps.dispatch("ci.yml", "main").named("Run CI with direct execution").as("directCi"),
+                    GitHubSteps.awaitConclusion(ref("directCi"), minutes(30)).named("Await that CI run"))
+                .validate(GitHubChecks.ciPassing(CI).named("Verify CI passes with direct execution"))
                 .onFailure(FailurePolicy.COMPENSATE))
             .phase(phase("Remove Docker test infrastructure")
                 .action("Remove Docker-specific configurations")
@@ -190,26 +210,29 @@ public final class P3007Plan {
                 .validate(Checks.command("make", "quick-check").named("Verify original test workflow restored"))
                 .onFailure(FailurePolicy.COMPENSATE)))
 
-        // Emergency rollback. With the adapters: GitHubSteps.cancelRuns(workflow("ci.yml")),
-        // GitSteps.revert(ref("culprit")), GitSteps.push(branch("main")).withLease() and
-        // GitHubChecks.latestRunConcludes("success").
+        // Emergency rollback. GitHub stops CI and verifies it afterwards; with the Git adapter:
+        // GitSteps.revert(ref("culprit")) and GitSteps.push(branch("main")).withLease().
         .emergency(procedure("emergency")
             .description("The fast path: stop CI, revert, push, verify.")
             .phase(phase("Stop all current CI jobs")
-                .step(Steps.confirm("Cancel the CI runs in progress").effect(Effect.IRREVERSIBLE)
-                    .timeout(minutes(5)))
-                .validate(Checks.confirm("No CI run is in progress").timeout(minutes(2))))
+                .step(GitHubSteps.cancelRuns(CI, minutes(2)).named("Cancel the CI runs in progress")
+                    .timeout(minutes(3)))
+                .validate(GitHubChecks.noRunsInProgress(CI).named("No CI run is in progress").timeout(minutes(1))))
             .phase(phase("Revert to last known good state")
                 .step(Steps.confirm("Revert the P3-007 commit on main").timeout(minutes(5)))
                 .validate(Checks.command("make", "quick-check").named("core functionality").timeout(minutes(5))))
             .phase(phase("Force push (emergency only)")
                 .step(Steps.confirm("Push main to origin with --force-with-lease").effect(Effect.IRREVERSIBLE)
                     .timeout(minutes(2)))
-                .validate(Checks.confirm("Verify rollback: the latest CI run on main passes").timeout(minutes(5)))))
+                .validate(Checks.confirm("Verify rollback: the latest CI run on main passes").timeout(minutes(5))))
+            .phase(phase("Verify rollback")
+                .step(GitHubSteps.dispatch("ci.yml", "main").named("Run CI on main").as("ciRun").timeout(minutes(1)),
+                    GitHubSteps.awaitRun(ref("ciRun"), minutes(6)).named("Await the CI run"))
+                .validate(GitHubChecks.ciPassing(CI).named("The CI run on main passes").timeout(minutes(1)))))
 
-        // Post-rollback validation. "Verify CI pipeline works" becomes GitHubSteps.dispatch("ci.yml") followed
-        // by GitHubChecks.latestRunConcludes("success") with the GitHub adapter.
+        // Post-rollback validation. The procedure dispatched CI and awaited it; CI passing is checked again here.
         .verify(
+            GitHubChecks.ciPassing(CI).named("Verify CI pipeline works"),
             Checks.command("make", "quick-check"),
             Checks.command("make", "pre-push"),
             Checks.command("pytest", "--cov=.", "--cov-report=term-missing").named("Verify test coverage"),
@@ -217,19 +240,21 @@ public final class P3007Plan {
         // System health checks. "No resource leaks or orphaned processes" becomes DockerChecks.noOrphans() with
         // the Docker adapter.
         .healthCheck(
-            Checks.confirm("CI pipeline executes successfully"),
+            GitHubChecks.ciPassing(CI).named("CI pipeline executes successfully"),
             Checks.confirm("All tests pass consistently"),
             Checks.that(TEST_TIME.atMost(BASELINE.plusPercent(10)))
                 .named("Performance metrics within acceptable range"),
             Checks.confirm("No resource leaks or orphaned processes"),
             Checks.confirm("Developer workflow unaffected"))
 
-        // Monitoring and alerting. ci_success_rate < 95% -> "Immediate investigation" (GitHub),
-        // resource_utilization (Docker) and error_rate > 1% -> "Root cause analysis" join with the adapters.
+        // Monitoring and alerting. resource_utilization (Docker) and error_rate > 1% -> "Root cause analysis"
+        // join with their adapters.
         .monitoring(monitoring()
             .every(minutes(15))
             .forPeriod(hours(72))
+            .metric(CI_SUCCESS_RATE)
             .metric(TEST_TIME)
+            .alert("ci_success_rate", CI_SUCCESS_RATE.below(0.95), "Immediate investigation")
             .alert("test_execution_time", TEST_TIME.above(BASELINE.plusPercent(50)), "Performance analysis"))
 
         // Recovery. The Git adapter turns the confirmations into GitSteps.createBranch(branch("fix-p3-007-issues"))
