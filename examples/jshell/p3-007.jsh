@@ -4,12 +4,18 @@
 //   ./rollback check examples/jshell/p3-007.jsh      no problems
 // or open it in jshell with the launcher's class path and explore `plan`.
 //
-// Git, Docker and GitHub steps, checks and signals come with their adapters; until then the parts that need them
-// are a person's confirmation or left out, and a comment marks where each adapter's factory goes.
+// Git, Docker and GitHub steps, checks and signals come with their adapters. The GitHub parts are in: CI
+// reliability and status, cancelling CI, dispatching and awaiting CI, CI health and the ci_success_rate alert.
+// The Git parts are in: the culprit found as the seed does, the rollback branch, reverts, restores, pushes under
+// a lease, the forward recovery's cherry-pick. Until the other adapters are in, the parts that need them are a
+// person's confirmation, and a comment marks where each adapter's factory goes.
 
 import static dev.rollback.Rollback.*;
+import static dev.rollback.github.GitHubSignals.lastRuns;
+import static dev.rollback.github.GitHubSignals.workflow;
 import dev.rollback.*;
 import dev.rollback.git.*;
+import dev.rollback.github.*;
 
 // The time the benchmark script reports, in seconds: "Total Time: 123s".
 Signal testTime = Signals.commandNumber(Command.of("scripts/benchmark_performance.sh"), "Total Time: (\\d+)s",
@@ -25,6 +31,12 @@ String rollbackBranch = "rollback-p3-007-{{run.date}}";
 // itself, which puts back what its revert removed; and its emergency `git revert HEAD~1` reverts the commit
 // before the last one. See P3007Plan's documentation.)
 Template beforeP3007 = template("{{culprit}}^");
+
+// The CI workflow on main: the runs the GitHub signals, checks and steps are about.
+RunFilter ci = workflow("ci.yml").onBranch("main");
+
+// Test reliability: the share of the last 10 CI runs with a verdict that succeeded.
+Signal ciSuccessRate = GitHubSignals.successRate(ci, lastRuns(10)).named("ci_success_rate");
 
 // The test execution time recorded before P3-007.
 Baseline baseline = Baseline.file(path("perf/baseline.json"), "test_execution_time");
@@ -79,14 +91,14 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
     .summary("Rollback validation and recovery procedures for the Docker CI test execution introduced by"
         + " P3-007.")
 
-    // Rollback scenarios. The GitHub adapter will measure test reliability and CI status
-    // (GitHubSignals.successRate(workflow("ci.yml"), lastRuns(10))) and the Docker adapter resource
-    // exhaustion (DockerSignals.diskUsage()); until then a person declares them when starting the run.
+    // Rollback scenarios. GitHub measures test reliability (the last 10 CI runs) and CI status (three failed
+    // runs in a row, or a person says so); the Docker adapter will measure resource exhaustion
+    // (DockerSignals.diskUsage()); until then a person declares it when starting the run.
     .trigger("performance-degradation", "Performance degradation > 50% from baseline",
         testTime.above(baseline.plusPercent(50)))
-    .trigger("test-reliability", "Test reliability drops below 95% success rate",
-        declared("test-reliability-below-95-percent"))
-    .trigger("ci-broken", "Critical CI failures preventing deployments", declared("ci-broken"))
+    .trigger("test-reliability", "Test reliability drops below 95% success rate", ciSuccessRate.below(0.95))
+    .trigger("ci-broken", "Critical CI failures preventing deployments",
+        anyOf(GitHubSignals.failureStreak(ci).named("ci_failure_streak").atLeast(3), declared("ci-broken")))
     .trigger("resource-exhaustion", "Resource exhaustion in GitHub Actions runners",
         declared("resource-exhaustion"))
     .trigger("security-vulnerability", "Security vulnerabilities in Docker implementation",
@@ -116,10 +128,14 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
         .fixForwardOrRollbackWithin(weeks(2), "next sprint")
         .approval(discretion()))
 
-    // System state assessment. GitHub (CI status of the last 10 runs) and Docker (system df, events of the
-    // last hour) signals join here with their adapters.
-    .assess(Signals.commandNumber(Command.of("scripts/benchmark_current_performance.sh"),
-        "Total Time: (\\d+)s", Unit.SECONDS).named("current_performance"))
+    // System state assessment: CI status of the last 10 runs (one request to GitHub for all four), the
+    // performance metrics. Docker (system df, events of the last hour) signals join here with their adapter.
+    .assess(ciSuccessRate,
+        GitHubSignals.lastRunSucceeded(ci).named("ci_last_run_succeeded"),
+        GitHubSignals.runsInProgress(ci).named("ci_runs_in_progress"),
+        GitHubSignals.medianDuration(ci, lastRuns(10)).named("ci_run_time"),
+        Signals.commandNumber(Command.of("scripts/benchmark_current_performance.sh"),
+            "Total Time: (\\d+)s", Unit.SECONDS).named("current_performance"))
     .impact("Deployment Impact: Assess effect on ongoing deployments",
         "Developer Experience: Evaluate impact on development workflow",
         "Test Coverage: Ensure test coverage maintained during rollback",
@@ -145,9 +161,10 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
             .action("Revert to direct pytest execution")
             .step(GitSteps.checkoutNewBranch(branch(rollbackBranch)),
                 GitSteps.restoreExactly(beforeP3007, path(".github/workflows/ci.yml")),
-                GitSteps.push("origin", branch(rollbackBranch)))
-            // GitHubChecks.workflowPasses("ci.yml") with the GitHub adapter.
-            .validate(Checks.confirm("Verify CI passes with direct execution"))
+                GitSteps.push("origin", branch(rollbackBranch)),
+                GitHubSteps.dispatch("ci.yml", "main").named("Run CI with direct execution").as("directCi"),
+                GitHubSteps.awaitConclusion(ref("directCi"), minutes(30)).named("Await that CI run"))
+            .validate(GitHubChecks.ciPassing(ci).named("Verify CI passes with direct execution"))
             .onFailure(FailurePolicy.COMPENSATE))
         .phase(phase("Remove Docker test infrastructure")
             .action("Remove Docker-specific configurations")
@@ -179,26 +196,30 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
                 GitSteps.pushWithLease("origin", branch(rollbackBranch)).requiresApproval(role("team-lead")))
             .validate(GitChecks.reverted(ref("culprit")).named("P3-007 is reverted on the rollback branch"))))
 
-    // Emergency rollback. With the GitHub adapter: GitHubSteps.cancelRuns(workflow("ci.yml")) and
-    // GitHubChecks.latestRunConcludes("success").
+    // Emergency rollback. GitHub stops CI and verifies it afterwards; the Git adapter reverts the P3-007
+    // commits on main and pushes main under a lease pinned at assessment.
     .emergency(procedure("emergency")
         .description("The fast path: stop CI, revert, push, verify.")
         .phase(phase("Stop all current CI jobs")
-            .step(Steps.confirm("Cancel the CI runs in progress").effect(Effect.IRREVERSIBLE)
-                .timeout(minutes(5)))
-            .validate(Checks.confirm("No CI run is in progress").timeout(minutes(2))))
+            .step(GitHubSteps.cancelRuns(ci, minutes(2)).named("Cancel the CI runs in progress")
+                .timeout(minutes(3)))
+            .validate(GitHubChecks.noRunsInProgress(ci).named("No CI run is in progress").timeout(minutes(1))))
         .phase(phase("Revert to last known good state")
             .step(GitSteps.checkout(branch("main")).timeout(minutes(1)),
                 GitSteps.commitMatching(change).all().as("p3007").timeout(minutes(1)),
-                GitSteps.revertAll(ref("p3007")).timeout(minutes(5)))
+                GitSteps.revertAll(ref("p3007")).timeout(minutes(3)))
             .validate(Checks.command("make", "quick-check").named("core functionality").timeout(minutes(5))))
         .phase(phase("Force push (emergency only)")
             .step(GitSteps.pushWithLease("origin", branch("main")).timeout(minutes(2)))
-            .validate(Checks.confirm("Verify rollback: the latest CI run on main passes").timeout(minutes(5)))))
+            .validate(Checks.confirm("Verify rollback: the latest CI run on main passes").timeout(minutes(5))))
+        .phase(phase("Verify rollback")
+            .step(GitHubSteps.dispatch("ci.yml", "main").named("Run CI on main").as("ciRun").timeout(minutes(1)),
+                GitHubSteps.awaitRun(ref("ciRun"), minutes(6)).named("Await the CI run"))
+            .validate(GitHubChecks.ciPassing(ci).named("The CI run on main passes").timeout(minutes(1)))))
 
-    // Post-rollback validation. "Verify CI pipeline works" becomes GitHubSteps.dispatch("ci.yml") followed
-    // by GitHubChecks.latestRunConcludes("success") with the GitHub adapter.
+    // Post-rollback validation. The procedure dispatched CI and awaited it; CI passing is checked again here.
     .verify(
+        GitHubChecks.ciPassing(ci).named("Verify CI pipeline works"),
         Checks.command("make", "quick-check"),
         Checks.command("make", "pre-push"),
         Checks.command("pytest", "--cov=.", "--cov-report=term-missing").named("Verify test coverage"),
@@ -206,19 +227,21 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
     // System health checks. "No resource leaks or orphaned processes" becomes DockerChecks.noOrphans() with
     // the Docker adapter.
     .healthCheck(
-        Checks.confirm("CI pipeline executes successfully"),
+        GitHubChecks.ciPassing(ci).named("CI pipeline executes successfully"),
         Checks.confirm("All tests pass consistently"),
         Checks.that(testTime.atMost(baseline.plusPercent(10)))
             .named("Performance metrics within acceptable range"),
         Checks.confirm("No resource leaks or orphaned processes"),
         Checks.confirm("Developer workflow unaffected"))
 
-    // Monitoring and alerting. ci_success_rate < 95% -> "Immediate investigation" (GitHub),
-    // resource_utilization (Docker) and error_rate > 1% -> "Root cause analysis" join with the adapters.
+    // Monitoring and alerting. resource_utilization (Docker) and error_rate > 1% -> "Root cause analysis"
+    // join with their adapters.
     .monitoring(monitoring()
         .every(minutes(15))
         .forPeriod(hours(72))
+        .metric(ciSuccessRate)
         .metric(testTime)
+        .alert("ci_success_rate", ciSuccessRate.below(0.95), "Immediate investigation")
         .alert("test_execution_time", testTime.above(baseline.plusPercent(50)), "Performance analysis"))
 
     // Recovery: the seed's forward recovery on a fix branch, cherry-picking the fix without committing, then

@@ -20,6 +20,8 @@ import static dev.rollback.Rollback.single;
 import static dev.rollback.Rollback.template;
 import static dev.rollback.Rollback.trigger;
 import static dev.rollback.Rollback.weeks;
+import static dev.rollback.github.GitHubSignals.lastRuns;
+import static dev.rollback.github.GitHubSignals.workflow;
 
 import dev.rollback.Baseline;
 import dev.rollback.Check;
@@ -38,6 +40,10 @@ import dev.rollback.Template;
 import dev.rollback.Unit;
 import dev.rollback.git.GitChecks;
 import dev.rollback.git.GitSteps;
+import dev.rollback.github.GitHubChecks;
+import dev.rollback.github.GitHubSignals;
+import dev.rollback.github.GitHubSteps;
+import dev.rollback.github.RunFilter;
 
 /**
  * The P3-007 runbook ("Rollback Validation &amp; Recovery Procedures" for Docker CI test execution) as a plan,
@@ -50,17 +56,20 @@ import dev.rollback.git.GitSteps;
  * plan.toMarkdown();     // the runbook again
  * }</pre>
  *
- * <p>Git, Docker and GitHub steps, checks and signals come with their adapters. Until then, the parts that need
- * them are a person's confirmation (the runbook is carried out by hand today) or left out, and a comment marks
- * where each adapter's factory goes.
+ * <p>Git, Docker and GitHub steps, checks and signals come with their adapters. The GitHub parts are in: CI
+ * reliability and status in the triggers and the assessment, cancelling CI in the emergency procedure,
+ * dispatching and awaiting CI to verify, CI health and the {@code ci_success_rate} alert. Until the other adapters
+ * are in, the parts that need them are a person's confirmation (the runbook is carried out by hand today), and a
+ * comment marks where each adapter's factory goes.
  *
- * <p>The Git parts differ from the seed's shell where the shell does not do what its comments say. The seed takes
- * {@code git log --grep=P3-007 | tail -1}, the oldest P3-007 commit, as its "last stable commit", reverts it, and
- * then checks the key files out of that same commit, which puts back the Docker files the revert removed; here the
- * oldest P3-007 commit is the culprit, and the files are restored as they were before it ({@code culprit^}),
- * deleting those it added. The seed's emergency {@code git revert HEAD~1} reverts the commit before the last one,
- * whatever its comment assumes; here the emergency reverts the P3-007 commits found by their message, newest
- * first.
+ * <p>The Git parts (the culprit found as the seed does, the rollback branch, reverts, restores, pushes under a
+ * lease, the forward recovery's cherry-pick) differ from the seed's shell where the shell does not do what its
+ * comments say. The seed takes {@code git log --grep=P3-007 | tail -1}, the oldest P3-007 commit, as its "last
+ * stable commit", reverts it, and then checks the key files out of that same commit, which puts back the Docker
+ * files the revert removed; here the oldest P3-007 commit is the culprit, and the files are restored as they were
+ * before it ({@code culprit^}), deleting those it added. The seed's emergency {@code git revert HEAD~1} reverts the
+ * commit before the last one, whatever its comment assumes; here the emergency reverts the P3-007 commits found by
+ * their message, newest first.
  */
 public final class P3007Plan {
 
@@ -69,10 +78,16 @@ public final class P3007Plan {
       Command.of("scripts/benchmark_performance.sh"), "Total Time: (\\d+)s", Unit.SECONDS)
       .named("test_execution_time");
 
-  /** The branch the configuration and gradual rollbacks work on: {@code rollback-p3-007-20260105}. */
+  /** The CI workflow on main: the runs the GitHub signals, checks and steps are about. */
+  private static final RunFilter CI = workflow("ci.yml").onBranch("main");
+
+  /** Test reliability: the share of the last 10 CI runs with a verdict that succeeded. */
+  private static final Signal CI_SUCCESS_RATE = GitHubSignals.successRate(CI, lastRuns(10)).named("ci_success_rate");
+
   /** The change's name, as its commit messages mention it. */
   private static final String CHANGE = "P3-007";
 
+  /** The branch the configuration and gradual rollbacks work on: {@code rollback-p3-007-20260105}. */
   private static final String ROLLBACK_BRANCH = "rollback-p3-007-{{run.date}}";
 
   /** The files as they were before P3-007: the culprit's parent. */
@@ -131,14 +146,14 @@ public final class P3007Plan {
         .summary("Rollback validation and recovery procedures for the Docker CI test execution introduced by"
             + " P3-007.")
 
-        // Rollback scenarios. The GitHub adapter will measure test reliability and CI status
-        // (GitHubSignals.successRate(workflow("ci.yml"), lastRuns(10))) and the Docker adapter resource
-        // exhaustion (DockerSignals.diskUsage()); until then a person declares them when starting the run.
+        // Rollback scenarios. GitHub measures test reliability (the last 10 CI runs) and CI status (three failed
+        // runs in a row, or a person says so); the Docker adapter will measure resource exhaustion
+        // (DockerSignals.diskUsage()); until then a person declares it when starting the run.
         .trigger("performance-degradation", "Performance degradation > 50% from baseline",
             TEST_TIME.above(BASELINE.plusPercent(50)))
-        .trigger("test-reliability", "Test reliability drops below 95% success rate",
-            declared("test-reliability-below-95-percent"))
-        .trigger("ci-broken", "Critical CI failures preventing deployments", declared("ci-broken"))
+        .trigger("test-reliability", "Test reliability drops below 95% success rate", CI_SUCCESS_RATE.below(0.95))
+        .trigger("ci-broken", "Critical CI failures preventing deployments",
+            anyOf(GitHubSignals.failureStreak(CI).named("ci_failure_streak").atLeast(3), declared("ci-broken")))
         .trigger("resource-exhaustion", "Resource exhaustion in GitHub Actions runners",
             declared("resource-exhaustion"))
         .trigger("security-vulnerability", "Security vulnerabilities in Docker implementation",
@@ -168,10 +183,14 @@ public final class P3007Plan {
             .fixForwardOrRollbackWithin(weeks(2), "next sprint")
             .approval(discretion()))
 
-        // System state assessment. GitHub (CI status of the last 10 runs) and Docker (system df, events of the
-        // last hour) signals join here with their adapters.
-        .assess(Signals.commandNumber(Command.of("scripts/benchmark_current_performance.sh"),
-            "Total Time: (\\d+)s", Unit.SECONDS).named("current_performance"))
+        // System state assessment: CI status of the last 10 runs (one request to GitHub for all four), the
+        // performance metrics. Docker (system df, events of the last hour) signals join here with their adapter.
+        .assess(CI_SUCCESS_RATE,
+            GitHubSignals.lastRunSucceeded(CI).named("ci_last_run_succeeded"),
+            GitHubSignals.runsInProgress(CI).named("ci_runs_in_progress"),
+            GitHubSignals.medianDuration(CI, lastRuns(10)).named("ci_run_time"),
+            Signals.commandNumber(Command.of("scripts/benchmark_current_performance.sh"),
+                "Total Time: (\\d+)s", Unit.SECONDS).named("current_performance"))
         .impact("Deployment Impact: Assess effect on ongoing deployments",
             "Developer Experience: Evaluate impact on development workflow",
             "Test Coverage: Ensure test coverage maintained during rollback",
@@ -197,9 +216,10 @@ public final class P3007Plan {
                 .action("Revert to direct pytest execution")
                 .step(GitSteps.checkoutNewBranch(branch(ROLLBACK_BRANCH)),
                     GitSteps.restoreExactly(BEFORE_P3007, path(".github/workflows/ci.yml")),
-                    GitSteps.push("origin", branch(ROLLBACK_BRANCH)))
-                // GitHubChecks.workflowPasses("ci.yml") with the GitHub adapter.
-                .validate(Checks.confirm("Verify CI passes with direct execution"))
+                    GitSteps.push("origin", branch(ROLLBACK_BRANCH)),
+                    GitHubSteps.dispatch("ci.yml", "main").named("Run CI with direct execution").as("directCi"),
+                    GitHubSteps.awaitConclusion(ref("directCi"), minutes(30)).named("Await that CI run"))
+                .validate(GitHubChecks.ciPassing(CI).named("Verify CI passes with direct execution"))
                 .onFailure(FailurePolicy.COMPENSATE))
             .phase(phase("Remove Docker test infrastructure")
                 .action("Remove Docker-specific configurations")
@@ -231,26 +251,30 @@ public final class P3007Plan {
                     GitSteps.pushWithLease("origin", branch(ROLLBACK_BRANCH)).requiresApproval(role("team-lead")))
                 .validate(GitChecks.reverted(ref("culprit")).named("P3-007 is reverted on the rollback branch"))))
 
-        // Emergency rollback. With the GitHub adapter: GitHubSteps.cancelRuns(workflow("ci.yml")) and
-        // GitHubChecks.latestRunConcludes("success").
+        // Emergency rollback. GitHub stops CI and verifies it afterwards; the Git adapter reverts the P3-007
+        // commits on main and pushes main under a lease pinned at assessment.
         .emergency(procedure("emergency")
             .description("The fast path: stop CI, revert, push, verify.")
             .phase(phase("Stop all current CI jobs")
-                .step(Steps.confirm("Cancel the CI runs in progress").effect(Effect.IRREVERSIBLE)
-                    .timeout(minutes(5)))
-                .validate(Checks.confirm("No CI run is in progress").timeout(minutes(2))))
+                .step(GitHubSteps.cancelRuns(CI, minutes(2)).named("Cancel the CI runs in progress")
+                    .timeout(minutes(3)))
+                .validate(GitHubChecks.noRunsInProgress(CI).named("No CI run is in progress").timeout(minutes(1))))
             .phase(phase("Revert to last known good state")
                 .step(GitSteps.checkout(branch("main")).timeout(minutes(1)),
                     GitSteps.commitMatching(CHANGE).all().as("p3007").timeout(minutes(1)),
-                    GitSteps.revertAll(ref("p3007")).timeout(minutes(5)))
+                    GitSteps.revertAll(ref("p3007")).timeout(minutes(3)))
                 .validate(Checks.command("make", "quick-check").named("core functionality").timeout(minutes(5))))
             .phase(phase("Force push (emergency only)")
                 .step(GitSteps.pushWithLease("origin", branch("main")).timeout(minutes(2)))
-                .validate(Checks.confirm("Verify rollback: the latest CI run on main passes").timeout(minutes(5)))))
+                .validate(Checks.confirm("Verify rollback: the latest CI run on main passes").timeout(minutes(5))))
+            .phase(phase("Verify rollback")
+                .step(GitHubSteps.dispatch("ci.yml", "main").named("Run CI on main").as("ciRun").timeout(minutes(1)),
+                    GitHubSteps.awaitRun(ref("ciRun"), minutes(6)).named("Await the CI run"))
+                .validate(GitHubChecks.ciPassing(CI).named("The CI run on main passes").timeout(minutes(1)))))
 
-        // Post-rollback validation. "Verify CI pipeline works" becomes GitHubSteps.dispatch("ci.yml") followed
-        // by GitHubChecks.latestRunConcludes("success") with the GitHub adapter.
+        // Post-rollback validation. The procedure dispatched CI and awaited it; CI passing is checked again here.
         .verify(
+            GitHubChecks.ciPassing(CI).named("Verify CI pipeline works"),
             Checks.command("make", "quick-check"),
             Checks.command("make", "pre-push"),
             Checks.command("pytest", "--cov=.", "--cov-report=term-missing").named("Verify test coverage"),
@@ -258,19 +282,21 @@ public final class P3007Plan {
         // System health checks. "No resource leaks or orphaned processes" becomes DockerChecks.noOrphans() with
         // the Docker adapter.
         .healthCheck(
-            Checks.confirm("CI pipeline executes successfully"),
+            GitHubChecks.ciPassing(CI).named("CI pipeline executes successfully"),
             Checks.confirm("All tests pass consistently"),
             Checks.that(TEST_TIME.atMost(BASELINE.plusPercent(10)))
                 .named("Performance metrics within acceptable range"),
             Checks.confirm("No resource leaks or orphaned processes"),
             Checks.confirm("Developer workflow unaffected"))
 
-        // Monitoring and alerting. ci_success_rate < 95% -> "Immediate investigation" (GitHub),
-        // resource_utilization (Docker) and error_rate > 1% -> "Root cause analysis" join with the adapters.
+        // Monitoring and alerting. resource_utilization (Docker) and error_rate > 1% -> "Root cause analysis"
+        // join with their adapters.
         .monitoring(monitoring()
             .every(minutes(15))
             .forPeriod(hours(72))
+            .metric(CI_SUCCESS_RATE)
             .metric(TEST_TIME)
+            .alert("ci_success_rate", CI_SUCCESS_RATE.below(0.95), "Immediate investigation")
             .alert("test_execution_time", TEST_TIME.above(BASELINE.plusPercent(50)), "Performance analysis"))
 
         // Recovery: the seed's forward recovery on a fix branch, cherry-picking the fix without committing, then
