@@ -6,18 +6,31 @@
 //
 // Git, Docker and GitHub steps, checks and signals come with their adapters. The GitHub parts are in: CI
 // reliability and status, cancelling CI, dispatching and awaiting CI, CI health and the ci_success_rate alert.
-// Until the other adapters are in, the parts that need them are a person's confirmation, and a comment marks
-// where each adapter's factory goes.
+// The Git parts are in: the culprit found as the seed does, the rollback branch, reverts, restores, pushes under
+// a lease, the forward recovery's cherry-pick. Until the other adapters are in, the parts that need them are a
+// person's confirmation, and a comment marks where each adapter's factory goes.
 
 import static dev.rollback.Rollback.*;
 import static dev.rollback.github.GitHubSignals.lastRuns;
 import static dev.rollback.github.GitHubSignals.workflow;
 import dev.rollback.*;
+import dev.rollback.git.*;
 import dev.rollback.github.*;
 
 // The time the benchmark script reports, in seconds: "Total Time: 123s".
 Signal testTime = Signals.commandNumber(Command.of("scripts/benchmark_performance.sh"), "Total Time: (\\d+)s",
     Unit.SECONDS).named("test_execution_time");
+
+// The change's name, as its commit messages mention it.
+String change = "P3-007";
+
+// The branch the configuration and gradual rollbacks work on: rollback-p3-007-20260105.
+String rollbackBranch = "rollback-p3-007-{{run.date}}";
+
+// The files as they were before P3-007: the culprit's parent. (The seed checks the files out of the culprit
+// itself, which puts back what its revert removed; and its emergency `git revert HEAD~1` reverts the commit
+// before the last one. See P3007Plan's documentation.)
+Template beforeP3007 = template("{{culprit}}^");
 
 // The CI workflow on main: the runs the GitHub signals, checks and steps are about.
 RunFilter ci = workflow("ci.yml").onBranch("main");
@@ -128,30 +141,35 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
         "Test Coverage: Ensure test coverage maintained during rollback",
         "Data Loss Risk: Identify any data that might be lost")
 
-    // Rollback readiness checklist. "Identify rollback commit hash" becomes
-    // GitChecks.lastCommitMatching("P3-007").as("culprit") with the Git adapter, binding the commit for the
-    // procedures' GitSteps.
+    // Rollback readiness checklist. The Git adapter identifies the rollback commit as the seed does
+    // (git log --grep=P3-007 | tail -1) and binds it for the procedures; before its first change it backs up
+    // every ref under refs/rollback/<run>/.
     .checklist(
         Checks.confirm("Backup current configuration files").timeout(minutes(3)),
         Checks.confirm("Document current state and performance metrics").timeout(minutes(3)),
-        Checks.confirm("Identify rollback commit hash").timeout(minutes(3)),
+        GitChecks.commitMatching(change).oldest().as("culprit").named("Identify rollback commit hash")
+            .timeout(minutes(1)),
+        GitChecks.cleanWorkTree().named("The work tree has no uncommitted changes").timeout(minutes(1)),
         Checks.confirm("Verify rollback environment compatibility").timeout(minutes(3)),
         Checks.confirm("Prepare rollback communication plan").timeout(minutes(3)))
 
-    // Gradual rollback. Each confirmation becomes GitSteps.restore(ref("culprit"), path(...)) of the phase's
-    // files with the Git adapter.
+    // Gradual rollback, on a rollback branch: each phase restores its files as they were before P3-007,
+    // commits them and pushes the branch (fast-forward only), so CI validates each phase on it.
     .procedure(procedure("gradual")
         .description("Roll back in three phases, validating each before the next.")
         .phase(phase("Disable Docker test execution")
             .action("Revert to direct pytest execution")
-            .step(Steps.confirm("Restore .github/workflows/ci.yml as it was before P3-007"),
+            .step(GitSteps.checkoutNewBranch(branch(rollbackBranch)),
+                GitSteps.restoreExactly(beforeP3007, path(".github/workflows/ci.yml")),
+                GitSteps.push("origin", branch(rollbackBranch)),
                 GitHubSteps.dispatch("ci.yml", "main").named("Run CI with direct execution").as("directCi"),
                 GitHubSteps.awaitConclusion(ref("directCi"), minutes(30)).named("Await that CI run"))
             .validate(GitHubChecks.ciPassing(ci).named("Verify CI passes with direct execution"))
             .onFailure(FailurePolicy.COMPENSATE))
         .phase(phase("Remove Docker test infrastructure")
             .action("Remove Docker-specific configurations")
-            .step(Steps.confirm("Remove docker-compose.test.yml and Dockerfile.test as introduced by P3-007"))
+            .step(GitSteps.restoreExactly(beforeP3007, path("docker-compose.test.yml"), path("Dockerfile.test")),
+                GitSteps.push("origin", branch(rollbackBranch)))
             .validate(
                 Checks.command("test", "!", "-e", "docker-compose.test.yml")
                     .named("docker-compose.test.yml is gone"),
@@ -161,12 +179,25 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
             .onFailure(FailurePolicy.COMPENSATE))
         .phase(phase("Restore original test scripts")
             .action("Revert test execution scripts")
-            .step(Steps.confirm("Restore scripts/run_docker_tests.sh as it was before P3-007"))
+            .step(GitSteps.restoreExactly(beforeP3007, path("scripts/run_docker_tests.sh")),
+                GitSteps.push("origin", branch(rollbackBranch)))
             .validate(Checks.command("make", "quick-check").named("Verify original test workflow restored"))
             .onFailure(FailurePolicy.COMPENSATE)))
 
-    // Emergency rollback. GitHub stops CI and verifies it afterwards; with the Git adapter:
-    // GitSteps.revert(ref("culprit")) and GitSteps.push(branch("main")).withLease().
+    // The seed's configuration rollback: a rollback branch, the P3-007 revert, the key files restored as they
+    // were before P3-007 and committed, the branch pushed under a lease pinned at assessment.
+    .procedure(procedure("configuration")
+        .description("Roll the CI configuration back on a branch: revert P3-007, restore the key files, push.")
+        .phase(phase("Roll back the CI configuration")
+            .step(GitSteps.checkoutNewBranch(branch(rollbackBranch)),
+                GitSteps.revert(ref("culprit")).as("revertCommit"),
+                GitSteps.restoreExactly(beforeP3007, path(".github/workflows/ci.yml"),
+                    path("docker-compose.test.yml"), path("Dockerfile.test"), path("scripts/run_docker_tests.sh")),
+                GitSteps.pushWithLease("origin", branch(rollbackBranch)).requiresApproval(role("team-lead")))
+            .validate(GitChecks.reverted(ref("culprit")).named("P3-007 is reverted on the rollback branch"))))
+
+    // Emergency rollback. GitHub stops CI and verifies it afterwards; the Git adapter reverts the P3-007
+    // commits on main and pushes main under a lease pinned at assessment.
     .emergency(procedure("emergency")
         .description("The fast path: stop CI, revert, push, verify.")
         .phase(phase("Stop all current CI jobs")
@@ -174,11 +205,12 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
                 .timeout(minutes(3)))
             .validate(GitHubChecks.noRunsInProgress(ci).named("No CI run is in progress").timeout(minutes(1))))
         .phase(phase("Revert to last known good state")
-            .step(Steps.confirm("Revert the P3-007 commit on main").timeout(minutes(5)))
+            .step(GitSteps.checkout(branch("main")).timeout(minutes(1)),
+                GitSteps.commitMatching(change).all().as("p3007").timeout(minutes(1)),
+                GitSteps.revertAll(ref("p3007")).timeout(minutes(3)))
             .validate(Checks.command("make", "quick-check").named("core functionality").timeout(minutes(5))))
         .phase(phase("Force push (emergency only)")
-            .step(Steps.confirm("Push main to origin with --force-with-lease").effect(Effect.IRREVERSIBLE)
-                .timeout(minutes(2)))
+            .step(GitSteps.pushWithLease("origin", branch("main")).timeout(minutes(2)))
             .validate(Checks.confirm("Verify rollback: the latest CI run on main passes").timeout(minutes(5))))
         .phase(phase("Verify rollback")
             .step(GitHubSteps.dispatch("ci.yml", "main").named("Run CI on main").as("ciRun").timeout(minutes(1)),
@@ -212,20 +244,23 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
         .alert("ci_success_rate", ciSuccessRate.below(0.95), "Immediate investigation")
         .alert("test_execution_time", testTime.above(baseline.plusPercent(50)), "Performance analysis"))
 
-    // Recovery. The Git adapter turns the confirmations into GitSteps.createBranch(branch("fix-p3-007-issues"))
-    // and GitSteps.cherryPick(ref("fix"), noCommit()); the Docker adapter adds
-    // DockerChecks.composeServicePasses(path("docker-compose.test.yml"), "test") to the recovery validation.
+    // Recovery: the seed's forward recovery on a fix branch, cherry-picking the fix without committing, then
+    // committing it. The Docker adapter adds DockerChecks.composeServicePasses(path("docker-compose.test.yml"),
+    // "test") to the recovery validation.
     .recovery(recovery("forward", RecoveryStrategy.Kind.FORWARD)
         .description("Fix forward on a branch, applying targeted fixes without a full rollback.")
         .approval(role("team-lead"))
         .phase(phase("Identify root cause")
-            .step(Steps.confirm("Analyze the P3-007 commits for the root cause of the issues"))
+            .step(GitSteps.commitMatching(change).all().as("p3007Commits"),
+                GitSteps.commitMatching("^Fix " + change).newest().as("fix"),
+                Steps.confirm("Analyze the P3-007 commits for the root cause of the issues"))
             .validate(Checks.confirm("Root cause identified")))
         .phase(phase("Create fix branch")
-            .step(Steps.confirm("Create the branch fix-p3-007-issues"))
-            .validate(Checks.confirm("Branch fix-p3-007-issues exists")))
+            .step(GitSteps.checkoutNewBranch(branch("fix-p3-007-issues")))
+            .validate(GitChecks.commitExists("fix-p3-007-issues").named("Branch fix-p3-007-issues exists")))
         .phase(phase("Apply targeted fixes")
-            .step(Steps.confirm("Cherry-pick the fixes without a full rollback"))
+            .step(GitSteps.cherryPickNoCommit(ref("fix")),
+                GitSteps.commit(template("Apply targeted fixes for P3-007\n\nCherry-picked from {{fix}}.")))
             .validate(Checks.command("make", "quick-check")))
         .phase(phase("Incremental deployment")
             .step(Steps.confirm("Deploy the fixes incrementally"))
