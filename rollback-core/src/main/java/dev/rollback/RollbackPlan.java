@@ -1,10 +1,13 @@
 package dev.rollback;
 
+import dev.rollback.internal.MessageValues;
 import dev.rollback.internal.CanonicalJson;
 import dev.rollback.internal.PlanChecker;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -138,6 +141,21 @@ public abstract class RollbackPlan {
    * @return the messages
    */
   public abstract List<MessageTemplate> messages();
+
+  /**
+   * Values the communication plan's templates use beyond what a run measures and does, each with its default:
+   * whom to contact, the fixes applied, the fix timeline. A run may give another value for a name declared here
+   * ({@link RunOptions#withMessageValue(String, Object)}), never for a name that is not, so that every placeholder
+   * {@link #check()} accepts is filled. See {@link MessageTemplate} for everything a template can use.
+   *
+   * <pre>{@code
+   * .messageValue("team", "the CI platform team (#ci-platform)")
+   * .messageValue("fixes", List.of())     // a run names them: RunOptions.withMessageValue("fixes", List.of(...))
+   * }</pre>
+   *
+   * @return the values by name: text, numbers, booleans, or lists and maps of those
+   */
+  public abstract Map<String, Object> messageValues();
 
   /**
    * What success means, in words.
@@ -467,6 +485,21 @@ public abstract class RollbackPlan {
      */
     public Builder successCriterion(String... criteria) {
       return addAllSuccessCriteria(Arrays.asList(criteria));
+    }
+
+    /**
+     * Declares a value the communication plan's templates use, with its default; see {@link #messageValues()}.
+     *
+     * @param name the value's name, as templates use it: {@code team} for {@code {{team}}}
+     * @param value its default: text, a number, a boolean, or a list or map of those
+     * @return this builder
+     * @throws IllegalArgumentException if the value is not plain data
+     * @throws NullPointerException if an argument is null
+     */
+    public Builder messageValue(String name, Object value) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      return putAllMessageValues(MessageValues.copy("message value", Map.of(name, value)));
     }
   }
 }

@@ -58,6 +58,10 @@ final class Measurer {
    * @return its measurement, unknown with the reason when the source failed
    */
   Measurement measure(Signal signal) {
+    Optional<String> skip = s.skipped(signal.kind());
+    if (skip.isPresent()) {
+      return Measurement.unknown(signal.unit(), skip.get());
+    }
     SignalSource source = s.cfg.registry().signal(signal.kind());
     ParamResolver.Resolved params;
     try {
