@@ -191,6 +191,7 @@ docker_test_image_ensure() {
   done
   printf 'root:x:0:0:root:/root:/bin/sh\n' >"$root/etc/passwd"
   printf 'root:x:0:\n' >"$root/etc/group"
+  chmod 755 "$root" "$root/bin" "$root/etc" "$root/root"
   chmod 1777 "$root/tmp"
   local rc=0
   tar -C "$root" -c . | docker import -c 'ENV PATH=/bin' -c 'CMD ["sh"]' - "$ROLLBACK_TEST_IMAGE" >/dev/null || rc=$?

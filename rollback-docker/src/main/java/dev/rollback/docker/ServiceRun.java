@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param stdout its standard output (the last {@link ServiceRunOptions#maxOutputBytes()} of it)
  * @param stderr its standard error (likewise)
  * @param outputTruncated whether older output was dropped from either stream
- * @param duration from the container's creation to its removal
+ * @param duration from the start of the run (a build included) to the removal of its container
  * @param warnings the compose file's warnings for this service
  */
 public record ServiceRun(String project, String service, String image, String imageId, boolean built,
