@@ -61,6 +61,17 @@ public final class TestRun implements RunContext {
   }
 
   /**
+   * A run in a workspace whose clock is given.
+   *
+   * @param workspace the workspace
+   * @param clock the clock
+   * @return the run
+   */
+  public static TestRun in(Path workspace, Clock clock) {
+    return new TestRun("test-" + UUID.randomUUID().toString().substring(0, 8), workspace, clock, false);
+  }
+
+  /**
    * The same workspace and memory as a dry run.
    *
    * @return a dry run sharing nothing but the workspace and id
