@@ -21,7 +21,7 @@ import dev.rollback.spi.StepPreview;
 import dev.rollback.spi.StepResult;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +45,8 @@ class ComposeServiceStepTest {
     Fixtures.copy("compose", workspace.resolve("rbt-step"));
   }
 
-  @AfterEach
-  void removeBuiltImages() {
+  @AfterAll
+  static void removeBuiltImages(DockerAdapter docker) {
     docker.removeByLabel(DockerLabels.PROJECT + "=rbt-step");
   }
 

@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,18 +28,13 @@ class DockerChecksTest {
   @TempDir
   Path tmp;
 
-  private DockerAdapter docker;
-
   private CheckResult evaluate(DockerAdapter docker, TestRun run, Check check) throws Exception {
-    this.docker = docker;
     return docker.checks().get(check.kind()).evaluate(run.call(check));
   }
 
-  @AfterEach
-  void removeBuiltImages() {
-    if (docker != null) {
-      docker.removeByLabel(DockerLabels.PROJECT + "=rbt-checks");
-    }
+  @AfterAll
+  static void removeBuiltImages(DockerAdapter docker) {
+    docker.removeByLabel(DockerLabels.PROJECT + "=rbt-checks");
   }
 
   @Test

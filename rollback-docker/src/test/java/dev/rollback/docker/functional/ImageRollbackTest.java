@@ -45,7 +45,7 @@ class ImageRollbackTest {
     this.docker = docker;
     for (String v : List.of("v1", "v2")) {
       Path dir = Files.createDirectories(workspace.resolve(v));
-      Files.writeString(dir.resolve("Dockerfile"), "FROM " + TEST_IMAGE + "\nRUN echo " + v + " > /version\n");
+      Files.writeString(dir.resolve("Dockerfile"), "FROM " + TEST_IMAGE + "\nLABEL version=" + v + "\n");
     }
   }
 
