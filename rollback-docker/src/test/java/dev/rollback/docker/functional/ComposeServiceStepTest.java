@@ -20,6 +20,7 @@ import dev.rollback.spi.StepHandler;
 import dev.rollback.spi.StepPreview;
 import dev.rollback.spi.StepResult;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,10 +81,14 @@ class ComposeServiceStepTest {
     assertThat(docker.containers(DockerLabels.run(run.runId()), false)).isEmpty();
   }
 
+  private List<String> images() {
+    return Cli.run(workspace, Map.of(), "docker", "images", "-a", "-q", "--no-trunc").stdout().lines().sorted().toList();
+  }
+
   @Test
   void thePreviewDescribesTheRunAndChangesNothing() throws Exception {
     TestRun run = TestRun.in(workspace).dry();
-    String before = Cli.run(workspace, Map.of(), "docker", "images", "-a", "-q").stdout();
+    List<String> before = images();
 
     StepPreview p = handler.preview(run.call(DockerSteps.runComposeService(FILE, "pass")));
 
@@ -91,7 +96,7 @@ class ComposeServiceStepTest {
         + "rbt-step-pass:latest from ");
     assertThat(p.failure()).isEmpty();
     assertThat(p.warnings()).isEmpty();
-    assertThat(Cli.run(workspace, Map.of(), "docker", "images", "-a", "-q").stdout()).isEqualTo(before);
+    assertThat(images()).isEqualTo(before);
   }
 
   @Test
