@@ -276,15 +276,15 @@ public final class DockerAdapter implements Adapter {
     Optional<String> previous = tags.current(t);
     Map<String, String> all = new java.util.LinkedHashMap<>(labels);
     all.put(DockerLabels.MANAGED, "true");
-    // Keep the previous image alive before the build moves its tag away.
+    String id = images.build(context, dockerfile, args, t, all, timeout).imageId();
+    boolean changed = previous.isEmpty() || !previous.get().equals(id);
+    // The build moved the tag off the previous image; keep that image alive (and findable) with the keep-alive tag.
     Optional<String> keptAs = Optional.empty();
-    if (previous.isPresent()) {
+    if (changed && previous.isPresent()) {
       images.tag(previous.get(), Tags.prevTag(t));
       keptAs = Optional.of(Tags.prevTag(t));
     }
-    String id = images.build(context, dockerfile, args, t, all, timeout).imageId();
-    boolean changed = previous.isEmpty() || !previous.get().equals(id);
-    return new TagChange(t, id, previous, changed ? keptAs : Optional.empty(), changed);
+    return new TagChange(t, id, previous, keptAs, changed);
   }
 
   /**

@@ -4,7 +4,8 @@ import dev.rollback.docker.DockerAdapter;
 import dev.rollback.docker.DockerEngineException;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * engine answers, or the test image is missing, the tests are skipped with the reason; under {@code CI=true} they
  * fail instead.
  */
-public final class DockerEngineExtension implements BeforeAllCallback, ParameterResolver {
+public final class DockerEngineExtension implements ExecutionCondition, ParameterResolver {
 
   /** The image the tests run: busybox imported by scripts/test.sh. */
   public static final String TEST_IMAGE = "rollback-test/busybox:latest";
@@ -86,12 +87,23 @@ public final class DockerEngineExtension implements BeforeAllCallback, Parameter
     Assumptions.abort("skipped: " + reason + " (scripts/test.sh starts an engine; under CI=true this fails)");
   }
 
+  /**
+   * Disables the tests, with the reason, when there is nothing to test against; under CI fails them instead.
+   *
+   * @param context the test or class
+   * @return enabled, or disabled with the reason
+   */
   @Override
-  public void beforeAll(ExtensionContext context) {
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     Engine e = engine(context);
-    if (e.docker == null) {
-      unavailable(e.problem);
+    if (e.docker != null) {
+      return ConditionEvaluationResult.enabled("a Docker engine answers at " + e.docker.host());
     }
+    if (underCi()) {
+      throw new ExtensionConfigurationException("CI=true, so this Docker test must run, but " + e.problem);
+    }
+    return ConditionEvaluationResult.disabled("skipped: " + e.problem
+        + " (under CI=true this fails)");
   }
 
   /**
