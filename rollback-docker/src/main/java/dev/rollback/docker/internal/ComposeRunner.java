@@ -87,7 +87,10 @@ public final class ComposeRunner {
     PreparedImage image = prepareImage(project, service, options);
     ensureVolumes(project, service);
     String name = project.name() + "-" + service.name() + "-run-" + HexFormat.of().formatHex(randomBytes());
+    long prepared = System.nanoTime();
     String id = create(project, service, image.ref(), name, options);
+    LOG.debug("{}: image ready in {} ms, container created in {} ms", name, ms(started, prepared), ms(prepared,
+        System.nanoTime()));
     OutputCapture output = new OutputCapture(options.maxOutputBytes());
     Integer[] exit = {null};
     ResultCallback.Adapter<WaitResponse> waiter = new ResultCallback.Adapter<>() {
@@ -104,8 +107,10 @@ public final class ComposeRunner {
         throw new DockerEngineException("could not attach to the container " + name + " of service '"
             + service.name() + "' on the engine at " + engine.host());
       }
+      long attached = System.nanoTime();
       engine.run("start the container " + name + " of service '" + service.name() + "'",
           () -> engine.api().startContainerCmd(id).exec());
+      LOG.debug("{}: attached at {} ms, started at {} ms", name, ms(started, attached), ms(started, System.nanoTime()));
       engine.streaming().waitContainerCmd(id).exec(waiter);
       boolean finished = waiter.awaitCompletion(Math.max(1, (deadline - System.nanoTime()) / 1_000_000),
           TimeUnit.MILLISECONDS);
@@ -117,13 +122,18 @@ public final class ComposeRunner {
         throw new DockerEngineException("waiting for the container " + name + " of service '" + service.name()
             + "' ended without an exit code");
       }
+      long exited = System.nanoTime();
       output.awaitCompletion(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+      long drained = System.nanoTime();
       boolean oom = oomKilled(id);
       ServiceRun run = new ServiceRun(project.name(), service.name(), image.ref(), image.id(), image.built(),
           image.replaced(), id, name, exit[0], oom, output.stdout(), output.stderr(), output.truncated(),
           Duration.ofNanos(System.nanoTime() - started), service.warnings());
       removed = true;
+      long inspected = System.nanoTime();
       remove(id, name);
+      LOG.debug("{}: exited at {} ms, output drained at {}, inspected at {}, removed at {} ms", name, ms(started, exited),
+          ms(started, drained), ms(started, inspected), ms(started, System.nanoTime()));
       LOG.info("{} of {}", run.describe(), project.displayName());
       return run;
     } catch (InterruptedException e) {
@@ -329,6 +339,10 @@ public final class ComposeRunner {
     } catch (RuntimeException e) {
       LOG.error("could not remove the container {} ({}); remove it with: docker rm -f -v {}", name, e.getMessage(), id);
     }
+  }
+
+  private static long ms(long from, long to) {
+    return (to - from) / 1_000_000;
   }
 
   private static long remainingMillis(long deadlineNanos, Duration cap) {
