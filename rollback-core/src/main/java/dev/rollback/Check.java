@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -86,7 +87,8 @@ public abstract class Check {
    * @throws IllegalArgumentException if a parameter is not plain data
    */
   public static Check of(String kind, String name, Map<String, ?> params) {
-    return ImmutableCheck.builder().kind(kind).name(name).putAllParams(Signal.freeze(params)).build();
+    return ImmutableCheck.builder().kind(kind).name(name).putAllParams(Params.plainCopy("check " + name, params))
+        .build();
   }
 
   /**
@@ -105,7 +107,7 @@ public abstract class Check {
    * @return the new check
    */
   public Check named(String name) {
-    return ImmutableCheck.builder().from(this).name(name).build();
+    return self().withName(name);
   }
 
   /**
@@ -115,7 +117,7 @@ public abstract class Check {
    * @return the new check
    */
   public Check as(String output) {
-    return ImmutableCheck.builder().from(this).output(output).build();
+    return self().withOutput(output);
   }
 
   /**
@@ -125,7 +127,7 @@ public abstract class Check {
    * @return the new check
    */
   public Check describedAs(String description) {
-    return ImmutableCheck.builder().from(this).description(description).build();
+    return self().withDescription(description);
   }
 
   /**
@@ -135,7 +137,7 @@ public abstract class Check {
    * @return the new check
    */
   public Check timeout(Duration timeout) {
-    return ImmutableCheck.builder().from(this).timeout(timeout).build();
+    return self().withTimeout(timeout);
   }
 
   /**
@@ -147,8 +149,8 @@ public abstract class Check {
    */
   public Check with(String key, Object value) {
     Map<String, Object> p = new LinkedHashMap<>(params());
-    p.put(key, Params.freeze(value));
-    return ImmutableCheck.builder().from(this).params(p).build();
+    p.put(Objects.requireNonNull(key, "key"), Params.plainCopy("check " + name() + " parameter '" + key + "'", value));
+    return self().withParams(p);
   }
 
   /**
@@ -187,9 +189,9 @@ public abstract class Check {
     return description().orElse(name());
   }
 
-  @Value.Check
-  void checkParams() {
-    Params.requirePlainData("check " + name(), params());
+  /** This value as its implementation, whose {@code with...} methods copy without copying the collections. */
+  private ImmutableCheck self() {
+    return (ImmutableCheck) ImmutableCheck.copyOf(this);
   }
 
   @Override

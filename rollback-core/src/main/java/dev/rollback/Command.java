@@ -25,6 +25,7 @@ import java.util.Objects;
  */
 public record Command(List<String> argv, RepoPath directory, Map<String, Object> env) {
 
+
   /**
    * Creates a command.
    *
@@ -105,9 +106,25 @@ public record Command(List<String> argv, RepoPath directory, Map<String, Object>
   public String display() {
     StringBuilder b = new StringBuilder();
     for (String a : argv) {
-      b.append(b.length() > 0 ? " " : "").append(a.matches("[A-Za-z0-9_./:=@%+,-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+      b.append(b.length() > 0 ? " " : "").append(isPlainWord(a) ? a : "'" + a.replace("'", "'\\''") + "'");
     }
     return b.toString();
+  }
+
+  /** Whether a shell would read the word as it is: letters, digits and {@code _ . / : = @ % + , -}. */
+  private static boolean isPlainWord(String word) {
+    if (word.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "_./:=@%+,-".indexOf(c) >= 0;
+      if (!plain) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A Git branch or tag name, validated as {@code git check-ref-format} does: no {@code ..}, no leading {@code -},
- * no control characters, no {@code ~ ^ : ? * [ \}, no {@code @{}, no trailing {@code .lock}, and so on. May be a
+ * no control characters, no {@code ~ ^ : ? * [ \}, no <code>@&#123;</code>, no trailing {@code .lock}, and so on. May be a
  * {@link Template}-style text with {@code {{output}}} placeholders, validated with the placeholders filled in.
  *
  * @param name the short name ({@code rollback-p3-007}) or full name ({@code refs/heads/main})

@@ -121,7 +121,12 @@ public record RetryPolicy(int maxAttempts, Duration delay, double multiplier, Du
   public Duration totalDelay() {
     Duration sum = Duration.ZERO;
     for (int i = 1; i < maxAttempts; i++) {
-      sum = sum.plus(delayBefore(i));
+      Duration wait = delayBefore(i);
+      if (wait.equals(maxDelay)) {
+        // Capped from here on: the remaining waits are all maxDelay.
+        return sum.plus(maxDelay.multipliedBy(maxAttempts - i));
+      }
+      sum = sum.plus(wait);
     }
     return sum;
   }

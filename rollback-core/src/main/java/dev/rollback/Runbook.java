@@ -3,8 +3,13 @@ package dev.rollback;
 import dev.rollback.internal.MarkdownRunbook;
 
 /**
- * Renders a plan back into the human runbook. Rendering is deterministic: the same plan gives the same bytes, so
- * a team can commit the rendered runbook and review its diffs.
+ * Renders a plan back into the human runbook. Rendering is deterministic: the same plan gives the same bytes on
+ * any JVM, whatever its default locale, time zone or charset, so a team can commit the rendered runbook and review
+ * its diffs.
+ *
+ * <p>Names and one-line texts (triggers, severities, steps, checks, criteria) are escaped, so that Markdown
+ * characters in them print as themselves; summaries and descriptions are Markdown paragraphs and are written as
+ * they are.
  */
 public final class Runbook {
 

@@ -85,7 +85,8 @@ public abstract class Signal {
    * @throws IllegalArgumentException if a parameter is not plain data
    */
   public static Signal of(String kind, Unit unit, String label, Map<String, ?> params) {
-    return ImmutableSignal.builder().kind(kind).unit(unit).label(label).putAllParams(freeze(params)).build();
+    return ImmutableSignal.builder().kind(kind).unit(unit).label(label)
+        .putAllParams(Params.plainCopy("signal " + kind, params)).build();
   }
 
   /**
@@ -95,7 +96,7 @@ public abstract class Signal {
    * @return the named signal
    */
   public Signal named(String name) {
-    return ImmutableSignal.builder().from(this).name(name).build();
+    return self().withName(name);
   }
 
   /**
@@ -200,9 +201,9 @@ public abstract class Signal {
     return new Condition.Comparison(this, operator, threshold);
   }
 
-  @Value.Check
-  void checkParams() {
-    Params.requirePlainData("signal " + kind(), params());
+  /** This value as its implementation, whose {@code with...} methods copy without copying the collections. */
+  private ImmutableSignal self() {
+    return (ImmutableSignal) ImmutableSignal.copyOf(this);
   }
 
   @Override
@@ -210,10 +211,4 @@ public abstract class Signal {
     return displayName();
   }
 
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> freeze(Map<String, ?> params) {
-    Map<String, Object> copy = new java.util.LinkedHashMap<>();
-    params.forEach((k, v) -> copy.put(k, Params.freeze(v)));
-    return copy;
-  }
 }

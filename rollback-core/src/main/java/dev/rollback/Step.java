@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -108,7 +109,8 @@ public abstract class Step {
    * @throws IllegalArgumentException if a parameter is not plain data
    */
   public static Step of(String kind, String name, Effect effect, Map<String, ?> params) {
-    return ImmutableStep.builder().kind(kind).name(name).effect(effect).putAllParams(Signal.freeze(params)).build();
+    return ImmutableStep.builder().kind(kind).name(name).effect(effect)
+        .putAllParams(Params.plainCopy("step " + name, params)).build();
   }
 
   /**
@@ -118,7 +120,7 @@ public abstract class Step {
    * @return the new step
    */
   public Step named(String name) {
-    return ImmutableStep.builder().from(this).name(name).build();
+    return self().withName(name);
   }
 
   /**
@@ -128,7 +130,7 @@ public abstract class Step {
    * @return the new step
    */
   public Step as(String output) {
-    return ImmutableStep.builder().from(this).output(output).build();
+    return self().withOutput(output);
   }
 
   /**
@@ -138,7 +140,7 @@ public abstract class Step {
    * @return the new step
    */
   public Step describedAs(String description) {
-    return ImmutableStep.builder().from(this).description(description).build();
+    return self().withDescription(description);
   }
 
   /**
@@ -148,7 +150,7 @@ public abstract class Step {
    * @return the new step
    */
   public Step timeout(Duration timeout) {
-    return ImmutableStep.builder().from(this).timeout(timeout).build();
+    return self().withTimeout(timeout);
   }
 
   /**
@@ -158,7 +160,7 @@ public abstract class Step {
    * @return the new step
    */
   public Step retry(RetryPolicy retry) {
-    return ImmutableStep.builder().from(this).retry(retry).build();
+    return self().withRetry(retry);
   }
 
   /**
@@ -168,7 +170,7 @@ public abstract class Step {
    * @return the new step
    */
   public Step effect(Effect effect) {
-    return ImmutableStep.builder().from(this).effect(effect).build();
+    return self().withEffect(effect);
   }
 
   /**
@@ -178,7 +180,7 @@ public abstract class Step {
    * @return the new step
    */
   public Step requiresApproval(ApprovalPolicy policy) {
-    return ImmutableStep.builder().from(this).approval(policy).build();
+    return self().withApproval(policy);
   }
 
   /**
@@ -190,8 +192,8 @@ public abstract class Step {
    */
   public Step with(String key, Object value) {
     Map<String, Object> p = new LinkedHashMap<>(params());
-    p.put(key, Params.freeze(value));
-    return ImmutableStep.builder().from(this).params(p).build();
+    p.put(Objects.requireNonNull(key, "key"), Params.plainCopy("step " + name() + " parameter '" + key + "'", value));
+    return self().withParams(p);
   }
 
   /**
@@ -225,9 +227,9 @@ public abstract class Step {
     return description().orElse(name());
   }
 
-  @Value.Check
-  void checkParams() {
-    Params.requirePlainData("step " + name(), params());
+  /** This value as its implementation, whose {@code with...} methods copy without copying the collections. */
+  private ImmutableStep self() {
+    return (ImmutableStep) ImmutableStep.copyOf(this);
   }
 
   @Override

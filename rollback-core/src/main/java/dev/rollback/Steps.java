@@ -1,5 +1,6 @@
 package dev.rollback;
 
+import dev.rollback.internal.Texts;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,14 +67,16 @@ public final class Steps {
   }
 
   /**
-   * Waits, for example for caches to expire. A dry run does not wait.
+   * Waits, for example for caches to expire. A dry run does not wait. The step's timeout is the wait plus five
+   * seconds.
    *
    * @param duration how long
    * @return the step
    */
   public static Step waitFor(Duration duration) {
-    // The timeout leaves the wait a few seconds of slack, so the executor's own timeout never races it.
-    return Step.of(WAIT, "wait " + dev.rollback.internal.Texts.duration(duration), Effect.READ_ONLY,
-        Map.of("duration", duration)).timeout(duration.plusSeconds(5));
+    Step wait = Step.of(WAIT, "wait " + Texts.duration(duration), Effect.READ_ONLY, Map.of("duration", duration));
+    // The timeout leaves the wait a few seconds of slack, so the executor's own timeout never races it. A wait
+    // that is not positive gets none: plan.check() reports the duration itself.
+    return duration.isNegative() || duration.isZero() ? wait : wait.timeout(duration.plusSeconds(5));
   }
 }

@@ -52,7 +52,7 @@ public final class CanonicalJson {
    * @return the JSON text
    */
   public static String write(RollbackPlan plan) {
-    StringWriter out = new StringWriter(8192);
+    StringWriter out = new StringWriter(32768);
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       new CanonicalJson.Writer(g).plan(plan);
     } catch (IOException e) {

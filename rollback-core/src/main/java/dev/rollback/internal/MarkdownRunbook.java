@@ -1,6 +1,7 @@
 package dev.rollback.internal;
 
 import dev.rollback.Check;
+import dev.rollback.Command;
 import dev.rollback.MessageTemplate;
 import dev.rollback.Monitoring;
 import dev.rollback.MonitoringRule;
@@ -11,8 +12,10 @@ import dev.rollback.RollbackPlan;
 import dev.rollback.SeverityLevel;
 import dev.rollback.Signal;
 import dev.rollback.Step;
+import dev.rollback.Steps;
 import dev.rollback.Trigger;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** Renders a plan as a Markdown runbook. Pure function of the plan: no clock, no locale, no hash order. */
@@ -27,7 +30,7 @@ public final class MarkdownRunbook {
    * @return the Markdown text
    */
   public static String render(RollbackPlan plan) {
-    StringBuilder b = new StringBuilder(8192);
+    StringBuilder b = new StringBuilder(16384);
     b.append("# ").append(inline(plan.name())).append("\n\n");
     if (!plan.summary().isBlank()) {
       b.append(plan.summary().strip()).append("\n\n");
@@ -40,8 +43,8 @@ public final class MarkdownRunbook {
       b.append("_None._\n\n");
     }
     for (Trigger t : plan.triggers()) {
-      b.append("- **").append(inline(t.name())).append("**: ").append(inline(t.description()))
-          .append(" — `").append(code(t.condition().describe())).append("`\n");
+      b.append("- **").append(Markdown.text(t.name())).append("**: ").append(Markdown.text(t.description()))
+          .append(" — ").append(Markdown.code(t.condition().describe())).append("\n");
     }
     if (!plan.triggers().isEmpty()) {
       b.append("\n");
@@ -54,7 +57,7 @@ public final class MarkdownRunbook {
     for (SeverityLevel s : plan.severities()) {
       b.append("| ").append(cell(s.name()))
           .append(" | ").append(cell(s.description()))
-          .append(" | `").append(cell(code(s.condition().describe()))).append("`")
+          .append(" | ").append(Markdown.cellCode(s.condition().describe()))
           .append(" | ").append(cell(s.response().describe()))
           .append(" | ").append(cell(s.response().deadlineText()))
           .append(" | ").append(cell(s.approval().describe()))
@@ -73,7 +76,7 @@ public final class MarkdownRunbook {
       b.append("_No signal._\n");
     }
     for (Signal s : measured) {
-      b.append("- `").append(code(s.displayName())).append("`");
+      b.append("- ").append(Markdown.code(s.displayName()));
       if (s.name().isPresent()) {
         b.append(": ").append(inline(s.label()));
       }
@@ -118,13 +121,13 @@ public final class MarkdownRunbook {
           .append(" after the rollback.\n\n");
       if (!m.metrics().isEmpty()) {
         b.append("Metrics:\n\n");
-        m.metrics().forEach(s -> b.append("- `").append(code(s.displayName())).append("`\n"));
+        m.metrics().forEach(s -> b.append("- ").append(Markdown.code(s.displayName())).append("\n"));
         b.append("\n");
       }
       b.append("| Alert | Condition | Action |\n|---|---|---|\n");
       for (MonitoringRule r : m.rules()) {
-        b.append("| ").append(cell(r.name())).append(" | `").append(cell(code(r.condition().describe())))
-            .append("` | ").append(cell(r.action())).append(" |\n");
+        b.append("| ").append(cell(r.name())).append(" | ").append(Markdown.cellCode(r.condition().describe()))
+            .append(" | ").append(cell(r.action())).append(" |\n");
       }
       b.append("\n");
     } else {
@@ -145,7 +148,7 @@ public final class MarkdownRunbook {
       if (!r.revert().isEmpty()) {
         b.append("Revert: ").append(inline(String.join(", ", r.revert()))).append("\n\n");
       }
-      r.approval().ifPresent(a -> b.append("Approval: ").append(a.describe()).append("\n\n"));
+      r.approval().ifPresent(a -> b.append("Approval: ").append(Markdown.text(a.describe())).append("\n\n"));
       phases(plan, b, r.phases());
       if (!r.validations().isEmpty()) {
         b.append("Recovery validation:\n\n");
@@ -161,9 +164,8 @@ public final class MarkdownRunbook {
       b.append("### ").append(inline(m.name())).append("\n\n");
       b.append("Sent on ").append(m.event().name().toLowerCase(Locale.ROOT).replace('_', ' '))
           .append(" through ").append(inline(String.join(", ", m.channels()))).append(".\n\n");
-      String fence = m.body().contains("```") ? "~~~~" : "```";
-      b.append(fence).append("markdown\n# ").append(m.title().strip()).append("\n\n").append(m.body().strip())
-          .append("\n").append(fence).append("\n\n");
+      b.append(Markdown.fenced("markdown", "# " + Markdown.oneLine(m.title().strip()) + "\n\n" + m.body().strip()))
+          .append("\n");
     }
 
     b.append("## Success criteria\n\n");
@@ -195,7 +197,7 @@ public final class MarkdownRunbook {
     for (SeverityLevel s : plan.severities()) {
       int pi = plan.procedureFor(s).map(procedures::indexOf).orElse(-1);
       String target = pi >= 0 && !procedures.get(pi).phases().isEmpty() ? "approve" + pi : "none";
-      b.append("  decide -->|").append(label(s.name() + ": " + s.response().describe())).append("| ")
+      b.append("  decide -->|\"").append(label(s.name() + ": " + s.response().describe())).append("\"| ")
           .append(target).append("\n");
     }
     for (int pi = 0; pi < procedures.size(); pi++) {
@@ -236,19 +238,25 @@ public final class MarkdownRunbook {
       ph.action().ifPresent(a -> b.append("Action: ").append(inline(a)).append("\n\n"));
       int n = 1;
       for (Step s : ph.steps()) {
-        b.append(n++).append(". ").append(inline(s.describe()));
-        b.append(" — `").append(code(s.kind())).append("`");
-        String params = Params.show(s.params());
-        if (!s.params().isEmpty()) {
-          b.append(" `").append(code(params)).append("`");
+        b.append(n++).append(". ");
+        String command = commandLine(s.kind(), s.params());
+        if (s.describe().equals(command)) {
+          b.append(Markdown.code(command)).append(" —");
+        } else {
+          b.append(inline(s.describe())).append(" — ");
+          if (s.kind().equals(Steps.CONFIRM)) {
+            b.append("by hand,");
+          } else {
+            b.append(detail(s.kind(), s.params(), command)).append(",");
+          }
         }
-        b.append(", ").append(s.effect().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        b.append(" ").append(s.effect().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         b.append(", timeout ").append(Texts.duration(s.timeout().orElse(plan.defaultTimeout())));
         if (s.retry().maxAttempts() > 1) {
           b.append(", up to ").append(s.retry().maxAttempts()).append(" attempts");
         }
-        s.output().ifPresent(o -> b.append(", binds `").append(code(o)).append("`"));
-        s.approval().ifPresent(a -> b.append(", needs ").append(a.describe()));
+        s.output().ifPresent(o -> b.append(", binds ").append(Markdown.code(o)));
+        s.approval().ifPresent(a -> b.append(", needs ").append(Markdown.text(a.describe())));
         b.append("\n");
       }
       if (ph.steps().isEmpty()) {
@@ -266,40 +274,62 @@ public final class MarkdownRunbook {
       return;
     }
     for (Check c : checks) {
-      b.append("- [ ] ").append(inline(c.describe()));
-      if (!c.isManual()) {
-        b.append(" — `").append(code(c.kind())).append("`");
-        if (c.condition().isPresent()) {
-          b.append(" `").append(code(c.condition().get().describe())).append("`");
-        } else if (!c.params().isEmpty()) {
-          b.append(" `").append(code(Params.show(c.params()))).append("`");
-        }
+      String command = commandLine(c.kind(), c.params());
+      if (c.describe().equals(command)) {
+        b.append("- [ ] ").append(Markdown.code(command));
       } else {
-        b.append(" (confirmed by a person)");
+        b.append("- [ ] ").append(inline(c.describe()));
+        if (c.isManual()) {
+          b.append(" (confirmed by a person)");
+        } else if (c.condition().isPresent()) {
+          b.append(" — ").append(Markdown.code(c.condition().get().describe()));
+        } else {
+          b.append(" — ").append(detail(c.kind(), c.params(), command));
+        }
       }
-      c.output().ifPresent(o -> b.append(", binds `").append(code(o)).append("`"));
+      if (c.params().containsKey("pattern")) {
+        b.append(", reads ").append(Markdown.code(Params.show(c.params().get("pattern"))));
+      }
+      c.output().ifPresent(o -> b.append(", binds ").append(Markdown.code(o)));
       b.append("\n");
     }
     b.append("\n");
   }
 
-  /** Text for a Markdown paragraph or list item: one line. */
+  /**
+   * The command line of a command step or check, as people type it, with its directory when it is not the
+   * repository's root; {@code null} for other kinds.
+   */
+  private static String commandLine(String kind, Map<String, Object> params) {
+    if (!kind.equals(Steps.COMMAND) || !(params.get("argv") instanceof List)) {
+      return null;
+    }
+    List<?> argv = (List<?>) params.get("argv");
+    if (argv.isEmpty() || !argv.stream().allMatch(String.class::isInstance)) {
+      return null;
+    }
+    String line = Command.of(argv.toArray(new String[0])).display();
+    Object dir = params.get("directory");
+    return dir == null || Params.show(dir).equals(".") ? line : line + " (in " + Params.show(dir) + ")";
+  }
+
+  /** What a step or check runs: its command line, else its kind and parameters. */
+  private static String detail(String kind, Map<String, Object> params, String command) {
+    if (command != null) {
+      return Markdown.code(command);
+    }
+    return params.isEmpty() ? Markdown.code(kind) : Markdown.code(kind) + " " + Markdown.code(Params.show(params));
+  }
+
   private static String inline(String s) {
-    return Texts.printable(s.replace("\r\n", " ").replace('\n', ' '));
+    return Markdown.text(s);
   }
 
-  /** Text for inside single backticks: no backtick, one line. */
-  private static String code(String s) {
-    return inline(s).replace('`', '\'');
-  }
-
-  /** Text for a table cell. */
   private static String cell(String s) {
-    return inline(s).replace("|", "\\|");
+    return Markdown.text(s);
   }
 
-  /** Text for a quoted Mermaid label. */
   private static String label(String s) {
-    return inline(s).replace("\"", "#quot;").replace("|", "#124;");
+    return Markdown.mermaidLabel(s);
   }
 }

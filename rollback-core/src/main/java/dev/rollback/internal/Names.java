@@ -48,33 +48,57 @@ public final class Names {
    * @return problems, empty when valid
    */
   public static List<String> repoPathProblems(String path) {
-    List<String> problems = new ArrayList<>();
-    String shown = Texts.printable(path);
     if (path.isEmpty()) {
-      problems.add("path is empty");
-      return problems;
+      return List.of("path is empty");
     }
-    if (path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:[\\\\/].*") || path.startsWith("~")) {
-      problems.add("path '" + shown + "' is absolute; paths are relative to the repository's root");
-    }
-    String[] parts = path.replace('\\', '/').split("/");
-    for (String part : parts) {
-      if (part.equals("..")) {
-        problems.add("path '" + shown + "' escapes the repository with '..'");
-        break;
+    boolean absolute = path.charAt(0) == '/' || path.charAt(0) == '\\' || path.charAt(0) == '~'
+        || (path.length() > 2 && isAsciiLetter(path.charAt(0)) && path.charAt(1) == ':'
+            && (path.charAt(2) == '/' || path.charAt(2) == '\\'));
+    boolean climbs = false;
+    boolean intoGit = false;
+    int start = 0;
+    for (int i = 0; i <= path.length(); i++) {
+      if (i == path.length() || path.charAt(i) == '/' || path.charAt(i) == '\\') {
+        if (i - start == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.') {
+          climbs = true;
+        }
+        if (start == 0 && i == 4 && path.startsWith(".git")) {
+          intoGit = true;
+        }
+        start = i + 1;
       }
     }
-    if (parts.length > 0 && parts[0].equals(".git")) {
+    boolean control = Texts.hasControl(path);
+    if (!absolute && !climbs && !intoGit && !control) {
+      return List.of();
+    }
+    List<String> problems = new ArrayList<>(2);
+    String shown = Texts.printable(path);
+    if (absolute) {
+      problems.add("path '" + shown + "' is absolute; paths are relative to the repository's root");
+    }
+    if (climbs) {
+      problems.add("path '" + shown + "' escapes the repository with '..'");
+    }
+    if (intoGit) {
       problems.add("path '" + shown + "' points into the repository's .git directory");
     }
-    if (hasControl(path)) {
+    if (control) {
       problems.add("path '" + shown + "' holds control characters");
     }
     return problems;
   }
 
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  }
+
   /**
-   * Problems with a Git ref name, by the rules of {@code git check-ref-format --branch}.
+   * Problems with a Git ref name, by the rules of {@code git check-ref-format --branch}: what Git refuses as a
+   * branch name is refused here too ({@code HEAD}, a leading {@code -}, {@code ..}, <code>@&#123;</code>, control
+   * characters, {@code ~ ^ : ? * [ \} and space, empty components, components starting with {@code .} or ending
+   * with {@code .lock}, a trailing {@code .}), and what Git accepts is accepted ({@code @}, {@code a@b}, non-ASCII
+   * letters).
    *
    * @param name a short branch or tag name, or a full ref name
    * @return problems, empty when valid
@@ -90,9 +114,6 @@ public final class Names {
     if (name.startsWith("-")) {
       problems.add(prefix + "starts with '-'");
     }
-    if (name.equals("@")) {
-      problems.add(prefix + "is the single character '@'");
-    }
     if (name.equals("HEAD")) {
       problems.add(prefix + "is reserved");
     }
@@ -102,7 +123,7 @@ public final class Names {
     if (name.contains("@{")) {
       problems.add(prefix + "contains '@{'");
     }
-    if (hasControl(name)) {
+    if (Texts.hasControl(name)) {
       problems.add(prefix + "contains control characters");
     }
     for (char c : new char[] {' ', '~', '^', ':', '?', '*', '[', '\\'}) {
@@ -127,15 +148,5 @@ public final class Names {
       }
     }
     return problems;
-  }
-
-  private static boolean hasControl(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        return true;
-      }
-    }
-    return false;
   }
 }

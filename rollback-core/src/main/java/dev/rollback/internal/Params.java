@@ -2,10 +2,14 @@ package dev.rollback.internal;
 
 import dev.rollback.Arg;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** Rules for the parameter maps of steps, checks and signals: plain data only, so a plan stays a value. */
 public final class Params {
@@ -53,21 +57,91 @@ public final class Params {
   }
 
   /**
-   * An immutable copy of a parameter value, lists and maps copied deeply in their order.
+   * A deep, immutable copy of parameters, checked to be plain data (see {@link #requirePlainData}). Lists keep
+   * their order; maps keep it when they have one ({@link LinkedHashMap}, {@link SortedMap}), and other maps
+   * ({@code Map.of}, {@code HashMap}), whose order changes from one JVM to the next, are sorted by key, so that a
+   * plan renders the same everywhere.
    *
-   * @param v the value
+   * @param owner what holds the parameters, for the message: {@code step revert}
+   * @param params the parameters
    * @return the copy
+   * @throws IllegalArgumentException naming the parameter, if a value is not plain data or a name is not text
    */
-  public static Object freeze(Object v) {
+  public static Map<String, Object> plainCopy(String owner, Map<?, ?> params) {
+    try {
+      return copyMap(params);
+    } catch (NotPlain e) {
+      for (Map.Entry<?, ?> entry : params.entrySet()) {
+        if (!(entry.getKey() instanceof String)) {
+          throw new IllegalArgumentException(owner + " has a parameter name that is not text: " + entry.getKey());
+        }
+        requirePlain(owner + " parameter '" + entry.getKey() + "'", entry.getValue());
+      }
+      throw new IllegalStateException("a parameter of " + owner + " is not plain data", e);
+    }
+  }
+
+  /**
+   * A deep, immutable copy of one parameter value, checked to be plain data; see {@link #plainCopy(String, Map)}.
+   *
+   * @param where the parameter, for the message: {@code step revert parameter 'commit'}
+   * @param value the value
+   * @return the copy
+   * @throws IllegalArgumentException naming the parameter, if the value is not plain data
+   */
+  public static Object plainCopy(String where, Object value) {
+    try {
+      return copy(value);
+    } catch (NotPlain e) {
+      requirePlain(where, value);
+      throw new IllegalStateException(where + " is not plain data", e);
+    }
+  }
+
+  /** Copies plain data in one pass; anything else throws {@link NotPlain}, and the caller finds out where. */
+  private static Object copy(Object v) {
+    if (v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long
+        || v instanceof Double || v instanceof Duration || v instanceof Arg) {
+      return v;
+    }
     if (v instanceof List) {
-      return List.copyOf(((List<?>) v).stream().map(Params::freeze).collect(java.util.stream.Collectors.toList()));
+      List<?> list = (List<?>) v;
+      Object[] copy = new Object[list.size()];
+      int i = 0;
+      for (Object e : list) {
+        copy[i++] = copy(e);
+      }
+      return Collections.unmodifiableList(Arrays.asList(copy));
     }
     if (v instanceof Map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      ((Map<?, ?>) v).forEach((k, x) -> copy.put((String) k, freeze(x)));
-      return java.util.Collections.unmodifiableMap(copy);
+      return copyMap((Map<?, ?>) v);
     }
-    return v;
+    throw NotPlain.INSTANCE;
+  }
+
+  private static Map<String, Object> copyMap(Map<?, ?> map) {
+    for (Object k : map.keySet()) {
+      if (!(k instanceof String)) {
+        throw NotPlain.INSTANCE;
+      }
+    }
+    Map<?, ?> ordered = map instanceof LinkedHashMap || map instanceof SortedMap || map.size() < 2
+        ? map : new TreeMap<>(map);
+    Map<String, Object> copy = new LinkedHashMap<>(map.size() * 2);
+    for (Map.Entry<?, ?> e : ordered.entrySet()) {
+      copy.put((String) e.getKey(), copy(e.getValue()));
+    }
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /** A value that is not plain data; thrown without a stack trace, the caller then looks for the details. */
+  private static final class NotPlain extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final NotPlain INSTANCE = new NotPlain();
+
+    private NotPlain() {
+      super("not plain data", null, false, false);
+    }
   }
 
   /**

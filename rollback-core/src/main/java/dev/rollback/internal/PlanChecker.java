@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,7 +63,8 @@ public final class PlanChecker {
 
   /**
    * The longest a procedure can take when everything times out and every retry is used: each step's attempts
-   * times its timeout plus the waits between them, plus each validation's timeout.
+   * times its timeout plus the waits between them and the wait for its own approval, plus each validation's
+   * timeout.
    *
    * @param plan the plan, for the default timeout
    * @param phases the phases
@@ -82,7 +84,8 @@ public final class PlanChecker {
   }
 
   /**
-   * The longest one step can take: attempts times timeout, plus the waits between attempts.
+   * The longest one step can take: the wait for its own approval, if it has one, then attempts times timeout,
+   * plus the waits between attempts.
    *
    * @param plan the plan, for the default timeout
    * @param s the step
@@ -90,7 +93,8 @@ public final class PlanChecker {
    */
   public static Duration worstCase(RollbackPlan plan, Step s) {
     return s.timeout().orElse(plan.defaultTimeout()).multipliedBy(s.retry().maxAttempts())
-        .plus(s.retry().totalDelay());
+        .plus(s.retry().totalDelay())
+        .plus(s.approval().map(ApprovalPolicy::timeout).orElse(Duration.ZERO));
   }
 
   /**
@@ -115,7 +119,7 @@ public final class PlanChecker {
     triggers();
     severities();
     for (Signal s : plan.assessment()) {
-      signal("assessment[" + s.displayName() + "]", s);
+      signal("assessment[" + Texts.printable(s.displayName()) + "]", s);
     }
     Set<String> bound = new LinkedHashSet<>(Rollback.BUILT_IN_OUTPUTS);
     Map<String, String> bindings = new HashMap<>();
@@ -130,12 +134,35 @@ public final class PlanChecker {
   private void triggers() {
     unique("triggers", plan.triggers(), Trigger::name);
     for (Trigger t : plan.triggers()) {
-      String path = "triggers[" + t.name() + "]";
-      if (t.name().isBlank()) {
-        add(path, Rule.EMPTY, "trigger name is empty");
-      }
+      String path = "triggers[" + Texts.printable(t.name()) + "]";
       condition(path + ".condition", t.condition());
+      List<String> cycle = cycleFrom(t.name(), new ArrayList<>());
+      if (!cycle.isEmpty()) {
+        add(path + ".condition", Rule.INVALID_VALUE, "trigger '" + Texts.printable(t.name())
+            + "' refers to itself: " + Texts.printable(String.join(" -> ", cycle)));
+      }
     }
+  }
+
+  /** The chain of trigger references leading from {@code name} back to the first trigger of the chain. */
+  private List<String> cycleFrom(String name, List<String> chain) {
+    chain.add(name);
+    Optional<Trigger> t = plan.trigger(name);
+    if (t.isPresent()) {
+      for (String next : t.get().condition().triggers()) {
+        if (next.equals(chain.get(0))) {
+          chain.add(next);
+          return chain;
+        }
+        if (!chain.contains(next)) {
+          List<String> found = cycleFrom(next, new ArrayList<>(chain));
+          if (!found.isEmpty()) {
+            return found;
+          }
+        }
+      }
+    }
+    return List.of();
   }
 
   private void severities() {
@@ -145,7 +172,7 @@ public final class PlanChecker {
     unique("severities", plan.severities(), SeverityLevel::name);
     Duration checklist = checklistWorstCase(plan);
     for (SeverityLevel s : plan.severities()) {
-      String path = "severities[" + s.name() + "]";
+      String path = "severities[" + Texts.printable(s.name()) + "]";
       condition(path + ".condition", s.condition());
       approval(path + ".approval", s.approval());
       s.response().deadline().ifPresent(d -> positive(path + ".response.deadline", d));
@@ -179,13 +206,13 @@ public final class PlanChecker {
   private void procedures(Set<String> afterChecklist, Map<String, String> checklistBindings) {
     unique("procedures", plan.procedures(), Procedure::name);
     for (Procedure p : plan.procedures()) {
-      String path = "procedures[" + p.name() + "]";
+      String path = "procedures[" + Texts.printable(p.name()) + "]";
       if (p.phases().isEmpty()) {
         add(path, Rule.EMPTY, "procedure has no phases");
       }
       List<SeverityLevel> runners = new ArrayList<>();
       for (SeverityLevel s : plan.severities()) {
-        if (plan.procedureFor(s).map(x -> x.name().equals(p.name())).orElse(false)) {
+        if (s.response().rollsBack() && plan.procedureFor(s).map(x -> x.name().equals(p.name())).orElse(false)) {
           runners.add(s);
         }
       }
@@ -193,7 +220,8 @@ public final class PlanChecker {
         List<String> uncovered = new ArrayList<>();
         for (SeverityLevel s : runners) {
           if (!s.approval().requiresPeople()) {
-            uncovered.add("severity '" + s.name() + "' runs it under " + s.approval().describe().toLowerCase());
+            uncovered.add("severity '" + s.name() + "' runs it under "
+                + s.approval().describe().toLowerCase(Locale.ROOT));
           }
         }
         if (runners.isEmpty()) {
@@ -232,7 +260,7 @@ public final class PlanChecker {
       Function<Step, List<String>> uncoveredBy) {
     unique(path + ".phases", phases, Phase::name);
     for (Phase ph : phases) {
-      String phPath = path + ".phases[" + ph.name() + "]";
+      String phPath = path + ".phases[" + Texts.printable(ph.name()) + "]";
       if (ph.steps().isEmpty()) {
         add(phPath, Rule.EMPTY, "phase has no steps");
       }
@@ -241,9 +269,9 @@ public final class PlanChecker {
       }
       unique(phPath + ".steps", ph.steps(), Step::name);
       for (Step s : ph.steps()) {
-        String sPath = phPath + ".steps[" + s.name() + "]";
+        String sPath = phPath + ".steps[" + Texts.printable(s.name()) + "]";
         s.timeout().ifPresent(t -> positive(sPath + ".timeout", t));
-        args(sPath, s.args(), s.references(), bound);
+        params(sPath + ".params", s.params(), bound);
         s.approval().ifPresent(a -> approval(sPath + ".approval", a));
         if (s.effect() == Effect.IRREVERSIBLE
             && !s.approval().map(ApprovalPolicy::requiresPeople).orElse(false)) {
@@ -261,10 +289,10 @@ public final class PlanChecker {
   private void checks(String path, List<Check> checks, Set<String> bound, Map<String, String> bindings) {
     unique(path, checks, Check::name);
     for (Check c : checks) {
-      String cPath = path + "[" + c.name() + "]";
+      String cPath = path + "[" + Texts.printable(c.name()) + "]";
       c.timeout().ifPresent(t -> positive(cPath + ".timeout", t));
-      args(cPath, c.args(), c.references(), bound);
-      c.condition().ifPresent(cond -> condition(cPath + ".condition", cond));
+      params(cPath + ".params", c.params(), bound);
+      c.condition().ifPresent(cond -> condition(cPath + ".condition", cond, bound));
       bind(cPath, c.output(), bound, bindings);
     }
   }
@@ -287,26 +315,70 @@ public final class PlanChecker {
     bound.add(name);
   }
 
-  private void args(String path, List<Arg> args, Set<String> references, Set<String> bound) {
-    for (Arg a : args) {
-      Rule rule = a instanceof RepoPath ? Rule.PATH_OUTSIDE_REPOSITORY
-          : a instanceof RefName ? Rule.INVALID_REF_NAME : Rule.INVALID_VALUE;
-      for (String p : a.problems()) {
-        add(path + ".params", rule, p);
-      }
+  private static Rule ruleFor(Arg a) {
+    return a instanceof RepoPath ? Rule.PATH_OUTSIDE_REPOSITORY
+        : a instanceof RefName ? Rule.INVALID_REF_NAME : Rule.INVALID_VALUE;
+  }
+
+  /**
+   * Checks parameters in one pass: durations that are not positive, each argument's own problems, and references
+   * to outputs not in {@code bound}; a {@code null} bound means no output can be referred to (a signal measured
+   * before any step runs).
+   *
+   * @param path the path of the parameters, such as {@code procedures[gradual]...steps[revert].params}
+   */
+  private void params(String path, Map<String, Object> params, Set<String> bound) {
+    for (Map.Entry<String, Object> e : params.entrySet()) {
+      param(path, e.getKey(), e.getValue(), bound);
     }
-    for (String r : references) {
-      if (!bound.contains(r)) {
-        add(path + ".params", Rule.UNBOUND_REFERENCE, "refers to output '" + r
-            + "' that no earlier step or check binds");
+  }
+
+  /** One parameter value; {@code where} locates it below the parameters, built only for what needs it. */
+  private void param(String path, String where, Object v, Set<String> bound) {
+    if (v instanceof Duration) {
+      Duration d = (Duration) v;
+      if (d.isZero() || d.isNegative()) {
+        add(path + "." + where, Rule.NON_POSITIVE_DURATION, "duration must be positive, was " + Texts.duration(d));
+      }
+    } else if (v instanceof Arg) {
+      Arg a = (Arg) v;
+      for (String p : a.problems()) {
+        add(path, ruleFor(a), p);
+      }
+      for (String r : a.references()) {
+        if (bound == null) {
+          add(path, Rule.INVALID_VALUE, "refers to output '" + r + "'; signals are measured before any step runs");
+        } else if (!bound.contains(r)) {
+          add(path, Rule.UNBOUND_REFERENCE, "refers to output '" + r + "' that no earlier step or check binds");
+        }
+      }
+    } else if (v instanceof List) {
+      List<?> list = (List<?>) v;
+      for (int i = 0; i < list.size(); i++) {
+        Object e = list.get(i);
+        param(path, e instanceof String ? where : where + "[" + i + "]", e, bound);
+      }
+    } else if (v instanceof Map) {
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+        Object x = e.getValue();
+        param(path, x instanceof String ? where : where + "." + e.getKey(), x, bound);
       }
     }
   }
 
   private void condition(String path, Condition c) {
+    condition(path, c, null);
+  }
+
+  /**
+   * Checks a condition. Signals of triggers, severities and monitoring are measured before any step runs (or
+   * after all of them), so they may not refer to outputs; a check's condition is evaluated where the check
+   * stands, after the steps before it, so its signals may.
+   */
+  private void condition(String path, Condition c, Set<String> bound) {
     if (c instanceof Condition.Comparison) {
       Condition.Comparison x = (Condition.Comparison) c;
-      signal(path, x.signal());
+      signal(path, x.signal(), bound);
       if (x.threshold() instanceof Threshold.Relative) {
         Baseline b = ((Threshold.Relative) x.threshold()).baseline();
         if (b instanceof Baseline.FromFile) {
@@ -318,7 +390,7 @@ public final class PlanChecker {
             add(path + ".baseline", Rule.INVALID_VALUE, "a median needs at least 1 sample, was "
                 + ((Baseline.Median) b).samples());
           }
-          signal(path + ".baseline", ((Baseline.Median) b).signal());
+          signal(path + ".baseline", ((Baseline.Median) b).signal(), bound);
         }
       }
     } else if (c instanceof Condition.AllOf) {
@@ -326,48 +398,39 @@ public final class PlanChecker {
       if (cs.isEmpty()) {
         add(path, Rule.EMPTY, "allOf() of no conditions");
       }
-      cs.forEach(x -> condition(path, x));
+      cs.forEach(x -> condition(path, x, bound));
     } else if (c instanceof Condition.AnyOf) {
       List<Condition> cs = ((Condition.AnyOf) c).conditions();
       if (cs.isEmpty()) {
         add(path, Rule.EMPTY, "anyOf() of no conditions");
       }
-      cs.forEach(x -> condition(path, x));
+      cs.forEach(x -> condition(path, x, bound));
     } else if (c instanceof Condition.Not) {
-      condition(path, ((Condition.Not) c).condition());
+      condition(path, ((Condition.Not) c).condition(), bound);
     } else if (c instanceof Condition.Consecutive) {
       Condition.Consecutive x = (Condition.Consecutive) c;
       if (x.times() < 1) {
         add(path, Rule.INVALID_VALUE, "consecutive samples must be at least 1, was " + x.times());
       }
-      condition(path, x.condition());
+      condition(path, x.condition(), bound);
     } else if (c instanceof Condition.Sustained) {
       Condition.Sustained x = (Condition.Sustained) c;
       positive(path + ".window", x.window());
-      condition(path, x.condition());
+      condition(path, x.condition(), bound);
     } else if (c instanceof Condition.TriggerRef) {
       String name = ((Condition.TriggerRef) c).name();
       if (plan.trigger(name).isEmpty()) {
-        add(path, Rule.UNKNOWN_NAME, "no trigger named '" + name + "'");
-      } else if (path.startsWith("triggers[" + name + "]")) {
-        add(path, Rule.INVALID_VALUE, "trigger '" + name + "' refers to itself");
+        add(path, Rule.UNKNOWN_NAME, "no trigger named '" + Texts.printable(name) + "'");
       }
     }
   }
 
   private void signal(String path, Signal s) {
-    List<Arg> args = new ArrayList<>();
-    s.params().values().forEach(v -> Params.collectArgs(v, args));
-    for (Arg a : args) {
-      Rule rule = a instanceof RepoPath ? Rule.PATH_OUTSIDE_REPOSITORY : Rule.INVALID_VALUE;
-      for (String p : a.problems()) {
-        add(path + ".signal", rule, p);
-      }
-      if (!a.references().isEmpty()) {
-        add(path + ".signal", Rule.INVALID_VALUE, "signal " + s.displayName()
-            + " refers to outputs " + a.references() + "; signals are measured before any step runs");
-      }
-    }
+    signal(path, s, null);
+  }
+
+  private void signal(String path, Signal s, Set<String> bound) {
+    params(path + ".signal", s.params(), bound);
   }
 
   private void approval(String path, ApprovalPolicy a) {
@@ -404,7 +467,7 @@ public final class PlanChecker {
           + " is longer than the period " + Texts.duration(m.period()));
     }
     for (Signal s : m.metrics()) {
-      signal("monitoring.metrics[" + s.displayName() + "]", s);
+      signal("monitoring.metrics[" + Texts.printable(s.displayName()) + "]", s);
     }
     unique("monitoring.rules", m.rules(), MonitoringRule::name);
     for (MonitoringRule r : m.rules()) {
@@ -415,7 +478,7 @@ public final class PlanChecker {
   private void recoveries(Set<String> afterChecklist) {
     unique("recoveries", plan.recoveries(), RecoveryStrategy::name);
     for (RecoveryStrategy r : plan.recoveries()) {
-      String path = "recoveries[" + r.name() + "]";
+      String path = "recoveries[" + Texts.printable(r.name()) + "]";
       if (r.phases().isEmpty()) {
         add(path, Rule.EMPTY, "recovery strategy has no phases");
       }
@@ -424,7 +487,8 @@ public final class PlanChecker {
       Map<String, String> bindings = new HashMap<>();
       phases(path, r.phases(), bound, bindings, step -> r.approval().map(ApprovalPolicy::requiresPeople).orElse(false)
           ? List.of()
-          : List.of("recovery '" + r.name() + "' has " + r.approval().map(a -> "only " + a.describe().toLowerCase())
+          : List.of("recovery '" + r.name() + "' has " + r.approval()
+              .map(a -> "only " + a.describe().toLowerCase(Locale.ROOT))
               .orElse("no approval policy")));
       checks(path + ".validations", r.validations(), bound, bindings);
     }
@@ -433,7 +497,7 @@ public final class PlanChecker {
   private void messages() {
     unique("messages", plan.messages(), MessageTemplate::name);
     for (MessageTemplate m : plan.messages()) {
-      String path = "messages[" + m.name() + "]";
+      String path = "messages[" + Texts.printable(m.name()) + "]";
       if (m.channels().isEmpty()) {
         add(path + ".channels", Rule.EMPTY, "message goes through no channel");
       }
@@ -446,20 +510,24 @@ public final class PlanChecker {
     }
   }
 
+  /** Reports blank names and names used twice in one list. */
   private <T> void unique(String path, List<T> items, Function<T, String> name) {
     Set<String> seen = new HashSet<>();
     Set<String> reported = new HashSet<>();
     for (T item : items) {
       String n = name.apply(item);
-      if (!seen.add(n) && reported.add(n)) {
-        add(path + "[" + n + "]", Rule.DUPLICATE_NAME, "duplicate name '" + n + "'");
+      if (n.isBlank()) {
+        add(path + "[" + Texts.printable(n) + "]", Rule.EMPTY, "name is empty");
+      } else if (!seen.add(n) && reported.add(n)) {
+        String shown = Texts.printable(n);
+        add(path + "[" + shown + "]", Rule.DUPLICATE_NAME, "duplicate name '" + shown + "'");
       }
     }
   }
 
   private void positive(String path, Duration d) {
     if (d.isZero() || d.isNegative()) {
-      add(path, Rule.NON_POSITIVE_DURATION, "duration must be positive, was " + d);
+      add(path, Rule.NON_POSITIVE_DURATION, "duration must be positive, was " + Texts.duration(d));
     }
   }
 

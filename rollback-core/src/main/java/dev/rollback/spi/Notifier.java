@@ -15,4 +15,14 @@ public interface Notifier {
    * @throws Exception when it could not be sent; the message must not contain a secret
    */
   Delivery send(Notification notification) throws Exception;
+
+  /**
+   * Values this channel holds that must never be shown, such as a webhook URL with its key: the executor redacts
+   * them from the journal, reports, logs and exception messages.
+   *
+   * @return the secret values
+   */
+  default java.util.Collection<String> secrets() {
+    return java.util.List.of();
+  }
 }

@@ -20,7 +20,7 @@ import org.immutables.value.Value;
     overshadowImplementation = true,
     jdkOnly = true,
     depluralize = true,
-    depluralizeDictionary = {"criterion:criteria", "severity:severities", "recovery:recoveries"},
+    depluralizeDictionary = {"criterion:criteria", "severity:severities", "recovery:recoveries", "analysis"},
     headerComments = false,
     defaults = @Value.Immutable(copy = true))
 public @interface ValueStyle {}

@@ -1,0 +1,303 @@
+package dev.rollback.examples;
+
+import static dev.rollback.Rollback.anyOf;
+import static dev.rollback.Rollback.consensus;
+import static dev.rollback.Rollback.declared;
+import static dev.rollback.Rollback.discretion;
+import static dev.rollback.Rollback.hours;
+import static dev.rollback.Rollback.message;
+import static dev.rollback.Rollback.minutes;
+import static dev.rollback.Rollback.monitoring;
+import static dev.rollback.Rollback.path;
+import static dev.rollback.Rollback.phase;
+import static dev.rollback.Rollback.procedure;
+import static dev.rollback.Rollback.recovery;
+import static dev.rollback.Rollback.role;
+import static dev.rollback.Rollback.severity;
+import static dev.rollback.Rollback.single;
+import static dev.rollback.Rollback.trigger;
+import static dev.rollback.Rollback.weeks;
+
+import dev.rollback.Baseline;
+import dev.rollback.Check;
+import dev.rollback.Checks;
+import dev.rollback.Command;
+import dev.rollback.Effect;
+import dev.rollback.FailurePolicy;
+import dev.rollback.NotificationEvent;
+import dev.rollback.RecoveryStrategy;
+import dev.rollback.Rollback;
+import dev.rollback.RollbackPlan;
+import dev.rollback.Signal;
+import dev.rollback.Signals;
+import dev.rollback.Steps;
+import dev.rollback.Unit;
+
+/**
+ * The P3-007 runbook ("Rollback Validation &amp; Recovery Procedures" for Docker CI test execution) as a plan,
+ * as far as the core can express it. {@code examples/jshell/p3-007.jsh} builds the same plan in JShell; a test
+ * keeps the two equal.
+ *
+ * <pre>{@code
+ * RollbackPlan plan = P3007Plan.plan();
+ * plan.check();          // no problems
+ * plan.toMarkdown();     // the runbook again
+ * }</pre>
+ *
+ * <p>Git, Docker and GitHub steps, checks and signals come with their adapters. Until then, the parts that need
+ * them are a person's confirmation (the runbook is carried out by hand today) or left out, and a comment marks
+ * where each adapter's factory goes.
+ */
+public final class P3007Plan {
+
+  /** The time the benchmark script reports, in seconds: {@code Total Time: 123s}. */
+  private static final Signal TEST_TIME = Signals.commandNumber(
+      Command.of("scripts/benchmark_performance.sh"), "Total Time: (\\d+)s", Unit.SECONDS)
+      .named("test_execution_time");
+
+  /** The test execution time recorded before P3-007. */
+  private static final Baseline BASELINE = Baseline.file(path("perf/baseline.json"), "test_execution_time");
+
+  private static final String ROLLBACK_BODY = String.join("\n",
+      "## Summary",
+      "Docker CI test execution has been rolled back due to {{reason}}.",
+      "",
+      "## Impact",
+      "- CI pipeline reverted to previous stable state",
+      "- Test execution time: {{metrics.test_execution_time}}",
+      "- No impact on development workflow",
+      "",
+      "## Timeline",
+      "- Issue detected: {{timeline.detected}}",
+      "- Rollback initiated: {{timeline.started}}",
+      "- Rollback completed: {{timeline.completed}}",
+      "",
+      "## Next Steps",
+      "- Root cause analysis in progress",
+      "- Fix timeline: {{decision.deadline}}",
+      "- Monitoring enhanced during recovery");
+
+  private static final String RECOVERY_BODY = String.join("\n",
+      "## Summary",
+      "Docker CI test execution has been restored with fixes applied.",
+      "",
+      "## Changes",
+      "{{#fixes}}",
+      "- {{.}}",
+      "{{/fixes}}",
+      "- Enhanced monitoring implemented",
+      "- Performance optimizations included",
+      "",
+      "## Validation",
+      "- All acceptance criteria verified",
+      "- Performance within targets",
+      "- Extended monitoring period active",
+      "",
+      "## Support",
+      "Contact {{team}} for any issues or questions.");
+
+  private P3007Plan() {}
+
+  /**
+   * Builds the P3-007 plan.
+   *
+   * @return the plan; {@link RollbackPlan#check()} finds no problem in it
+   */
+  public static RollbackPlan plan() {
+    return Rollback.plan("P3-007 Docker CI test execution")
+        .summary("Rollback validation and recovery procedures for the Docker CI test execution introduced by"
+            + " P3-007.")
+
+        // Rollback scenarios. The GitHub adapter will measure test reliability and CI status
+        // (GitHubSignals.successRate(workflow("ci.yml"), lastRuns(10))) and the Docker adapter resource
+        // exhaustion (DockerSignals.diskUsage()); until then a person declares them when starting the run.
+        .trigger("performance-degradation", "Performance degradation > 50% from baseline",
+            TEST_TIME.above(BASELINE.plusPercent(50)))
+        .trigger("test-reliability", "Test reliability drops below 95% success rate",
+            declared("test-reliability-below-95-percent"))
+        .trigger("ci-broken", "Critical CI failures preventing deployments", declared("ci-broken"))
+        .trigger("resource-exhaustion", "Resource exhaustion in GitHub Actions runners",
+            declared("resource-exhaustion"))
+        .trigger("security-vulnerability", "Security vulnerabilities in Docker implementation",
+            declared("security-vulnerability"))
+
+        // Decision matrix: the highest severity whose condition holds wins.
+        .severity(severity("critical")
+            .description("CI completely broken, blocking all deployments")
+            .when(trigger("ci-broken"))
+            .rollbackWithin(hours(1))
+            .approval(single("maintainer"))
+            .procedure("emergency"))
+        .severity(severity("high")
+            .description("Performance degradation > 50%, test failures > 5%")
+            .when(anyOf(trigger("performance-degradation"), trigger("test-reliability"),
+                trigger("security-vulnerability"), trigger("resource-exhaustion")))
+            .rollbackWithin(hours(24))
+            .approval(role("team-lead")))
+        .severity(severity("medium")
+            .description("Performance degradation 20-50%, minor test instability")
+            .when(anyOf(TEST_TIME.above(BASELINE.plusPercent(20)), declared("minor-test-instability")))
+            .rollbackWithin(weeks(1))
+            .approval(consensus(2, "maintainer", "team-lead", "developer")))
+        .severity(severity("low")
+            .description("Minor performance issues, cosmetic problems")
+            .when(anyOf(TEST_TIME.above(BASELINE.plusPercent(10)), declared("cosmetic-problems")))
+            .fixForwardOrRollbackWithin(weeks(2), "next sprint")
+            .approval(discretion()))
+
+        // System state assessment. GitHub (CI status of the last 10 runs) and Docker (system df, events of the
+        // last hour) signals join here with their adapters.
+        .assess(Signals.commandNumber(Command.of("scripts/benchmark_current_performance.sh"),
+            "Total Time: (\\d+)s", Unit.SECONDS).named("current_performance"))
+        .impact("Deployment Impact: Assess effect on ongoing deployments",
+            "Developer Experience: Evaluate impact on development workflow",
+            "Test Coverage: Ensure test coverage maintained during rollback",
+            "Data Loss Risk: Identify any data that might be lost")
+
+        // Rollback readiness checklist. "Identify rollback commit hash" becomes
+        // GitChecks.lastCommitMatching("P3-007").as("culprit") with the Git adapter, binding the commit for the
+        // procedures' GitSteps.
+        .checklist(
+            Checks.confirm("Backup current configuration files").timeout(minutes(3)),
+            Checks.confirm("Document current state and performance metrics").timeout(minutes(3)),
+            Checks.confirm("Identify rollback commit hash").timeout(minutes(3)),
+            Checks.confirm("Verify rollback environment compatibility").timeout(minutes(3)),
+            Checks.confirm("Prepare rollback communication plan").timeout(minutes(3)))
+
+        // Gradual rollback. Each confirmation becomes GitSteps.restore(ref("culprit"), path(...)) of the phase's
+        // files with the Git adapter.
+        .procedure(procedure("gradual")
+            .description("Roll back in three phases, validating each before the next.")
+            .phase(phase("Disable Docker test execution")
+                .action("Revert to direct pytest execution")
+                .step(Steps.confirm("Restore .github/workflows/ci.yml as it was before P3-007"))
+                // GitHubChecks.workflowPasses("ci.yml") with the GitHub adapter.
+                .validate(Checks.confirm("Verify CI passes with direct execution"))
+                .onFailure(FailurePolicy.COMPENSATE))
+            .phase(phase("Remove Docker test infrastructure")
+                .action("Remove Docker-specific configurations")
+                .step(Steps.confirm("Remove docker-compose.test.yml and Dockerfile.test as introduced by P3-007"))
+                .validate(
+                    Checks.command("test", "!", "-e", "docker-compose.test.yml")
+                        .named("docker-compose.test.yml is gone"),
+                    Checks.command("test", "!", "-e", "Dockerfile.test").named("Dockerfile.test is gone"),
+                    Checks.command("sh", "-c", "! grep -qi docker .github/workflows/ci.yml")
+                        .named("Verify no Docker dependencies remain"))
+                .onFailure(FailurePolicy.COMPENSATE))
+            .phase(phase("Restore original test scripts")
+                .action("Revert test execution scripts")
+                .step(Steps.confirm("Restore scripts/run_docker_tests.sh as it was before P3-007"))
+                .validate(Checks.command("make", "quick-check").named("Verify original test workflow restored"))
+                .onFailure(FailurePolicy.COMPENSATE)))
+
+        // Emergency rollback. With the adapters: GitHubSteps.cancelRuns(workflow("ci.yml")),
+        // GitSteps.revert(ref("culprit")), GitSteps.push(branch("main")).withLease() and
+        // GitHubChecks.latestRunConcludes("success").
+        .emergency(procedure("emergency")
+            .description("The fast path: stop CI, revert, push, verify.")
+            .phase(phase("Stop all current CI jobs")
+                .step(Steps.confirm("Cancel the CI runs in progress").effect(Effect.IRREVERSIBLE)
+                    .timeout(minutes(5)))
+                .validate(Checks.confirm("No CI run is in progress").timeout(minutes(2))))
+            .phase(phase("Revert to last known good state")
+                .step(Steps.confirm("Revert the P3-007 commit on main").timeout(minutes(5)))
+                .validate(Checks.command("make", "quick-check").named("core functionality").timeout(minutes(5))))
+            .phase(phase("Force push (emergency only)")
+                .step(Steps.confirm("Push main to origin with --force-with-lease").effect(Effect.IRREVERSIBLE)
+                    .timeout(minutes(2)))
+                .validate(Checks.confirm("Verify rollback: the latest CI run on main passes").timeout(minutes(5)))))
+
+        // Post-rollback validation. "Verify CI pipeline works" becomes GitHubSteps.dispatch("ci.yml") followed
+        // by GitHubChecks.latestRunConcludes("success") with the GitHub adapter.
+        .verify(
+            Checks.command("make", "quick-check"),
+            Checks.command("make", "pre-push"),
+            Checks.command("pytest", "--cov=.", "--cov-report=term-missing").named("Verify test coverage"),
+            Checks.that(TEST_TIME.atMost(BASELINE.plusPercent(50))).named("Check performance baseline"))
+        // System health checks. "No resource leaks or orphaned processes" becomes DockerChecks.noOrphans() with
+        // the Docker adapter.
+        .healthCheck(
+            Checks.confirm("CI pipeline executes successfully"),
+            Checks.confirm("All tests pass consistently"),
+            Checks.that(TEST_TIME.atMost(BASELINE.plusPercent(10)))
+                .named("Performance metrics within acceptable range"),
+            Checks.confirm("No resource leaks or orphaned processes"),
+            Checks.confirm("Developer workflow unaffected"))
+
+        // Monitoring and alerting. ci_success_rate < 95% -> "Immediate investigation" (GitHub),
+        // resource_utilization (Docker) and error_rate > 1% -> "Root cause analysis" join with the adapters.
+        .monitoring(monitoring()
+            .every(minutes(15))
+            .forPeriod(hours(72))
+            .metric(TEST_TIME)
+            .alert("test_execution_time", TEST_TIME.above(BASELINE.plusPercent(50)), "Performance analysis"))
+
+        // Recovery. The Git adapter turns the confirmations into GitSteps.createBranch(branch("fix-p3-007-issues"))
+        // and GitSteps.cherryPick(ref("fix"), noCommit()); the Docker adapter adds
+        // DockerChecks.composeServicePasses(path("docker-compose.test.yml"), "test") to the recovery validation.
+        .recovery(recovery("forward", RecoveryStrategy.Kind.FORWARD)
+            .description("Fix forward on a branch, applying targeted fixes without a full rollback.")
+            .approval(role("team-lead"))
+            .phase(phase("Identify root cause")
+                .step(Steps.confirm("Analyze the P3-007 commits for the root cause of the issues"))
+                .validate(Checks.confirm("Root cause identified")))
+            .phase(phase("Create fix branch")
+                .step(Steps.confirm("Create the branch fix-p3-007-issues"))
+                .validate(Checks.confirm("Branch fix-p3-007-issues exists")))
+            .phase(phase("Apply targeted fixes")
+                .step(Steps.confirm("Cherry-pick the fixes without a full rollback"))
+                .validate(Checks.command("make", "quick-check")))
+            .phase(phase("Incremental deployment")
+                .step(Steps.confirm("Deploy the fixes incrementally"))
+                .validate(Checks.confirm("Each deployed fix validated")))
+            .validate(recoveryValidation()))
+        .recovery(recovery("hybrid", RecoveryStrategy.Kind.HYBRID)
+            .description("Revert the problematic components only, keep the rest, then restore incrementally.")
+            .approval(role("team-lead"))
+            .addKeep("Docker infrastructure", "Service configurations")
+            .addRevert("Test execution logic", "Performance optimizations")
+            .phase(phase("Partial rollback")
+                .action("Rollback problematic components only")
+                .step(Steps.confirm("Revert the test execution logic and the performance optimizations"))
+                .validate(Checks.command("make", "quick-check")))
+            .phase(phase("Incremental fixes")
+                .action("Apply fixes to rolled-back components")
+                .step(Steps.confirm("Apply the fixes to the rolled-back components"),
+                    Steps.confirm("Gradual rollout with monitoring"))
+                .validate(Checks.confirm("Each fix independently tested")))
+            .phase(phase("Full recovery")
+                .action("Restore all P3-007 functionality")
+                .step(Steps.confirm("Restore all P3-007 functionality"),
+                    Steps.confirm("Start the extended monitoring period"))
+                .validate(Checks.command("make", "pre-push").named("Comprehensive testing")))
+            .validate(recoveryValidation()))
+
+        // Communication plan.
+        .communicate(message("rollback-notification")
+            .on(NotificationEvent.ROLLBACK_COMPLETED)
+            .title("P3-007 Rollback Notification")
+            .body(ROLLBACK_BODY)
+            .via("github-issue"))
+        .communicate(message("recovery-notification")
+            .on(NotificationEvent.RECOVERY_COMPLETED)
+            .title("P3-007 Recovery Notification")
+            .body(RECOVERY_BODY)
+            .via("github-issue"))
+
+        .successCriterion(
+            "Rollback can be executed within defined timeframes",
+            "System functionality fully restored after rollback",
+            "No data loss or corruption during rollback",
+            "Recovery procedures validated and documented",
+            "Communication plan effectively executed")
+        .build();
+  }
+
+  /** The seed's recovery validation: core functionality, then performance within 300 s. */
+  private static Check[] recoveryValidation() {
+    return new Check[] {
+      Checks.command("make", "quick-check").named("Validate core functionality"),
+      Checks.that(TEST_TIME.atMost(300)).named("Validate performance")
+    };
+  }
+}

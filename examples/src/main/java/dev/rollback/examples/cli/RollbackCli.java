@@ -1,0 +1,142 @@
+package dev.rollback.examples.cli;
+
+import dev.rollback.RollbackException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code rollback} command line, which the {@code ./rollback} launcher at the repository's root runs:
+ *
+ * <pre>
+ * rollback check  &lt;plan&gt;     every problem of the plan, with its path; exit 1 if there is one
+ * rollback render &lt;plan&gt;     the plan as a Markdown runbook
+ * rollback help [command]
+ * </pre>
+ *
+ * <p>A plan is a JShell script ({@code examples/jshell/p3-007.jsh}) or a class name
+ * ({@code dev.rollback.examples.P3007Plan}); see {@link PlanSource}. Exit status: 0 success, 1 the plan has
+ * problems, 2 the command could not run (unknown command, missing file, a script that fails).
+ */
+public final class RollbackCli {
+
+  /** The commands, in the order the usage lists them. */
+  public static final List<Verb> VERBS = List.of(
+      new CheckVerb(),
+      new RenderVerb(),
+      new LaterVerb("preview", "<plan>", "dry run: real reads, described writes"),
+      new LaterVerb("run", "<plan> [--emergency]", "run the plan"),
+      new LaterVerb("resume", "<run>", "resume an interrupted run from its journal"),
+      new LaterVerb("demo", "", "run the P3-007 plan end to end in a sandbox"));
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  private RollbackCli(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * Runs the command line and exits with its status. Standard output carries only the command's output: anything
+   * else printed while it runs (by a script, say) goes to standard error.
+   *
+   * @param args the command and its arguments
+   */
+  public static void main(String[] args) {
+    PrintStream stdout = System.out;
+    System.setOut(System.err);
+    int status = run(args, stdout, System.err);
+    stdout.flush();
+    System.exit(status);
+  }
+
+  /**
+   * Runs a command line, writing to the streams given; {@link #main} calls this, and so can tests.
+   *
+   * @param args the command and its arguments
+   * @param out where the command's output goes
+   * @param err where errors and the usage go
+   * @return the exit status: 0 success, 1 the plan has problems, 2 the command could not run
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return new RollbackCli(out, err).run(Arrays.asList(args));
+  }
+
+  private int run(List<String> args) {
+    if (args.isEmpty()) {
+      err.print(usage());
+      return 2;
+    }
+    String name = args.get(0);
+    if (name.equals("help") || name.equals("--help") || name.equals("-h")) {
+      return help(args.subList(1, args.size()));
+    }
+    Optional<Verb> verb = verb(name);
+    if (verb.isEmpty()) {
+      err.println("rollback: unknown command '" + name + "'");
+      err.print(usage());
+      return 2;
+    }
+    try {
+      return verb.get().run(args.subList(1, args.size()), out);
+    } catch (UsageException e) {
+      err.println("rollback " + name + ": " + e.getMessage());
+      err.println("usage: " + verb.get().usage());
+      return 2;
+    } catch (RollbackException e) {
+      err.println("rollback " + name + ": " + e.getMessage());
+      return 2;
+    } catch (RuntimeException e) {
+      // A bug, not a mistake in the plan: say what failed, with its causes, and that it is not the plan's verdict.
+      err.println("rollback " + name + ": failed unexpectedly: " + e);
+      for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+        err.println("  caused by " + cause);
+      }
+      return 2;
+    }
+  }
+
+  private int help(List<String> args) {
+    if (args.isEmpty()) {
+      out.print(usage());
+      return 0;
+    }
+    Optional<Verb> verb = verb(args.get(0));
+    if (verb.isEmpty()) {
+      err.println("rollback help: unknown command '" + args.get(0) + "'");
+      err.print(usage());
+      return 2;
+    }
+    out.println("usage: " + verb.get().usage());
+    out.println(verb.get().summary());
+    return 0;
+  }
+
+  private static Optional<Verb> verb(String name) {
+    return VERBS.stream().filter(v -> v.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The usage text: every command with its arguments and summary.
+   *
+   * @return the text, ending with a newline
+   */
+  public static String usage() {
+    StringBuilder b = new StringBuilder("usage: rollback <command> [arguments]\n\ncommands:\n");
+    List<String[]> rows = new java.util.ArrayList<>();
+    for (Verb v : VERBS) {
+      rows.add(new String[] {(v.name() + " " + v.arguments()).strip(), v.summary()});
+    }
+    rows.add(new String[] {"help [command]", "show this help, or a command's"});
+    int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+    for (String[] r : rows) {
+      b.append("  ").append(r[0]).append(" ".repeat(width - r[0].length() + 2)).append(r[1]).append('\n');
+    }
+    b.append("\nA <plan> is a JShell script (examples/jshell/p3-007.jsh) or a class with a static method returning\n"
+        + "a RollbackPlan (dev.rollback.examples.P3007Plan).\n"
+        + "Exit status: 0 success, 1 the plan has problems, 2 the command could not run.\n");
+    return b.toString();
+  }
+}

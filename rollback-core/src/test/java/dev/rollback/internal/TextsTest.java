@@ -1,0 +1,50 @@
+package dev.rollback.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** {@link Texts}: durations as people say them, text without raw control characters. */
+class TextsTest {
+
+  @Test
+  void durationsReadInTheLargestUnitThatDividesThemEvenly() {
+    assertThat(Texts.duration(Duration.ofHours(1))).isEqualTo("1 hour");
+    assertThat(Texts.duration(Duration.ofMinutes(90))).isEqualTo("90 minutes");
+    assertThat(Texts.duration(Duration.ofDays(2))).isEqualTo("2 days");
+    assertThat(Texts.duration(Duration.ofDays(7))).isEqualTo("1 week");
+    assertThat(Texts.duration(Duration.ofDays(14))).isEqualTo("2 weeks");
+    assertThat(Texts.duration(Duration.ofSeconds(3601))).isEqualTo("3601 seconds");
+    assertThat(Texts.duration(Duration.ofSeconds(1))).isEqualTo("1 second");
+  }
+
+  @Test
+  void oneDayReadsAsTwentyFourHoursAsRunbooksSayIt() {
+    assertThat(Texts.duration(Duration.ofDays(1))).isEqualTo("24 hours");
+    assertThat(Texts.duration(Duration.ofHours(24))).isEqualTo("24 hours");
+  }
+
+  @Test
+  void fractionsOfASecondKeepTheirPrecision() {
+    assertThat(Texts.duration(Duration.ofMillis(1500))).isEqualTo("1500 milliseconds");
+    assertThat(Texts.duration(Duration.ofMillis(1))).isEqualTo("1 millisecond");
+    assertThat(Texts.duration(Duration.ofNanos(2500))).isEqualTo("2500 nanoseconds");
+    assertThat(Texts.duration(Duration.ofNanos(3000))).isEqualTo("3 microseconds");
+  }
+
+  @Test
+  void zeroAndNegativeDurationsAreShownAsTheyAre() {
+    assertThat(Texts.duration(Duration.ZERO)).isEqualTo("0 seconds");
+    assertThat(Texts.duration(Duration.ofMinutes(-5))).isEqualTo("-5 minutes");
+    assertThat(Texts.duration(Duration.ofMillis(-1))).isEqualTo("-1 millisecond");
+  }
+
+  @Test
+  void controlCharactersAreShownAsEscapesAndOtherTextIsUntouched() {
+    assertThat(Texts.printable("a\u0000b\tc\u007f")).isEqualTo("a\\u0000b\\u0009c\\u007f");
+    assertThat(Texts.printable("déjà vu — ok")).isEqualTo("déjà vu — ok");
+    assertThat(Texts.hasControl("a\nb")).isTrue();
+    assertThat(Texts.hasControl("a b")).isFalse();
+  }
+}
