@@ -283,7 +283,7 @@ public final class Images {
       }
       if (item.isErrorIndicated()) {
         error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-            ? item.getErrorDetail().getMessage() : item.getError();
+            ? item.getErrorDetail().getMessage() : "the engine reported an error without a message";
       }
     }
 

@@ -25,7 +25,7 @@ public final class DockerEngineExtension implements ExecutionCondition, Paramete
   private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(DockerEngineExtension.class);
 
   /** The shared adapter, or why there is none. */
-  private static final class Engine implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  private static final class Engine implements AutoCloseable {
     final DockerAdapter docker;
     final String problem;
 
