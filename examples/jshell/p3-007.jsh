@@ -4,11 +4,13 @@
 //   ./rollback check examples/jshell/p3-007.jsh      no problems
 // or open it in jshell with the launcher's class path and explore `plan`.
 //
-// Git, Docker and GitHub steps, checks and signals come with their adapters; until then the parts that need them
-// are a person's confirmation or left out, and a comment marks where each adapter's factory goes.
+// The Docker parts use the Docker adapter. Git and GitHub steps, checks and signals come with their adapters;
+// until then the parts that need them are a person's confirmation or left out, and a comment marks where each
+// adapter's factory goes.
 
 import static dev.rollback.Rollback.*;
 import dev.rollback.*;
+import dev.rollback.docker.*;
 
 // The time the benchmark script reports, in seconds: "Total Time: 123s".
 Signal testTime = Signals.commandNumber(Command.of("scripts/benchmark_performance.sh"), "Total Time: (\\d+)s",
@@ -17,9 +19,12 @@ Signal testTime = Signals.commandNumber(Command.of("scripts/benchmark_performanc
 // The test execution time recorded before P3-007.
 Baseline baseline = Baseline.file(path("perf/baseline.json"), "test_execution_time");
 
-// The seed's recovery validation: core functionality, then performance within 300 s.
+// The seed's recovery validation: core functionality, the Docker implementation
+// (docker compose -f docker-compose.test.yml run --rm test), then performance within 300 s.
 Check[] recoveryValidation = {
     Checks.command("make", "quick-check").named("Validate core functionality"),
+    DockerChecks.composeServicePasses(path("docker-compose.test.yml"), "test")
+        .named("Validate Docker implementation"),
     Checks.that(testTime.atMost(300)).named("Validate performance")
 };
 
@@ -104,10 +109,14 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
         .fixForwardOrRollbackWithin(weeks(2), "next sprint")
         .approval(discretion()))
 
-    // System state assessment. GitHub (CI status of the last 10 runs) and Docker (system df, events of the
-    // last hour) signals join here with their adapters.
+    // System state assessment: performance, and Docker's `system df` and `system events --since 1h --until
+    // now`. GitHub (CI status of the last 10 runs) joins here with its adapter.
     .assess(Signals.commandNumber(Command.of("scripts/benchmark_current_performance.sh"),
-        "Total Time: (\\d+)s", Unit.SECONDS).named("current_performance"))
+            "Total Time: (\\d+)s", Unit.SECONDS).named("current_performance"),
+        DockerSignals.diskUsage().named("docker_disk_usage"),
+        DockerSignals.reclaimable().named("docker_reclaimable"),
+        DockerSignals.events(hours(1)).named("docker_events_last_hour"),
+        DockerSignals.nonZeroExits(hours(1)).named("docker_failed_containers_last_hour"))
     .impact("Deployment Impact: Assess effect on ongoing deployments",
         "Developer Experience: Evaluate impact on development workflow",
         "Test Coverage: Ensure test coverage maintained during rollback",
@@ -173,14 +182,13 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
         Checks.command("make", "pre-push"),
         Checks.command("pytest", "--cov=.", "--cov-report=term-missing").named("Verify test coverage"),
         Checks.that(testTime.atMost(baseline.plusPercent(50))).named("Check performance baseline"))
-    // System health checks. "No resource leaks or orphaned processes" becomes DockerChecks.noOrphans() with
-    // the Docker adapter.
+    // System health checks. "No resource leaks or orphaned processes": no container Rollback started remains.
     .healthCheck(
         Checks.confirm("CI pipeline executes successfully"),
         Checks.confirm("All tests pass consistently"),
         Checks.that(testTime.atMost(baseline.plusPercent(10)))
             .named("Performance metrics within acceptable range"),
-        Checks.confirm("No resource leaks or orphaned processes"),
+        DockerChecks.noOrphanedContainers().named("No resource leaks or orphaned processes"),
         Checks.confirm("Developer workflow unaffected"))
 
     // Monitoring and alerting. ci_success_rate < 95% -> "Immediate investigation" (GitHub),
@@ -192,8 +200,7 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
         .alert("test_execution_time", testTime.above(baseline.plusPercent(50)), "Performance analysis"))
 
     // Recovery. The Git adapter turns the confirmations into GitSteps.createBranch(branch("fix-p3-007-issues"))
-    // and GitSteps.cherryPick(ref("fix"), noCommit()); the Docker adapter adds
-    // DockerChecks.composeServicePasses(path("docker-compose.test.yml"), "test") to the recovery validation.
+    // and GitSteps.cherryPick(ref("fix"), noCommit()). Each strategy ends with the recovery validation.
     .recovery(recovery("forward", RecoveryStrategy.Kind.FORWARD)
         .description("Fix forward on a branch, applying targeted fixes without a full rollback.")
         .approval(role("team-lead"))

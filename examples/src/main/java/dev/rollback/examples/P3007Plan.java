@@ -32,6 +32,8 @@ import dev.rollback.Signal;
 import dev.rollback.Signals;
 import dev.rollback.Steps;
 import dev.rollback.Unit;
+import dev.rollback.docker.DockerChecks;
+import dev.rollback.docker.DockerSignals;
 
 /**
  * The P3-007 runbook ("Rollback Validation &amp; Recovery Procedures" for Docker CI test execution) as a plan,
@@ -44,9 +46,10 @@ import dev.rollback.Unit;
  * plan.toMarkdown();     // the runbook again
  * }</pre>
  *
- * <p>Git, Docker and GitHub steps, checks and signals come with their adapters. Until then, the parts that need
- * them are a person's confirmation (the runbook is carried out by hand today) or left out, and a comment marks
- * where each adapter's factory goes.
+ * <p>The Docker parts use the Docker adapter: disk usage and events in the assessment, the orphan check among the
+ * health checks, the compose test service in the recovery validation. Git and GitHub steps, checks and signals
+ * come with their adapters; until then, the parts that need them are a person's confirmation (the runbook is
+ * carried out by hand today) or left out, and a comment marks where each adapter's factory goes.
  */
 public final class P3007Plan {
 
@@ -145,10 +148,14 @@ public final class P3007Plan {
             .fixForwardOrRollbackWithin(weeks(2), "next sprint")
             .approval(discretion()))
 
-        // System state assessment. GitHub (CI status of the last 10 runs) and Docker (system df, events of the
-        // last hour) signals join here with their adapters.
+        // System state assessment: performance, and Docker's `system df` and `system events --since 1h --until
+        // now`. GitHub (CI status of the last 10 runs) joins here with its adapter.
         .assess(Signals.commandNumber(Command.of("scripts/benchmark_current_performance.sh"),
-            "Total Time: (\\d+)s", Unit.SECONDS).named("current_performance"))
+                "Total Time: (\\d+)s", Unit.SECONDS).named("current_performance"),
+            DockerSignals.diskUsage().named("docker_disk_usage"),
+            DockerSignals.reclaimable().named("docker_reclaimable"),
+            DockerSignals.events(hours(1)).named("docker_events_last_hour"),
+            DockerSignals.nonZeroExits(hours(1)).named("docker_failed_containers_last_hour"))
         .impact("Deployment Impact: Assess effect on ongoing deployments",
             "Developer Experience: Evaluate impact on development workflow",
             "Test Coverage: Ensure test coverage maintained during rollback",
@@ -214,14 +221,13 @@ public final class P3007Plan {
             Checks.command("make", "pre-push"),
             Checks.command("pytest", "--cov=.", "--cov-report=term-missing").named("Verify test coverage"),
             Checks.that(TEST_TIME.atMost(BASELINE.plusPercent(50))).named("Check performance baseline"))
-        // System health checks. "No resource leaks or orphaned processes" becomes DockerChecks.noOrphans() with
-        // the Docker adapter.
+        // System health checks. "No resource leaks or orphaned processes": no container Rollback started remains.
         .healthCheck(
             Checks.confirm("CI pipeline executes successfully"),
             Checks.confirm("All tests pass consistently"),
             Checks.that(TEST_TIME.atMost(BASELINE.plusPercent(10)))
                 .named("Performance metrics within acceptable range"),
-            Checks.confirm("No resource leaks or orphaned processes"),
+            DockerChecks.noOrphanedContainers().named("No resource leaks or orphaned processes"),
             Checks.confirm("Developer workflow unaffected"))
 
         // Monitoring and alerting. ci_success_rate < 95% -> "Immediate investigation" (GitHub),
@@ -233,8 +239,7 @@ public final class P3007Plan {
             .alert("test_execution_time", TEST_TIME.above(BASELINE.plusPercent(50)), "Performance analysis"))
 
         // Recovery. The Git adapter turns the confirmations into GitSteps.createBranch(branch("fix-p3-007-issues"))
-        // and GitSteps.cherryPick(ref("fix"), noCommit()); the Docker adapter adds
-        // DockerChecks.composeServicePasses(path("docker-compose.test.yml"), "test") to the recovery validation.
+        // and GitSteps.cherryPick(ref("fix"), noCommit()). Each strategy ends with the recovery validation.
         .recovery(recovery("forward", RecoveryStrategy.Kind.FORWARD)
             .description("Fix forward on a branch, applying targeted fixes without a full rollback.")
             .approval(role("team-lead"))
@@ -293,10 +298,15 @@ public final class P3007Plan {
         .build();
   }
 
-  /** The seed's recovery validation: core functionality, then performance within 300 s. */
+  /**
+   * The seed's recovery validation: core functionality, the Docker implementation
+   * ({@code docker compose -f docker-compose.test.yml run --rm test}), then performance within 300 s.
+   */
   private static Check[] recoveryValidation() {
     return new Check[] {
       Checks.command("make", "quick-check").named("Validate core functionality"),
+      DockerChecks.composeServicePasses(path("docker-compose.test.yml"), "test")
+          .named("Validate Docker implementation"),
       Checks.that(TEST_TIME.atMost(300)).named("Validate performance")
     };
   }
