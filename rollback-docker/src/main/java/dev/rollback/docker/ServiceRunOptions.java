@@ -14,7 +14,8 @@ import java.util.Objects;
  * ServiceRunOptions.defaults().timeout(Duration.ofMinutes(5)).build(ServiceRunOptions.BuildPolicy.IF_MISSING)
  * }</pre>
  *
- * @param timeout how long the service may run, from its start; past it the container is killed and removed
+ * @param timeout how long the whole run may take, a build or pull included; past it the build or pull stops, or
+ *     the container is killed and removed
  * @param build when to build a service that has a {@code build} section
  * @param pullMissing whether to pull an {@code image} the engine lacks (as compose does) before failing
  * @param labels labels put on the container besides the adapter's own
@@ -71,7 +72,7 @@ public record ServiceRunOptions(Duration timeout, BuildPolicy build, boolean pul
   /**
    * The same options with another timeout.
    *
-   * @param timeout how long the service may run, positive
+   * @param timeout how long the whole run may take, a build included; positive
    * @return the new options
    */
   public ServiceRunOptions timeout(Duration timeout) {

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +85,7 @@ public final class ComposeRunner {
     service.warnings().forEach(w -> LOG.warn("{}", w));
     long started = System.nanoTime();
     long deadline = started + options.timeout().toNanos();
-    PreparedImage image = prepareImage(project, service, options);
+    PreparedImage image = prepareImage(project, service, options, deadline);
     ensureVolumes(project, service);
     String name = project.name() + "-" + service.name() + "-run-" + HexFormat.of().formatHex(randomBytes());
     long prepared = System.nanoTime();
@@ -92,11 +93,11 @@ public final class ComposeRunner {
     LOG.debug("{}: image ready in {} ms, container created in {} ms", name, ms(started, prepared), ms(prepared,
         System.nanoTime()));
     OutputCapture output = new OutputCapture(options.maxOutputBytes());
-    Integer[] exit = {null};
+    AtomicReference<Integer> exit = new AtomicReference<>();
     ResultCallback.Adapter<WaitResponse> waiter = new ResultCallback.Adapter<>() {
       @Override
       public void onNext(WaitResponse r) {
-        exit[0] = r.getStatusCode();
+        exit.set(r.getStatusCode());
       }
     };
     boolean removed = false;
@@ -114,7 +115,7 @@ public final class ComposeRunner {
       engine.streaming().waitContainerCmd(id).exec(waiter);
       boolean finished = waiter.awaitCompletion(Math.max(1, (deadline - System.nanoTime()) / 1_000_000),
           TimeUnit.MILLISECONDS);
-      if (!finished || exit[0] == null) {
+      if (!finished || exit.get() == null) {
         if (!finished) {
           removed = true;
           throw timedOut(project, service, options, id, name, output);
@@ -123,11 +124,14 @@ public final class ComposeRunner {
             + "' ended without an exit code");
       }
       long exited = System.nanoTime();
-      output.awaitCompletion(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+      if (!output.awaitCompletion(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("{}: the output stream did not end within {} s of the exit; the output may be incomplete", name,
+            DRAIN.toSeconds());
+      }
       long drained = System.nanoTime();
       boolean oom = oomKilled(id);
       ServiceRun run = new ServiceRun(project.name(), service.name(), image.ref(), image.id(), image.built(),
-          image.replaced(), id, name, exit[0], oom, output.stdout(), output.stderr(), output.truncated(),
+          image.replaced(), id, name, exit.get(), oom, output.stdout(), output.stderr(), output.truncated(),
           Duration.ofNanos(System.nanoTime() - started), service.warnings());
       removed = true;
       long inspected = System.nanoTime();
@@ -160,9 +164,12 @@ public final class ComposeRunner {
    * @param project the project
    * @param service the service
    * @param options the options
+   * @param deadline when the whole run must end, in {@link System#nanoTime()} terms
    * @return the image
    */
-  public PreparedImage prepareImage(ComposeProject project, ComposeService service, ServiceRunOptions options) {
+  public PreparedImage prepareImage(ComposeProject project, ComposeService service, ServiceRunOptions options,
+      long deadline) {
+    Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
     if (service.build().isPresent()) {
       String tag = Images.normalize(service.image().orElse(project.builtImageName(service.name())));
       Optional<String> existing = images.find(tag).map(Images.Image::id);
@@ -178,7 +185,7 @@ public final class ComposeRunner {
       labels.put(DockerLabels.MANAGED, "true");
       labels.put(DockerLabels.PROJECT, project.name());
       labels.put(DockerLabels.SERVICE, service.name());
-      Images.Built built = images.build(b.context(), b.dockerfile(), b.args(), tag, labels, options.timeout());
+      Images.Built built = images.build(b.context(), b.dockerfile(), b.args(), tag, labels, left);
       Optional<String> replaced = existing.filter(old -> !old.equals(built.imageId()));
       return new PreparedImage(tag, built.imageId(), true, replaced);
     }
@@ -192,7 +199,7 @@ public final class ComposeRunner {
           + project.displayName() + " is not on the engine at " + engine.host() + " (pulling is off)", null);
     }
     try {
-      return new PreparedImage(ref, images.pull(ref, options.timeout()), false, Optional.empty());
+      return new PreparedImage(ref, images.pull(ref, left), false, Optional.empty());
     } catch (ImageNotFoundException e) {
       throw new ImageNotFoundException(ref, "service '" + service.name() + "' of " + project.displayName() + ": "
           + e.getMessage(), e);
