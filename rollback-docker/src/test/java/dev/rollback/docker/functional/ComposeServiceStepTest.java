@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rollback.RepoPath;
 import dev.rollback.Step;
+import dev.rollback.docker.ComposeFileException;
 import dev.rollback.docker.DockerAdapter;
 import dev.rollback.docker.DockerLabels;
 import dev.rollback.docker.DockerSteps;
@@ -19,6 +20,7 @@ import dev.rollback.spi.Probe;
 import dev.rollback.spi.StepHandler;
 import dev.rollback.spi.StepPreview;
 import dev.rollback.spi.StepResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +99,27 @@ class ComposeServiceStepTest {
     assertThat(p.failure()).isEmpty();
     assertThat(p.warnings()).isEmpty();
     assertThat(images()).isEqualTo(before);
+  }
+
+  @Test
+  void aMalformedComposeFileNamesFileLineAndKeyAsThePlanWritesThePath() throws Exception {
+    Path bad = Files.createDirectories(workspace.resolve("bad"));
+    Files.writeString(bad.resolve("docker-compose.test.yml"), """
+        services:
+          test:
+            image: %s
+            volumes:
+              - ./data:data
+        """.formatted(TEST_IMAGE));
+    Step step = DockerSteps.runComposeService(new RepoPath("bad/docker-compose.test.yml"), "test");
+    TestRun run = TestRun.in(workspace);
+
+    assertThatThrownBy(() -> handler.preview(run.dry().call(step)))
+        .isInstanceOf(ComposeFileException.class)
+        .hasMessage("bad/docker-compose.test.yml:5: services.test.volumes[0]: the target 'data' of './data:data' is "
+            + "not an absolute container path");
+    assertThatThrownBy(() -> handler.apply(run.call(step))).isInstanceOf(ComposeFileException.class);
+    assertThat(docker.containers(DockerLabels.run(run.runId()), false)).isEmpty();
   }
 
   @Test
