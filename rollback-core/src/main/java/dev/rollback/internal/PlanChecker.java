@@ -333,6 +333,16 @@ public final class PlanChecker {
     }
   }
 
+  /** Whether the reference names a further output ({@code name.key}) of a bound output, as steps produce. */
+  private static boolean boundAsPart(String ref, Set<String> bound) {
+    for (int i = ref.indexOf('.'); i > 0; i = ref.indexOf('.', i + 1)) {
+      if (bound.contains(ref.substring(0, i)) && !Rollback.BUILT_IN_OUTPUTS.contains(ref)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** One parameter value; {@code where} locates it below the parameters, built only for what needs it. */
   private void param(String path, String where, Object v, Set<String> bound) {
     if (v instanceof Duration) {
@@ -348,7 +358,7 @@ public final class PlanChecker {
       for (String r : a.references()) {
         if (bound == null) {
           add(path, Rule.INVALID_VALUE, "refers to output '" + r + "'; signals are measured before any step runs");
-        } else if (!bound.contains(r)) {
+        } else if (!bound.contains(r) && !boundAsPart(r, bound)) {
           add(path, Rule.UNBOUND_REFERENCE, "refers to output '" + r + "' that no earlier step or check binds");
         }
       }

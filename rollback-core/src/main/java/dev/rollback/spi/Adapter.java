@@ -53,7 +53,9 @@ public interface Adapter extends AutoCloseable {
 
   /**
    * Called during assessment, before anything changes, on runs and previews alike: record the state this
-   * adapter will need to prove safety or guard writes (refs, the remote value to lease).
+   * adapter will need to prove safety or guard writes (refs, the remote value to lease). When an interrupted run
+   * resumes it is called again, with what the adapter {@link RunContext#remember remembered} restored: recall it
+   * first, and pin anew only what was not pinned before the interruption.
    *
    * @param run the run
    * @throws Exception when the tool cannot be reached; the run stops before any change

@@ -1,5 +1,8 @@
 package dev.rollback.spi;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Collects people's votes on a rollback: on the terminal, from issue comments, from an embedding tool's UI.
  *
@@ -7,6 +10,9 @@ package dev.rollback.spi;
  * returns the votes it gathered once the policy is met, someone eligible denies, or the request expires; the
  * executor then checks the votes against the policy itself (distinct people, roles held), so an approver cannot
  * grant more than the people did.
+ *
+ * <p>The same people confirm what only a person can: readiness checklist items and manual steps
+ * ({@code core.confirm}), through {@link #confirm}.
  */
 public interface Approver {
 
@@ -18,5 +24,17 @@ public interface Approver {
    * @return the votes gathered, possibly none
    * @throws Exception when votes cannot be gathered; the executor treats it as no approval
    */
-  java.util.List<Vote> requestApproval(ApprovalRequest request) throws Exception;
+  List<Vote> requestApproval(ApprovalRequest request) throws Exception;
+
+  /**
+   * Asks a person to confirm something: {@link Vote#approve()} true for "yes, done", false for "no". The default
+   * asks no one, so an approver that cannot reach a person leaves confirmations unanswered.
+   *
+   * @param request what to confirm, until when
+   * @return the person's answer, or empty when nobody answered before the request expired
+   * @throws Exception when the person cannot be asked; the executor treats it as no answer
+   */
+  default Optional<Vote> confirm(ConfirmationRequest request) throws Exception {
+    return Optional.empty();
+  }
 }

@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * A command that comes with later work ({@code demo}, {@code preview}, {@code run}, {@code resume}): it says so
- * and exits 2, until its own class replaces this one in {@link RollbackCli#VERBS}.
+ * A command that comes with later work ({@code demo}): it says so and exits 2, until its own class replaces this
+ * one in {@link RollbackCli#VERBS}.
  */
 public final class LaterVerb implements Verb {
 
@@ -44,7 +44,7 @@ public final class LaterVerb implements Verb {
   @Override
   public int run(List<String> args, PrintStream out) {
     throw new NotYetException("not available yet; it comes with later work on the executor and the adapters."
-        + " Available now: check, render.");
+        + " Available now: check, render, preview, run, resume.");
   }
 
   /** The command exists but does not work yet; exit 2, without the usage. */

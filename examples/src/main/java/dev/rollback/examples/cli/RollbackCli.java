@@ -10,14 +10,18 @@ import java.util.Optional;
  * The {@code rollback} command line, which the {@code ./rollback} launcher at the repository's root runs:
  *
  * <pre>
- * rollback check  &lt;plan&gt;     every problem of the plan, with its path; exit 1 if there is one
- * rollback render &lt;plan&gt;     the plan as a Markdown runbook
+ * rollback check   &lt;plan&gt;     every problem of the plan, with its path; exit 1 if there is one
+ * rollback render  &lt;plan&gt;     the plan as a Markdown runbook
+ * rollback preview &lt;plan&gt;     the dry run, as Markdown; exit 1 if it finds problems
+ * rollback run     &lt;plan&gt;     run the plan, print its incident report; exit 1 unless it succeeded
+ * rollback resume  &lt;run&gt;      go on with an interrupted run from its journal
  * rollback help [command]
  * </pre>
  *
  * <p>A plan is a JShell script ({@code examples/jshell/p3-007.jsh}) or a class name
  * ({@code dev.rollback.examples.P3007Plan}); see {@link PlanSource}. Exit status: 0 success, 1 the plan has
- * problems, 2 the command could not run (unknown command, missing file, a script that fails).
+ * problems or the run did not succeed, 2 the command could not run (unknown command, missing file, a script that
+ * fails, a plan refused before anything ran).
  */
 public final class RollbackCli {
 
@@ -25,9 +29,9 @@ public final class RollbackCli {
   public static final List<Verb> VERBS = List.of(
       new CheckVerb(),
       new RenderVerb(),
-      new LaterVerb("preview", "<plan>", "dry run: real reads, described writes"),
-      new LaterVerb("run", "<plan> [--emergency]", "run the plan"),
-      new LaterVerb("resume", "<run>", "resume an interrupted run from its journal"),
+      new PreviewVerb(),
+      new RunVerb(),
+      new ResumeVerb(),
       new LaterVerb("demo", "", "run the P3-007 plan end to end in a sandbox"));
 
   private final PrintStream out;
@@ -58,7 +62,8 @@ public final class RollbackCli {
    * @param args the command and its arguments
    * @param out where the command's output goes
    * @param err where errors and the usage go
-   * @return the exit status: 0 success, 1 the plan has problems, 2 the command could not run
+   * @return the exit status: 0 success, 1 the plan has problems or the run did not succeed, 2 the command could
+   *     not run
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     return new RollbackCli(out, err).run(Arrays.asList(args));
@@ -136,7 +141,9 @@ public final class RollbackCli {
     }
     b.append("\nA <plan> is a JShell script (examples/jshell/p3-007.jsh) or a class with a static method returning\n"
         + "a RollbackPlan (dev.rollback.examples.P3007Plan).\n"
-        + "Exit status: 0 success, 1 the plan has problems, 2 the command could not run.\n");
+        + "preview, run and resume use the adapters on the class path, the journal in <workspace>/.rollback (the\n"
+        + "current directory unless --workspace), and ask for approvals on the terminal unless --yes.\n"
+        + "Exit status: 0 success, 1 the plan has problems or the run did not succeed, 2 the command could not run.\n");
     return b.toString();
   }
 }

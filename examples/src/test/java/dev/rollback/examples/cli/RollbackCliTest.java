@@ -139,12 +139,12 @@ class RollbackCliTest {
 
   @Test
   void commandsOfLaterWorkSaySoAndExitTwo() {
-    for (String verb : new String[] {"demo", "preview", "run", "resume"}) {
+    for (String verb : new String[] {"demo"}) {
       Result r = run(verb, "jshell/p3-007.jsh");
 
       assertThat(r.status).as(verb).isEqualTo(2);
       assertThat(r.err).as(verb).isEqualTo("rollback " + verb + ": not available yet; it comes with later work on the"
-          + " executor and the adapters. Available now: check, render.\n");
+          + " executor and the adapters. Available now: check, render, preview, run, resume.\n");
     }
   }
 
@@ -154,7 +154,7 @@ class RollbackCliTest {
 
     assertThat(r.status).isZero();
     assertThat(r.out).isEqualTo(RollbackCli.usage()).contains("  check <plan>", "  render <plan>", "  demo ",
-        "  preview <plan>", "  run <plan> [--emergency]", "  resume <run>", "  help [command]");
+        "  preview <plan>", "  run <plan> [--emergency]", "  resume <run> [--yes]", "  help [command]");
     assertThat(run("help", "render").out).isEqualTo("usage: rollback render <plan>\nprint the plan as a Markdown"
         + " runbook\n");
     assertThat(run("--help").status).isZero();

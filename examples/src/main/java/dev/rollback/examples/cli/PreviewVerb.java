@@ -1,0 +1,43 @@
+package dev.rollback.examples.cli;
+
+import dev.rollback.Preview;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code rollback preview <plan>}: the dry run, as Markdown on standard output; exit 1 when it found problems (a
+ * step that would fail, a secret not set, a channel with no notifier).
+ */
+public final class PreviewVerb implements Verb {
+
+  /** Creates the command. */
+  public PreviewVerb() {}
+
+  @Override
+  public String name() {
+    return "preview";
+  }
+
+  @Override
+  public String arguments() {
+    return "<plan> [--severity NAME] [--emergency] [--declare FACT]... [--workspace DIR]";
+  }
+
+  @Override
+  public String summary() {
+    return "dry run: real reads, described writes; exit 1 if it finds problems";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out) {
+    LaunchArgs a = LaunchArgs.parse(this, "<plan>", args, Set.of("--severity", "--emergency", "--declare",
+        "--workspace"));
+    Preview preview;
+    try (var executor = a.executor(System.err)) {
+      preview = executor.preview(PlanSource.load(a.positional()), a.options());
+    }
+    out.print(preview.toMarkdown());
+    return preview.problems().isEmpty() ? 0 : 1;
+  }
+}

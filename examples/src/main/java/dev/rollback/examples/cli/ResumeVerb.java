@@ -1,0 +1,52 @@
+package dev.rollback.examples.cli;
+
+import dev.rollback.Journal;
+import dev.rollback.RollbackException;
+import dev.rollback.RollbackReport;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code rollback resume <run>}: goes on with an interrupted run from its journal in {@code <workspace>/.rollback},
+ * loading the plan again from where the run recorded it came from (the plan's hash must still match), and prints
+ * the incident report; for a run that had finished, prints its report.
+ */
+public final class ResumeVerb implements Verb {
+
+  /** Creates the command. */
+  public ResumeVerb() {}
+
+  @Override
+  public String name() {
+    return "resume";
+  }
+
+  @Override
+  public String arguments() {
+    return "<run> [--yes] [--workspace DIR]";
+  }
+
+  @Override
+  public String summary() {
+    return "go on with an interrupted run from its journal; exit 1 unless it succeeded";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out) {
+    LaunchArgs a = LaunchArgs.parse(this, "<run>", args, Set.of("--yes", "--workspace"));
+    Journal journal = a.journal();
+    String runId = a.positional();
+    Journal.Header header = journal.header(runId).orElseThrow(() -> new UsageException("no run " + runId
+        + " in " + journal.directory().orElseThrow() + (journal.runs().isEmpty() ? ""
+        : "; its runs are " + String.join(", ", journal.runs()))));
+    String source = header.options().planSource().orElseThrow(() -> new RollbackException("run " + runId
+        + " recorded no plan source (it was started from Java code); resume it there with"
+        + " RollbackExecutor.resume(plan, \"" + runId + "\")"));
+    RollbackReport report;
+    try (var executor = a.executor(System.err)) {
+      report = executor.resume(PlanSource.load(source), runId);
+    }
+    return RunVerb.print(report, out);
+  }
+}

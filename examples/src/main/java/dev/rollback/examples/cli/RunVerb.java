@@ -1,0 +1,65 @@
+package dev.rollback.examples.cli;
+
+import dev.rollback.RollbackReport;
+import dev.rollback.RunStatus;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code rollback run <plan>}: runs the plan, showing progress on standard error, and prints the incident report
+ * on standard output; exit 0 when it succeeded (or no rollback was called for), 1 otherwise. The journal goes to
+ * {@code <workspace>/.rollback}, recording where the plan came from so that {@code rollback resume} finds it.
+ */
+public final class RunVerb implements Verb {
+
+  /** Creates the command. */
+  public RunVerb() {}
+
+  @Override
+  public String name() {
+    return "run";
+  }
+
+  @Override
+  public String arguments() {
+    return "<plan> [--emergency] [--severity NAME] [--yes] [--declare FACT]... [--monitor] [--workspace DIR]";
+  }
+
+  @Override
+  public String summary() {
+    return "run the plan and print its incident report; --yes approves as you; exit 1 unless it succeeded";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out) {
+    LaunchArgs a = LaunchArgs.parse(this, "<plan>", args, Set.of("--severity", "--emergency", "--yes",
+        "--declare", "--monitor", "--workspace"));
+    Path file = Path.of(a.positional());
+    String source = Files.isRegularFile(file) ? file.toAbsolutePath().normalize().toString() : a.positional();
+    RollbackReport report;
+    try (var executor = a.executor(System.err)) {
+      report = executor.run(PlanSource.load(a.positional()), a.options().withPlanSource(source));
+    }
+    return print(report, out);
+  }
+
+  /**
+   * Prints a report and tells how a stopped run can go on.
+   *
+   * @param report the report
+   * @param out where it goes
+   * @return the exit status: 0 when the run succeeded or no rollback was called for, else 1
+   */
+  static int print(RollbackReport report, PrintStream out) {
+    out.print(report.toMarkdown());
+    if (report.status() == RunStatus.STOPPED) {
+      System.err.println("rollback: run " + report.runId() + " stopped; once the cause is dealt with, go on with"
+          + " ./rollback resume " + report.runId());
+    }
+    return report.status() == RunStatus.SUCCEEDED || report.status() == RunStatus.NO_ROLLBACK
+        || report.status() == RunStatus.PREPARED ? 0 : 1;
+  }
+}

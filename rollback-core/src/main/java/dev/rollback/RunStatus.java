@@ -1,0 +1,30 @@
+package dev.rollback;
+
+/** How a run ended. */
+public enum RunStatus {
+  /** The procedure ran to the end and the verification passed. */
+  SUCCEEDED,
+  /** The procedure ran to the end but a verification or health check did not pass. */
+  VERIFICATION_FAILED,
+  /** A phase failed under {@link FailurePolicy#CONTINUE}; the later phases ran. */
+  COMPLETED_WITH_FAILURES,
+  /** A phase failed under {@link FailurePolicy#HALT}; nothing more ran. */
+  HALTED,
+  /** A phase failed under {@link FailurePolicy#COMPENSATE} and the applied reversible steps were undone. */
+  COMPENSATED,
+  /** A phase failed under {@link FailurePolicy#COMPENSATE} and an undo failed; the report lists what remains. */
+  COMPENSATION_FAILED,
+  /** An approval was denied or expired; nothing changed. */
+  NOT_APPROVED,
+  /** The readiness checklist did not pass; nothing changed. */
+  NOT_READY,
+  /** The run stopped after preparation, as asked; nothing changed. */
+  PREPARED,
+  /** No severity calls for a rollback (none holds, or the one that holds says fix forward); nothing changed. */
+  NO_ROLLBACK,
+  /**
+   * The run could not go on safely: an adapter could not start, a resumed step's outcome is unknown, a step did
+   * not stop after its timeout. The report says why and what ran.
+   */
+  STOPPED
+}

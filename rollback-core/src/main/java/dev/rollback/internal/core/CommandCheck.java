@@ -1,0 +1,45 @@
+package dev.rollback.internal.core;
+
+import dev.rollback.internal.Processes;
+import dev.rollback.spi.CheckContext;
+import dev.rollback.spi.CheckEvaluator;
+import dev.rollback.spi.CheckResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code core.command} checks: pass when the command exits 0 and, with a {@code pattern}, when its output holds
+ * it; the number in the pattern's first group (or the whole match) is the check's value.
+ */
+final class CommandCheck implements CheckEvaluator {
+
+  @Override
+  public CheckResult evaluate(CheckContext check) throws Exception {
+    Processes.Result r = CommandRunner.run(check, check.params(), check.timeout());
+    String display = CommandRunner.display(check.params());
+    if (r.exitCode() != 0) {
+      return CheckResult.failed("`" + display + "` exited " + r.exitCode()).withEvidence("exitCode",
+          (long) r.exitCode()).withEvidence("output", CommandRunner.tail(r));
+    }
+    Object pattern = check.params().get("pattern");
+    if (pattern == null) {
+      return CheckResult.passed("`" + display + "` exited 0").withEvidence("exitCode", 0L);
+    }
+    Matcher m = Pattern.compile(String.valueOf(pattern)).matcher(r.stdout() + "\n" + r.stderr());
+    if (!m.find()) {
+      return CheckResult.failed("the output of `" + display + "` does not match /" + pattern + "/")
+          .withEvidence("output", CommandRunner.tail(r));
+    }
+    String text = m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
+    double n;
+    try {
+      n = Double.parseDouble(text.strip());
+    } catch (NumberFormatException e) {
+      return CheckResult.failed("the output of `" + display + "` matches /" + pattern + "/, but '" + text
+          + "' is not a number");
+    }
+    Object value = n == Math.rint(n) && Math.abs(n) < 9e15 ? (Object) (long) n : (Object) n;
+    return CheckResult.passed("`" + display + "` exited 0 and reported " + text.strip()).withValue(value)
+        .withEvidence("match", m.group());
+  }
+}

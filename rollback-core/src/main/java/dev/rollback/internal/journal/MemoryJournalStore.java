@@ -1,0 +1,89 @@
+package dev.rollback.internal.journal;
+
+import dev.rollback.RunLockedException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Journals and locks in memory, for tests and benchmarks: nothing survives the process. Thread-safe. */
+public final class MemoryJournalStore implements JournalStore {
+
+  private final Map<String, ByteArrayOutputStream> journals = new LinkedHashMap<>();
+  private final Map<String, String> locks = new LinkedHashMap<>();
+
+  @Override
+  public boolean syncs() {
+    return false;
+  }
+
+  @Override
+  public String describe() {
+    return "in-memory journal";
+  }
+
+  @Override
+  public synchronized JournalFile create(String runId) throws IOException {
+    if (journals.containsKey(runId)) {
+      throw new java.nio.file.FileAlreadyExistsException(runId);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    journals.put(runId, out);
+    return file(out);
+  }
+
+  @Override
+  public synchronized JournalFile reopen(String runId, long validLength) throws IOException {
+    ByteArrayOutputStream out = journals.get(runId);
+    if (out == null) {
+      throw new java.nio.file.NoSuchFileException(runId);
+    }
+    byte[] keep = java.util.Arrays.copyOf(out.toByteArray(), (int) validLength);
+    out.reset();
+    out.write(keep);
+    return file(out);
+  }
+
+  private JournalFile file(ByteArrayOutputStream out) {
+    return new JournalFile() {
+      @Override
+      public void append(byte[] line) {
+        synchronized (MemoryJournalStore.this) {
+          out.write(line, 0, line.length);
+          out.write('\n');
+        }
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Override
+  public synchronized Optional<byte[]> read(String runId) {
+    ByteArrayOutputStream out = journals.get(runId);
+    return out == null ? Optional.empty() : Optional.of(out.toByteArray());
+  }
+
+  @Override
+  public synchronized List<String> runs() {
+    return new ArrayList<>(journals.keySet());
+  }
+
+  @Override
+  public synchronized JournalLock lock(String key, String holder) {
+    String by = locks.get(key);
+    if (by != null) {
+      throw new RunLockedException(by);
+    }
+    locks.put(key, holder);
+    return () -> {
+      synchronized (MemoryJournalStore.this) {
+        locks.remove(key);
+      }
+    };
+  }
+}

@@ -1,0 +1,121 @@
+package dev.rollback.internal.run;
+
+import dev.rollback.ApprovalPolicy;
+import dev.rollback.Decision;
+import dev.rollback.DecisionMatrix;
+import dev.rollback.RunStatus;
+import dev.rollback.Snapshot;
+import java.util.stream.Collectors;
+import dev.rollback.Procedure;
+import dev.rollback.Response;
+import dev.rollback.RollbackPlan;
+import dev.rollback.RollbackReport.DecisionReport;
+import dev.rollback.RunOptions;
+import dev.rollback.SeverityLevel;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a chosen severity into the run's decision: the procedure (the emergency one when forced), the deadline
+ * counted from detection, the approval, and the words that explain it; and chooses the approval that covers
+ * irreversible steps when the decided policy does not.
+ */
+final class Decisions {
+
+  private Decisions() {}
+
+  /**
+   * Decides: the severity chosen by hand in the options, else the decision matrix's, which is evaluated either way
+   * so that the report shows what the values say.
+   *
+   * @param s the run
+   * @param snapshot the assessment
+   * @param detectedAt when the problem was detected
+   * @return the decision
+   * @throws Stop when the matrix cannot be evaluated and no severity was chosen by hand
+   */
+  static DecisionReport decide(Session s, Snapshot snapshot, Instant detectedAt) {
+    Decision matrix;
+    try {
+      matrix = DecisionMatrix.decide(s.plan, snapshot, s.options.declaredFacts(), detectedAt, s.baselines);
+    } catch (RuntimeException e) {
+      if (s.options.severity().isEmpty()) {
+        throw new Stop(RunStatus.STOPPED, "the decision matrix could not be evaluated: " + s.describe(e)
+            + "; nothing was changed");
+      }
+      String name = s.options.severity().get();
+      return decision(s.plan, s.options, s.plan.severity(name), "manual", detectedAt, "severity '" + name
+          + "' chosen by hand; the decision matrix could not be evaluated: " + s.describe(e), List.of(), List.of());
+    }
+    List<String> evaluations = matrix.evaluations().stream().map(Decision.LevelEvaluation::describe)
+        .map(s.redactor::redact).collect(Collectors.toList());
+    List<String> unknowns = matrix.unknownLevels().stream().map(l -> l.level().name() + ": "
+        + String.join("; ", l.evaluation().unknowns())).map(s.redactor::redact).collect(Collectors.toList());
+    if (s.options.severity().isPresent()) {
+      String name = s.options.severity().get();
+      String says = matrix.severityName().equals(Optional.of(name)) ? ", as the decision matrix decides"
+          : "; the decision matrix decides " + matrix.severityName().map(n -> "'" + n + "'").orElse("no severity");
+      return decision(s.plan, s.options, s.plan.severity(name), "manual", detectedAt,
+          "severity '" + name + "' chosen by hand" + says, evaluations, unknowns);
+    }
+    return decision(s.plan, s.options, matrix.severity(), "decision matrix", detectedAt,
+        s.redactor.redact(matrix.explanation()), evaluations, unknowns);
+  }
+
+  /**
+   * The decision for a severity level.
+   *
+   * @param plan the plan
+   * @param options the run's options
+   * @param level the severity level, when one holds
+   * @param decidedBy {@code manual} or {@code decision matrix}
+   * @param detectedAt when the problem was detected
+   * @param explanation why this level, in words
+   * @param evaluations the conditions evaluated, in words
+   * @param unknowns what could not be evaluated
+   * @return the decision
+   */
+  static DecisionReport decision(RollbackPlan plan, RunOptions options, Optional<SeverityLevel> level,
+      String decidedBy, Instant detectedAt, String explanation, List<String> evaluations, List<String> unknowns) {
+    Optional<Response> response = level.map(SeverityLevel::response);
+    Optional<String> procedure;
+    String why = explanation;
+    if (options.emergency()) {
+      procedure = plan.emergencyProcedure();
+      why = why + "; the emergency procedure was forced";
+    } else if (response.isPresent() && response.get().rollsBack()) {
+      procedure = plan.procedureFor(level.get()).map(Procedure::name);
+    } else {
+      procedure = Optional.empty();
+      why = why + (level.isPresent() ? "; severity '" + level.get().name() + "' calls for fixing forward, so no"
+          + " rollback runs" : "; no rollback runs");
+    }
+    Optional<Instant> deadline = procedure.isPresent()
+        ? response.flatMap(Response::deadline).map(detectedAt::plus) : Optional.empty();
+    return new DecisionReport(level.map(SeverityLevel::name), decidedBy, options.emergency(), procedure,
+        response.map(Response::describe).orElse("none"), level.map(l -> l.approval().describe()).orElse("none"),
+        detectedAt, deadline, why, evaluations, unknowns);
+  }
+
+  /**
+   * The approval that covers irreversible steps when the decided severity's policy asks no one (team discretion,
+   * or no severity at all, as when the emergency procedure is forced under a low severity): the policy of the
+   * highest severity level that runs this procedure and asks people, else of the highest severity level that asks
+   * people.
+   *
+   * @param plan the plan
+   * @param procedure the procedure to run
+   * @return the policy, when the plan has one that asks people
+   */
+  static Optional<ApprovalPolicy> fallbackApproval(RollbackPlan plan, Procedure procedure) {
+    for (SeverityLevel s : plan.severities()) {
+      if (s.approval().requiresPeople()
+          && plan.procedureFor(s).map(p -> p.name().equals(procedure.name())).orElse(false)) {
+        return Optional.of(s.approval());
+      }
+    }
+    return plan.severities().stream().map(SeverityLevel::approval).filter(ApprovalPolicy::requiresPeople)
+        .findFirst();
+  }
+}

@@ -1,0 +1,76 @@
+package dev.rollback.internal.run;
+
+import dev.rollback.RollbackException;
+import dev.rollback.Signal;
+import dev.rollback.Snapshot;
+import dev.rollback.internal.Texts;
+import dev.rollback.spi.Measurement;
+import dev.rollback.spi.SignalSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Measures signals through the registered sources, each within the plan's default timeout; a source that fails
+ * or times out gives an unknown measurement with the reason, never a made-up value. Until the procedure starts
+ * changing things, a signal measured at assessment is not measured again.
+ */
+final class Measurer {
+
+  private final Session s;
+  private Snapshot assessment;
+  private volatile boolean changing;
+
+  Measurer(Session s) {
+    this.s = s;
+  }
+
+  void assessment(Snapshot snapshot) {
+    this.assessment = snapshot;
+  }
+
+  /** From now on the world may have changed: measure afresh. */
+  void changing() {
+    changing = true;
+  }
+
+  /**
+   * The measurements of the signals: from the assessment while nothing changed, else measured now.
+   *
+   * @param signals the signals
+   * @return the snapshot
+   */
+  Snapshot snapshot(Set<Signal> signals) {
+    Map<Signal, Measurement> out = new LinkedHashMap<>();
+    for (Signal signal : signals) {
+      Optional<Measurement> known = changing || assessment == null ? Optional.empty()
+          : assessment.measurement(signal);
+      out.put(signal, known.orElseGet(() -> measure(signal)));
+    }
+    return Snapshot.of(out, s.now());
+  }
+
+  /**
+   * Measures one signal now.
+   *
+   * @param signal the signal
+   * @return its measurement, unknown with the reason when the source failed
+   */
+  Measurement measure(Signal signal) {
+    SignalSource source = s.cfg.registry().signal(signal.kind());
+    ParamResolver.Resolved params;
+    try {
+      params = s.resolver.resolve("signal " + signal.displayName(), signal.params());
+    } catch (RollbackException e) {
+      return Measurement.unknown(signal.unit(), s.redactor.redact(e.getMessage()));
+    }
+    Calls.SignalCall call = new Calls.SignalCall(s.run, signal, params);
+    Attempts.Outcome<Measurement> o = s.attempt(s.plan.defaultTimeout(), () -> source.measure(call));
+    if (o.succeeded() && o.value() != null) {
+      return o.value();
+    }
+    return Measurement.unknown(signal.unit(), o.timedOut() ? "measuring timed out after "
+        + Texts.duration(s.plan.defaultTimeout()) : "measuring failed: " + s.describe(o.failure()));
+  }
+}

@@ -1,0 +1,219 @@
+package dev.rollback.internal.run;
+
+import dev.rollback.ApprovalPolicy;
+import dev.rollback.Check;
+import dev.rollback.Effect;
+import dev.rollback.MessageTemplate;
+import dev.rollback.Phase;
+import dev.rollback.Preview;
+import dev.rollback.Preview.PlannedPhase;
+import dev.rollback.Preview.PlannedStep;
+import dev.rollback.Procedure;
+import dev.rollback.RollbackException;
+import dev.rollback.RollbackPlan;
+import dev.rollback.RollbackReport.CheckReport;
+import dev.rollback.RollbackReport.DecisionReport;
+import dev.rollback.RunEvent;
+import dev.rollback.RunOptions;
+import dev.rollback.SeverityLevel;
+import dev.rollback.Snapshot;
+import dev.rollback.Step;
+import dev.rollback.internal.Texts;
+import dev.rollback.spi.Adapter;
+import dev.rollback.spi.CheckResult;
+import dev.rollback.spi.StepHandler;
+import dev.rollback.spi.StepPreview;
+import dev.rollback.spi.StepResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The dry run: the real assessment, decision and checklist, read-only steps applied for real, every other step
+ * described by its adapter's preview. Nothing that changes anything is called, nothing is journaled, no lock is
+ * taken.
+ */
+public final class PreviewEngine {
+
+  private final Session s;
+  private final List<String> problems = new ArrayList<>();
+
+  private PreviewEngine(Session s) {
+    this.s = s;
+  }
+
+  /**
+   * Previews a plan.
+   *
+   * @param cfg the executor's settings
+   * @param plan the plan
+   * @param options the options
+   * @return the preview
+   * @throws dev.rollback.PlanInvalidException when the plan has problems
+   * @throws RollbackException when the options or adapters do not fit the plan
+   */
+  public static Preview preview(Settings cfg, RollbackPlan plan, RunOptions options) {
+    Redactor redactor = new Redactor();
+    try {
+      RunEngine.refuse(cfg, plan, options);
+      Map<String, String> secrets = RunEngine.secrets(cfg, plan, redactor, true);
+      Instant at = cfg.clock().instant();
+      RunState run = new RunState("preview", plan, cfg.clock(), true, cfg.workspace(), at, redactor,
+          RunJournal.none());
+      PreviewEngine e = new PreviewEngine(new Session(cfg, plan, options, run, Replay.empty(), secrets, true));
+      for (String name : PlanWalk.secretNames(plan)) {
+        if (!secrets.containsKey(name)) {
+          e.problems.add("secret '" + name + "' is not set");
+        }
+      }
+      return e.preview(at);
+    } catch (RuntimeException e) {
+      throw redactor.scrub(e);
+    }
+  }
+
+  private Preview preview(Instant at) {
+    RollbackPlan plan = s.plan;
+    s.emit(new RunEvent.RunStarted(s.runId(), at, plan.name(), plan.hash(), true, false));
+    for (Adapter a : s.cfg.registry().adapters()) {
+      Attempts.Outcome<Boolean> o = s.attempt(plan.defaultTimeout(), () -> {
+        a.onRunStart(s.run);
+        return Boolean.TRUE;
+      });
+      if (!o.succeeded()) {
+        problems.add("adapter '" + a.name() + "' could not start: " + (o.timedOut() ? "timed out"
+            : s.describe(o.failure())));
+      }
+    }
+    s.bindBuiltIns();
+    DecisionReport d = decide(Assessments.snapshot(s), at);
+    s.bindDecision(d);
+    s.emit(new RunEvent.Decided(s.runId(), s.now(), d.severity(), d.procedure(), d.deadline(), d.explanation()));
+    Optional<Procedure> procedure = d.procedure().flatMap(plan::procedure);
+    List<String> approvals = procedure.map(p -> approvals(d, p)).orElse(List.of());
+    List<CheckReport> checklist = new ArrayList<>();
+    List<PlannedPhase> phases = new ArrayList<>();
+    if (procedure.isPresent()) {
+      List<Check> checks = plan.readinessChecks();
+      for (int k = 0; k < checks.size(); k++) {
+        checklist.add(checklistItem(k, checks.get(k)));
+      }
+      for (Phase ph : procedure.get().phases()) {
+        List<PlannedStep> steps = new ArrayList<>();
+        for (Step st : ph.steps()) {
+          steps.add(step(ph, st));
+        }
+        phases.add(new PlannedPhase(ph.name(), ph.onFailure(), steps,
+            ph.validations().stream().map(Check::describe).collect(Collectors.toList())));
+      }
+    }
+    List<String> verification = new ArrayList<>();
+    plan.verifications().forEach(c -> verification.add(c.describe()));
+    plan.healthChecks().forEach(c -> verification.add("health: " + c.describe()));
+    List<String> notifications = new ArrayList<>();
+    for (MessageTemplate m : plan.messages()) {
+      for (String channel : m.channels()) {
+        notifications.add("'" + m.name() + "' via " + channel + " on " + m.event());
+        if (!s.cfg.notifiers().containsKey(channel)) {
+          problems.add("message '" + m.name() + "' goes through channel '" + channel + "', which has no notifier");
+        }
+      }
+    }
+    return new Preview(plan.name(), plan.hash(), at, Optional.of(d), s.report.snapshot, approvals, checklist,
+        procedure.map(Procedure::name), phases, verification, notifications,
+        problems.stream().map(s.redactor::redact).collect(Collectors.toList()));
+  }
+
+  private DecisionReport decide(Snapshot snapshot, Instant at) {
+    try {
+      return Decisions.decide(s, snapshot, s.options.detectedAt().orElse(at));
+    } catch (Stop stop) {
+      problems.add(stop.getMessage());
+      return Decisions.decision(s.plan, s.options, Optional.empty(), "decision matrix",
+          s.options.detectedAt().orElse(at), stop.getMessage(), List.of(), List.of());
+    }
+  }
+
+  private List<String> approvals(DecisionReport d, Procedure p) {
+    List<String> out = new ArrayList<>();
+    List<ApprovalPolicy> asked = new ArrayList<>();
+    Optional<SeverityLevel> level = d.severity().flatMap(s.plan::severity);
+    level.ifPresent(l -> {
+      out.add("severity '" + l.name() + "': " + l.approval().describe() + (l.approval().requiresPeople()
+          ? ", within " + Texts.duration(l.approval().timeout()) : ""));
+      asked.add(l.approval());
+    });
+    boolean uncovered = p.steps().stream().anyMatch(x -> x.effect() == Effect.IRREVERSIBLE
+        && !x.approval().map(ApprovalPolicy::requiresPeople).orElse(false));
+    if (uncovered && !level.map(l -> l.approval().requiresPeople()).orElse(false)) {
+      Optional<ApprovalPolicy> fallback = Decisions.fallbackApproval(s.plan, p);
+      out.add("irreversible steps: " + fallback.map(ApprovalPolicy::describe).orElse("no policy asks people"));
+      fallback.ifPresentOrElse(asked::add, () -> problems.add("the irreversible steps of procedure '" + p.name()
+          + "' have no approval that asks people"));
+    }
+    for (Step st : p.steps()) {
+      st.approval().ifPresent(a -> {
+        out.add("step '" + st.name() + "': " + a.describe());
+        asked.add(a);
+      });
+    }
+    if (asked.stream().anyMatch(ApprovalPolicy::requiresPeople) && s.cfg.approver().isEmpty()) {
+      problems.add("approvals that ask people are needed, but no approver is configured");
+    }
+    return out;
+  }
+
+  private CheckReport checklistItem(int k, Check c) {
+    if (c.isManual()) {
+      return new CheckReport(c.name(), c.kind(), CheckResult.Status.UNKNOWN, "a person confirms this at run time",
+          Optional.empty(), Map.of(), s.now());
+    }
+    CheckReport r = s.evaluate("checklist", "checklist:" + (k + 1), c);
+    if (!r.passed()) {
+      problems.add("checklist item '" + c.name() + "' " + r.status().name().toLowerCase(java.util.Locale.ROOT) + ": "
+          + r.summary());
+    }
+    return r;
+  }
+
+  private PlannedStep step(Phase ph, Step st) {
+    StepHandler handler = s.cfg.registry().step(st.kind());
+    Duration timeout = st.timeout().orElse(s.plan.defaultTimeout());
+    ParamResolver.Resolved params = s.resolver.resolve("step '" + st.name() + "'", st.params());
+    Map<String, Object> shown = s.redactor.redactMap(s.resolver.display(st.params()));
+    Optional<String> approval = st.approval().map(ApprovalPolicy::describe)
+        .or(() -> st.effect() == Effect.IRREVERSIBLE ? Optional.of("covered by the run's approval") : Optional.empty());
+    Calls.StepCall call = new Calls.StepCall(s.run, st, params, 1, timeout);
+    if (st.effect() == Effect.READ_ONLY && call.resolved() && handler.appliesInPreview(call)) {
+      Attempts.Outcome<StepResult> o = s.attempt(timeout, () -> handler.apply(call));
+      if (o.succeeded() && o.value() != null) {
+        StepResult raw = Session.normalize(o.value());
+        s.bindStep(st, raw);
+        StepResult r = s.masked(raw);
+        s.emit(new RunEvent.StepPreviewed(s.runId(), s.now(), ph.name(), st.name(), StepPreview.of(r.summary())));
+        return new PlannedStep(st.name(), st.kind(), st.effect(), true, r.summary(), shown, r.evidence(), List.of(),
+            Optional.empty(), r.value(), r.outputs(), approval);
+      }
+      String why = o.timedOut() ? "timed out after " + Texts.duration(timeout) : s.describe(o.failure());
+      problems.add("step '" + st.name() + "' failed when run for real, before the steps ahead of it changed"
+          + " anything: " + why);
+      return new PlannedStep(st.name(), st.kind(), st.effect(), true, "failed: " + why, shown, Map.of(), List.of(),
+          Optional.of(why), Optional.empty(), Map.of(), approval);
+    }
+    Attempts.Outcome<StepPreview> o = s.attempt(timeout, () -> handler.preview(call));
+    StepPreview p = o.succeeded() && o.value() != null ? o.value()
+        : StepPreview.of(st.describe()).wouldFail(o.timedOut() ? "its preview timed out"
+            : "its preview failed: " + s.describe(o.failure()));
+    StepPreview masked = new StepPreview(s.redactor.redact(p.summary()), s.redactor.redactMap(
+        Session.normalizeMap(p.details())), p.warnings().stream().map(s.redactor::redact).collect(Collectors.toList()),
+        p.failure().map(s.redactor::redact));
+    masked.failure().ifPresent(f -> problems.add("step '" + st.name() + "' would fail: " + f));
+    s.emit(new RunEvent.StepPreviewed(s.runId(), s.now(), ph.name(), st.name(), masked));
+    return new PlannedStep(st.name(), st.kind(), st.effect(), false, masked.summary(), shown, masked.details(),
+        masked.warnings(), masked.failure(), Optional.empty(), Map.of(), approval);
+  }
+}

@@ -1,0 +1,104 @@
+package dev.rollback.internal.run;
+
+import dev.rollback.internal.journal.PlainJson;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The records of an interrupted run, indexed for the engine's second pass: by activity key, by type for
+ * records without a key, the stages entered, the state adapters remembered. A fresh run has an empty replay.
+ */
+final class Replay {
+
+  private static final Replay EMPTY = new Replay(List.of());
+
+  private final Map<String, List<Map<String, Object>>> byKey = new HashMap<>();
+  private final Map<String, List<Map<String, Object>>> byType = new HashMap<>();
+  private final Set<String> stages = new HashSet<>();
+  private final Map<String, String> remembered = new LinkedHashMap<>();
+  private final List<Instant> resumedAt = new ArrayList<>();
+
+  private Replay(List<Map<String, Object>> records) {
+    for (Map<String, Object> r : records) {
+      String type = (String) r.get("type");
+      Object key = r.get("key");
+      if (key != null) {
+        byKey.computeIfAbsent((String) key, k -> new ArrayList<>(4)).add(r);
+      } else {
+        byType.computeIfAbsent(type, k -> new ArrayList<>(2)).add(r);
+      }
+      if (JournalRecords.STAGE.equals(type)) {
+        stages.add((String) r.get("stage"));
+      } else if (JournalRecords.REMEMBER.equals(type)) {
+        remembered.put((String) r.get("name"), (String) r.get("value"));
+      } else if (JournalRecords.RESUMED.equals(type)) {
+        resumedAt.add(at(r));
+      }
+    }
+  }
+
+  static Replay empty() {
+    return EMPTY;
+  }
+
+  static Replay of(List<Map<String, Object>> records) {
+    return new Replay(records);
+  }
+
+  /** Every record of an activity, in order. */
+  List<Map<String, Object>> records(String key) {
+    return byKey.getOrDefault(key, Collections.emptyList());
+  }
+
+  /** The last record of an activity with this type. */
+  Optional<Map<String, Object>> last(String key, String type) {
+    List<Map<String, Object>> rs = records(key);
+    for (int i = rs.size() - 1; i >= 0; i--) {
+      if (type.equals(rs.get(i).get("type"))) {
+        return Optional.of(rs.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first record of an activity with this type. */
+  Optional<Map<String, Object>> first(String key, String type) {
+    for (Map<String, Object> r : records(key)) {
+      if (type.equals(r.get("type"))) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The last record of a type that has no key. */
+  Optional<Map<String, Object>> last(String type) {
+    List<Map<String, Object>> rs = byType.getOrDefault(type, Collections.emptyList());
+    return rs.isEmpty() ? Optional.empty() : Optional.of(rs.get(rs.size() - 1));
+  }
+
+  boolean entered(String stage) {
+    return stages.contains(stage);
+  }
+
+  Map<String, String> remembered() {
+    return remembered;
+  }
+
+  List<Instant> resumedAt() {
+    return resumedAt;
+  }
+
+  static Instant at(Map<String, Object> r) {
+    return PlainJson.instant((String) r.get("at"));
+  }
+
+}

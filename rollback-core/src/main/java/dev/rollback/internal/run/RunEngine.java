@@ -1,0 +1,602 @@
+package dev.rollback.internal.run;
+
+import dev.rollback.ApprovalPolicy;
+import dev.rollback.Alert;
+import dev.rollback.Check;
+import dev.rollback.Effect;
+import dev.rollback.Journal;
+import dev.rollback.JournalException;
+import dev.rollback.Monitor;
+import dev.rollback.MonitorReport;
+import dev.rollback.NotificationEvent;
+import dev.rollback.Phase;
+import dev.rollback.Procedure;
+import dev.rollback.RollbackException;
+import dev.rollback.RollbackPlan;
+import dev.rollback.RollbackReport;
+import dev.rollback.RollbackReport.AlertReport;
+import dev.rollback.RollbackReport.CheckReport;
+import dev.rollback.RollbackReport.DecisionReport;
+import dev.rollback.RunEvent;
+import dev.rollback.RunLockedException;
+import dev.rollback.RunOptions;
+import dev.rollback.RunStage;
+import dev.rollback.RunStatus;
+import dev.rollback.SeverityLevel;
+import dev.rollback.Snapshot;
+import dev.rollback.Step;
+import dev.rollback.internal.CanonicalJson;
+import dev.rollback.internal.journal.JournalStore;
+import dev.rollback.internal.journal.JournalText;
+import dev.rollback.internal.journal.RecordCodec;
+import dev.rollback.spi.Adapter;
+import dev.rollback.spi.Audit;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a plan: refuses it before anything runs when it is invalid, takes the lock for the plan on the target,
+ * starts the journal, then assess, decide, approve, prepare, execute, verify, communicate, audit; and resumes an
+ * interrupted run from its journal, taking what finished from the journal and going on from there.
+ */
+public final class RunEngine {
+
+  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+      .withZone(ZoneOffset.UTC);
+
+  private final Session s;
+  private final Procedures procedures;
+  private final Notifications notifications;
+  private Procedure procedure;
+  private Snapshot snapshot;
+
+  private RunEngine(Session s) {
+    this.s = s;
+    this.procedures = new Procedures(s);
+    this.notifications = new Notifications(s);
+  }
+
+  /**
+   * Runs a plan.
+   *
+   * @param cfg the executor's settings
+   * @param plan the plan
+   * @param options the options
+   * @return the report
+   * @throws dev.rollback.PlanInvalidException when the plan has problems; nothing ran
+   * @throws RunLockedException when another run of the plan holds the target
+   * @throws JournalException when the journal cannot be written
+   * @throws RollbackException when the options, adapters or secrets do not fit the plan; nothing ran
+   */
+  public static RollbackReport run(Settings cfg, RollbackPlan plan, RunOptions options) {
+    Redactor redactor = new Redactor();
+    try {
+      refuse(cfg, plan, options);
+      Map<String, String> secrets = secrets(cfg, plan, redactor, false);
+      Instant startedAt = cfg.clock().instant();
+      String runId = options.runId().orElseGet(() -> ID_TIME.format(startedAt) + "-"
+          + String.format("%08x", ThreadLocalRandom.current().nextInt()));
+      return underLock(cfg, plan, runId, startedAt, () -> {
+        JournalStore.JournalFile file;
+        try {
+          file = cfg.journal().create(runId);
+        } catch (FileAlreadyExistsException e) {
+          throw new RollbackException("run " + runId + " already has a journal in the " + cfg.journal().describe()
+              + "; resume it, or choose another run id");
+        }
+        try (RunJournal journal = RunJournal.of(file, redactor, "journal of run " + runId + " in the "
+            + cfg.journal().describe())) {
+          RunState run = new RunState(runId, plan, cfg.clock(), false, cfg.workspace(), startedAt, redactor,
+              journal);
+          journal.append(JournalRecords.RUN, null, startedAt, JournalRecords.header(runId, plan.name(), plan.hash(),
+              options, startedAt, cfg.workspace().toString()));
+          return new RunEngine(new Session(cfg, plan, options, run, Replay.empty(), secrets, false)).execute(false);
+        }
+      });
+    } catch (IOException e) {
+      throw redactor.scrub(new JournalException("the " + cfg.journal().describe() + " cannot be used: "
+          + e.getMessage(), e));
+    } catch (RuntimeException e) {
+      throw redactor.scrub(e);
+    }
+  }
+
+  /**
+   * Resumes an interrupted run.
+   *
+   * @param cfg the executor's settings
+   * @param plan the plan the run was started with
+   * @param runId the run
+   * @return the report of the whole run; for a run that had finished, its report as it was
+   * @throws JournalException when there is no journal for the run, it cannot be read, or it was written for
+   *     another plan or workspace
+   */
+  public static RollbackReport resume(Settings cfg, RollbackPlan plan, String runId) {
+    Redactor redactor = new Redactor();
+    try {
+      String where = "journal of run " + runId + " in the " + cfg.journal().describe();
+      Optional<RollbackReport> done = finished(read(cfg, plan, runId, where));
+      if (done.isPresent()) {
+        return done.get();
+      }
+      return underLock(cfg, plan, runId, cfg.clock().instant(), () -> {
+        // Read again under the lock: another process may have gone on with the run since.
+        JournalText text = read(cfg, plan, runId, where);
+        Optional<RollbackReport> meanwhile = finished(text);
+        if (meanwhile.isPresent()) {
+          return meanwhile.get();
+        }
+        Journal.Header h = JournalRecords.header(text.records().get(0));
+        Replay replay = Replay.of(text.records().subList(1, text.records().size()));
+        refuse(cfg, plan, h.options());
+        Map<String, String> secrets = secrets(cfg, plan, redactor, false);
+        try (RunJournal journal = RunJournal.of(cfg.journal().reopen(runId, text.validLength()), redactor, where)) {
+          RunState run = new RunState(runId, plan, cfg.clock(), false, cfg.workspace(), h.startedAt(), redactor,
+              journal);
+          run.restore(replay.remembered());
+          Instant now = cfg.clock().instant();
+          journal.append(JournalRecords.RESUMED, null, now, Session.fields("tornLineDropped", text.torn()));
+          Session session = new Session(cfg, plan, h.options(), run, replay, secrets, false);
+          session.report.resumedAt.addAll(replay.resumedAt());
+          session.report.resumedAt.add(now);
+          return new RunEngine(session).execute(true);
+        }
+      });
+    } catch (IOException e) {
+      throw redactor.scrub(new JournalException("the journal of run " + runId + " in the "
+          + cfg.journal().describe() + " cannot be used: " + e.getMessage(), e));
+    } catch (RuntimeException e) {
+      throw redactor.scrub(e);
+    }
+  }
+
+  /** Reads a run's journal and checks that it belongs to this plan and workspace. */
+  private static JournalText read(Settings cfg, RollbackPlan plan, String runId, String where) throws IOException {
+    byte[] bytes = cfg.journal().read(runId).orElseThrow(() -> new JournalException("there is no journal of run "
+        + runId + " in the " + cfg.journal().describe()));
+    JournalText text = JournalText.parse(where, bytes);
+    if (text.records().isEmpty()) {
+      throw new JournalException("the " + where + " is empty: the run crashed before it started; start it again");
+    }
+    Journal.Header h = JournalRecords.header(text.records().get(0));
+    if (!h.planHash().equals(plan.hash())) {
+      throw new JournalException("the " + where + " was written for plan '" + h.planName() + "' with hash "
+          + h.planHash() + ", but the plan given, '" + plan.name() + "', has hash " + plan.hash()
+          + "; resume with the plan that started the run");
+    }
+    if (!h.workspace().equals(cfg.workspace().toString())) {
+      throw new JournalException("run " + runId + " ran in workspace " + h.workspace()
+          + ", but this executor's workspace is " + cfg.workspace() + "; resume it where it ran");
+    }
+    return text;
+  }
+
+  /** The report of a run the journal shows finished. */
+  private static Optional<RollbackReport> finished(JournalText text) {
+    List<Map<String, Object>> rs = text.records();
+    Map<String, Object> last = rs.get(rs.size() - 1);
+    return JournalRecords.FINISHED.equals(last.get("type"))
+        ? Optional.of(RecordCodec.fromData(RollbackReport.class, Session.result(last))) : Optional.empty();
+  }
+
+  /**
+   * Refuses, before anything runs, a plan with problems, options that do not fit it, or kinds no adapter
+   * interprets.
+   *
+   * @param cfg the settings
+   * @param plan the plan
+   * @param options the options
+   * @throws dev.rollback.PlanInvalidException when the plan has problems
+   * @throws RollbackException when the options or adapters do not fit
+   */
+  static void refuse(Settings cfg, RollbackPlan plan, RunOptions options) {
+    plan.check().orThrow();
+    options.severity().ifPresent(name -> {
+      if (plan.severity(name).isEmpty()) {
+        throw new RollbackException("severity '" + name + "' chosen in the run options is not a severity level of"
+            + " plan '" + plan.name() + "'; it has " + plan.severities().stream().map(SeverityLevel::name)
+            .collect(Collectors.joining(", ")));
+      }
+    });
+    if (options.emergency() && plan.emergency().isEmpty()) {
+      throw new RollbackException("the run options force the emergency procedure, but plan '" + plan.name()
+          + "' has none");
+    }
+    List<String> missing = cfg.registry().missing(plan);
+    if (!missing.isEmpty()) {
+      throw new RollbackException("plan '" + plan.name() + "' uses kinds no registered adapter interprets:\n  "
+          + String.join("\n  ", missing));
+    }
+  }
+
+  /**
+   * Resolves every secret the plan names and registers the values, with the adapters' own, for masking.
+   *
+   * @param cfg the settings
+   * @param plan the plan
+   * @param redactor the run's redactor
+   * @param lenient whether a missing secret is left out (a preview) instead of refused
+   * @return values by name
+   */
+  static Map<String, String> secrets(Settings cfg, RollbackPlan plan, Redactor redactor, boolean lenient) {
+    for (Adapter a : cfg.registry().adapters()) {
+      redactor.addAll(a.secrets());
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (String name : PlanWalk.secretNames(plan)) {
+      Optional<String> v;
+      try {
+        v = cfg.secrets().resolve(name);
+      } catch (Exception e) {
+        throw new RollbackException("secret '" + name + "' could not be read: " + redactor.describe(e));
+      }
+      if (v.isPresent()) {
+        redactor.add(v.get());
+        values.put(name, v.get());
+      } else {
+        missing.add(name);
+      }
+    }
+    if (!missing.isEmpty() && !lenient) {
+      throw new RollbackException("plan '" + plan.name() + "' needs secrets that are not set: "
+          + String.join(", ", missing) + "; nothing ran");
+    }
+    return values;
+  }
+
+  /** Work done while holding the lock for the plan on the target. */
+  @FunctionalInterface
+  private interface Locked<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T underLock(Settings cfg, RollbackPlan plan, String runId, Instant at, Locked<T> body)
+      throws IOException {
+    JournalStore.JournalLock lock = lock(cfg, plan, runId, at);
+    try {
+      return body.run();
+    } finally {
+      lock.close();
+    }
+  }
+
+  private static JournalStore.JournalLock lock(Settings cfg, RollbackPlan plan, String runId, Instant at)
+      throws IOException {
+    String target = cfg.workspace().toString();
+    String key = CanonicalJson.sha256(plan.name() + "\n" + target).substring(0, 32);
+    try {
+      return cfg.journal().lock(key, "run " + runId + " (process " + ProcessHandle.current().pid() + ", since " + at
+          + ")");
+    } catch (RunLockedException e) {
+      throw new RunLockedException("plan '" + plan.name() + "' is already running on " + target + ": "
+          + (e.getMessage().isBlank() ? "another run holds its lock" : e.getMessage() + " holds its lock")
+          + " in the " + cfg.journal().describe());
+    }
+  }
+
+  private RollbackReport execute(boolean resumed) {
+    s.emit(new RunEvent.RunStarted(s.runId(), s.now(), s.plan.name(), s.plan.hash(), false, resumed));
+    s.bindBuiltIns();
+    try {
+      assess();
+      decide();
+      approve();
+      prepare();
+      executeProcedure();
+      verify();
+    } catch (Stop stop) {
+      s.report.status = stop.status;
+      s.report.summary = stop.getMessage();
+    }
+    try {
+      communicate();
+      audit();
+      monitor();
+    } catch (Stop stop) {
+      s.report.summary = s.report.summary + "; " + stop.getMessage() + " while reporting";
+    }
+    return finish();
+  }
+
+  private void stage(RunStage stage) {
+    Instant at = s.now();
+    if (!s.replay.entered(stage.name())) {
+      s.record(JournalRecords.STAGE, null, at, Session.fields("stage", stage.name()));
+    }
+    s.emit(new RunEvent.StageStarted(s.runId(), at, stage));
+  }
+
+  private void assess() {
+    stage(RunStage.ASSESS);
+    for (Adapter a : s.cfg.registry().adapters()) {
+      Attempts.Outcome<Boolean> o = s.attempt(s.plan.defaultTimeout(), () -> {
+        a.onRunStart(s.run);
+        return Boolean.TRUE;
+      });
+      if (!o.succeeded()) {
+        throw new Stop(RunStatus.STOPPED, "adapter '" + a.name() + "' could not start ("
+            + (o.timedOut() ? "timed out" : s.describe(o.failure())) + "); nothing was changed");
+      }
+    }
+    snapshot = Assessments.snapshot(s);
+  }
+
+  private void decide() {
+    stage(RunStage.DECIDE);
+    Optional<Map<String, Object>> rec = s.replay.last(JournalRecords.DECISION);
+    DecisionReport d;
+    if (rec.isPresent()) {
+      d = RecordCodec.fromData(DecisionReport.class, Session.result(rec.get()));
+    } else {
+      d = Decisions.decide(s, snapshot, s.options.detectedAt().orElse(s.run.startedAt()));
+      s.record(JournalRecords.DECISION, null, s.now(), Session.fields("result", RecordCodec.toData(d, true)));
+    }
+    s.bindDecision(d);
+    s.emit(new RunEvent.Decided(s.runId(), s.now(), d.severity(), d.procedure(), d.deadline(), d.explanation()));
+    if (d.procedure().isEmpty()) {
+      throw new Stop(RunStatus.NO_ROLLBACK, d.explanation());
+    }
+    procedure = s.plan.procedure(d.procedure().get()).orElseThrow();
+    s.report.procedure = procedure.name();
+    s.report.phases(procedure.phases());
+    s.deadlines = new Deadlines(s.plan, procedure.phases(), d.deadline());
+    s.replay.last(JournalRecords.DEADLINE_AT_RISK).ifPresent(r -> s.deadlines.alreadyAtRisk(Replay.at(r)));
+  }
+
+  private void approve() {
+    stage(RunStage.APPROVE);
+    DecisionReport d = s.report.decision;
+    Optional<SeverityLevel> level = d.severity().flatMap(s.plan::severity);
+    List<String> irreversible = new ArrayList<>();
+    List<String> uncovered = new ArrayList<>();
+    for (Phase ph : procedure.phases()) {
+      for (Step st : ph.steps()) {
+        if (st.effect() == Effect.IRREVERSIBLE) {
+          String what = "'" + st.name() + "' in phase '" + ph.name() + "'";
+          irreversible.add(what);
+          if (!st.approval().map(ApprovalPolicy::requiresPeople).orElse(false)) {
+            uncovered.add(what);
+          }
+        }
+      }
+    }
+    if (level.isPresent()) {
+      ApprovalPolicy policy = level.get().approval();
+      s.watchDeadline(s.deadlines.beforeApproval(policy.timeout()));
+      s.approve("approval:severity", "severity '" + level.get().name() + "'", policy,
+          policy.requiresPeople() ? irreversible : List.of());
+      if (policy.requiresPeople()) {
+        return;
+      }
+    }
+    if (!uncovered.isEmpty()) {
+      Optional<ApprovalPolicy> fallback = Decisions.fallbackApproval(s.plan, procedure);
+      if (fallback.isEmpty()) {
+        throw new Stop(RunStatus.NOT_APPROVED, "irreversible steps " + String.join(", ", uncovered) + " need an"
+            + " approval that asks people, and no severity level of the plan has one; nothing ran");
+      }
+      s.watchDeadline(s.deadlines.beforeApproval(fallback.get().timeout()));
+      s.approve("approval:irreversible", "the irreversible steps of procedure '" + procedure.name() + "'",
+          fallback.get(), uncovered);
+    }
+  }
+
+  private void prepare() {
+    stage(RunStage.PREPARE);
+    s.watchDeadline(s.deadlines.beforeChecklist());
+    List<String> failed = new ArrayList<>();
+    List<Check> checks = s.plan.readinessChecks();
+    for (int k = 0; k < checks.size(); k++) {
+      CheckReport r = s.evaluate("checklist", "checklist:" + (k + 1), checks.get(k));
+      s.report.checklist.add(r);
+      if (!r.passed()) {
+        failed.add("'" + r.name() + "' " + r.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + r.summary());
+      }
+    }
+    if (!failed.isEmpty()) {
+      throw new Stop(RunStatus.NOT_READY, "the readiness checklist did not pass: " + String.join("; ", failed)
+          + "; nothing was changed");
+    }
+    if (s.options.stopAfterPreparation()) {
+      throw new Stop(RunStatus.PREPARED, "stopped after preparation, as asked: the checklist passed and nothing"
+          + " was changed");
+    }
+  }
+
+  private void executeProcedure() {
+    stage(RunStage.EXECUTE);
+    s.measurer.changing();
+    notifications.send(NotificationEvent.ROLLBACK_STARTED, this::messageData);
+    boolean failures = procedures.execute();
+    Optional<Map<String, Object>> rec = s.replay.last(JournalRecords.PROCEDURE_FINISHED);
+    if (rec.isPresent()) {
+      s.report.rolledBackAt = Replay.at(rec.get());
+    } else {
+      s.report.rolledBackAt = s.now();
+      s.record(JournalRecords.PROCEDURE_FINISHED, null, s.report.rolledBackAt,
+          Session.fields("procedure", procedure.name()));
+    }
+    if (failures) {
+      s.report.status = RunStatus.COMPLETED_WITH_FAILURES;
+      s.report.summary = "procedure '" + procedure.name() + "' ran to the end, but phases failed: "
+          + s.report.phases.stream().filter(p -> p.failure != null).map(p -> "'" + p.phase.name() + "' ("
+          + p.failure + ")").collect(Collectors.joining("; "));
+    }
+  }
+
+  private void verify() {
+    stage(RunStage.VERIFY);
+    List<String> failed = new ArrayList<>();
+    List<Check> vs = s.plan.verifications();
+    for (int k = 0; k < vs.size(); k++) {
+      CheckReport r = s.evaluate("verification", "verification:" + (k + 1), vs.get(k));
+      s.report.verification.add(r);
+      if (!r.passed()) {
+        failed.add("'" + r.name() + "'");
+      }
+    }
+    List<Check> hs = s.plan.healthChecks();
+    for (int k = 0; k < hs.size(); k++) {
+      CheckReport r = s.evaluate("health", "health:" + (k + 1), hs.get(k));
+      s.report.health.add(r);
+      if (!r.passed()) {
+        failed.add("'" + r.name() + "'");
+      }
+    }
+    if (s.report.status == RunStatus.COMPLETED_WITH_FAILURES) {
+      if (!failed.isEmpty()) {
+        s.report.summary += "; verification did not pass: " + String.join(", ", failed);
+      }
+    } else if (!failed.isEmpty()) {
+      s.report.status = RunStatus.VERIFICATION_FAILED;
+      s.report.summary = "procedure '" + procedure.name() + "' ran to the end, but verification did not pass: "
+          + String.join(", ", failed);
+    } else {
+      s.report.status = RunStatus.SUCCEEDED;
+      s.report.summary = "rolled back with procedure '" + procedure.name() + "'"
+          + (vs.isEmpty() && hs.isEmpty() ? "" : "; verification passed");
+    }
+  }
+
+  private void communicate() {
+    RunStatus st = s.report.status;
+    if (st == RunStatus.PREPARED || st == RunStatus.NO_ROLLBACK) {
+      return;
+    }
+    stage(RunStage.COMMUNICATE);
+    notifications.send(st == RunStatus.SUCCEEDED ? NotificationEvent.ROLLBACK_COMPLETED
+        : NotificationEvent.ROLLBACK_FAILED, this::messageData);
+  }
+
+  private void audit() {
+    stage(RunStage.AUDIT);
+    for (Adapter a : s.cfg.registry().adapters()) {
+      String key = "audit:" + a.name();
+      Optional<Map<String, Object>> rec = s.replay.last(key, JournalRecords.AUDIT);
+      if (rec.isPresent()) {
+        Object r = rec.get().get("result");
+        if (r != null) {
+          s.report.audits.add(RecordCodec.fromData(Audit.class, Session.result(rec.get())));
+        }
+        continue;
+      }
+      Attempts.Outcome<Optional<Audit>> o = s.attempt(s.plan.defaultTimeout(), () -> a.onRunEnd(s.run));
+      Optional<Audit> audit;
+      if (o.succeeded()) {
+        audit = o.value() == null ? Optional.empty() : o.value();
+      } else {
+        audit = Optional.of(new Audit(a.name(), false, "the audit could not be made: "
+            + (o.timedOut() ? "timed out" : s.describe(o.failure())), Map.of()));
+      }
+      Optional<Audit> shown = audit.map(x -> new Audit(x.adapter(), x.passed(), s.redactor.redact(x.summary()),
+          s.redactor.redactMap(Session.normalizeMap(x.evidence()))));
+      s.record(JournalRecords.AUDIT, key, s.now(), Session.fields("result",
+          shown.map(x -> RecordCodec.toData(x, true)).orElse(null)));
+      shown.ifPresent(s.report.audits::add);
+    }
+  }
+
+  /** Watches the plan's monitoring after a successful rollback, when the options ask for it. */
+  private void monitor() {
+    if (!s.options.monitor() || s.plan.monitoring().isEmpty() || s.report.status != RunStatus.SUCCEEDED) {
+      return;
+    }
+    stage(RunStage.MONITOR);
+    for (int i = 1; ; i++) {
+      Optional<Map<String, Object>> rec = s.replay.last("alert:" + i, JournalRecords.ALERT);
+      if (rec.isEmpty()) {
+        break;
+      }
+      s.report.alerts.add(RecordCodec.fromData(AlertReport.class, Session.result(rec.get())));
+    }
+    if (s.replay.last(JournalRecords.MONITOR_FINISHED).isPresent()) {
+      return;
+    }
+    MonitorReport watched = Monitor.forPlan(s.plan).measure(s.measurer::measure).clock(s.cfg.clock())
+        .sleeper(s.cfg.sleeper()).baselines(s.baselines).declaredFacts(s.options.declaredFacts())
+        .sink(this::alert).build().run();
+    s.record(JournalRecords.MONITOR_FINISHED, null, s.now(), Session.fields("intervals", watched.ticks(),
+        "alerts", watched.alerts().size(), "cancelled", watched.cancelled()));
+  }
+
+  private void alert(Alert a) {
+    AlertReport r = new AlertReport(a.rule().name(), a.action(), s.redactor.redact(a.evaluation().explanation()),
+        a.at());
+    s.report.alerts.add(r);
+    String key = "alert:" + s.report.alerts.size();
+    s.record(JournalRecords.ALERT, key, a.at(), Session.fields("result", RecordCodec.toData(r, true)));
+    s.emit(new RunEvent.AlertRaised(s.runId(), a.at(), r.rule(), r.action(), r.explanation()));
+    Map<String, Object> data = new LinkedHashMap<>(messageData());
+    data.put("alert", Session.fields("rule", r.rule(), "action", r.action(), "explanation", r.explanation(),
+        "at", r.at().toString()));
+    notifications.send(NotificationEvent.ALERT, data, ":" + s.report.alerts.size());
+  }
+
+  private RollbackReport finish() {
+    Instant finishedAt = s.now();
+    Optional<Instant> deadline = s.report.decision == null ? Optional.empty() : s.report.decision.deadline();
+    Optional<Instant> atRisk = s.deadlines == null ? Optional.empty() : s.deadlines.atRiskAt();
+    RollbackReport r = s.report.build(s.runId(), s.plan.name(), s.plan.hash(), s.run.startedAt(), finishedAt,
+        deadline, atRisk, s.redactor.redactMap(Session.normalizeMap(s.run.outputs())));
+    s.record(JournalRecords.FINISHED, null, finishedAt, Session.fields("status", r.status(), "result",
+        RecordCodec.toData(r, true)));
+    s.emit(new RunEvent.RunFinished(s.runId(), finishedAt, r.status(), r.summary()));
+    if (s.interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return r;
+  }
+
+  /**
+   * What message templates can use: the run, the decision, the measured signals ({@code metrics.<signal>}), the
+   * timeline, the steps, and every output.
+   */
+  private Map<String, Object> messageData() {
+    ReportBuilder b = s.report;
+    Map<String, Object> d = new LinkedHashMap<>(s.run.outputs());
+    d.put("runId", s.runId());
+    d.put("plan", s.plan.name());
+    d.put("planHash", s.plan.hash());
+    d.put("status", b.status.name());
+    d.put("summary", b.summary);
+    if (b.decision != null) {
+      d.put("severity", b.decision.severity().orElse("none"));
+      d.put("reason", b.decision.explanation());
+      d.put("procedure", b.decision.procedure().orElse("none"));
+      d.put("emergency", b.decision.emergency());
+      d.put("deadline", b.decision.deadline().map(Instant::toString).orElse("none"));
+    }
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    b.snapshot.forEach(m -> metrics.put(m.signal(), m.value()));
+    d.put("metrics", metrics);
+    Map<String, Object> timeline = new LinkedHashMap<>();
+    timeline.put("detected", b.decision == null ? "" : b.decision.detectedAt().toString());
+    timeline.put("started", s.run.startedAt().toString());
+    timeline.put("completed", b.rolledBackAt == null ? "" : b.rolledBackAt.toString());
+    d.put("timeline", timeline);
+    List<Object> steps = new ArrayList<>();
+    for (ReportBuilder.PhaseState p : b.phases) {
+      for (ReportBuilder.StepState st : p.steps) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("phase", p.phase.name());
+        m.put("name", st.step.name());
+        m.put("status", st.status.name());
+        m.put("summary", st.shown != null ? st.shown.summary() : st.error != null ? st.error : "");
+        steps.add(m);
+      }
+    }
+    d.put("steps", steps);
+    return Session.normalizeMap(d);
+  }
+}

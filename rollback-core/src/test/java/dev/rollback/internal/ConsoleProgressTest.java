@@ -1,0 +1,37 @@
+package dev.rollback.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rollback.RunEvent;
+import dev.rollback.RunStage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConsoleProgressTest {
+
+  @Test
+  void eachLineShowsTheTimeElapsedAndTheTimeLeftBeforeTheDeadline() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ConsoleProgress p = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    Instant t0 = Instant.parse("2026-01-01T03:00:00Z");
+    p.onEvent(new RunEvent.RunStarted("r", t0, "plan", "abcdef0123456789", false, false));
+    p.onEvent(new RunEvent.Decided("r", t0.plusSeconds(1), Optional.of("critical"), Optional.of("emergency"),
+        Optional.of(t0.plus(Duration.ofHours(1))), "chosen by hand"));
+    p.onEvent(new RunEvent.StageStarted("r", t0.plusSeconds(2), RunStage.EXECUTE));
+    p.onEvent(new RunEvent.PhaseStarted("r", t0.plusSeconds(192), "Remove Docker test infrastructure", 2, 3));
+    p.onEvent(new RunEvent.StepApplied("r", t0.plus(Duration.ofMinutes(70)), "p", "revert", "reverted abc"));
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8).split("\n")).containsExactly(
+        "[00:00:00] run r of plan 'plan' (abcdef012345)",
+        "[00:00:01 | 00:59:59 left] decided: severity critical, procedure emergency, deadline 2026-01-01T04:00:00Z"
+            + " — chosen by hand",
+        "[00:00:02 | 00:59:58 left] == execute",
+        "[00:03:12 | 00:56:48 left] ▶ phase 2/3: Remove Docker test infrastructure",
+        "[01:10:00 | 00:10:00 over]   ✓ applied revert: reverted abc");
+  }
+}
