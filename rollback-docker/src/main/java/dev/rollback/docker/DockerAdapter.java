@@ -6,6 +6,7 @@ import dev.rollback.docker.internal.Engine;
 import dev.rollback.docker.internal.EngineLocator;
 import dev.rollback.docker.internal.Handlers;
 import dev.rollback.docker.internal.Images;
+import dev.rollback.docker.internal.PlanUsage;
 import dev.rollback.docker.internal.SystemReads;
 import dev.rollback.docker.internal.Tags;
 import dev.rollback.spi.Adapter;
@@ -391,24 +392,31 @@ public final class DockerAdapter implements Adapter {
   }
 
   /**
-   * Connects to the engine during assessment, so a run whose engine is down stops before anything changes.
+   * Connects to the engine during assessment when the plan uses a Docker step, check or signal, so a run whose
+   * engine is down stops before anything changes. A plan that uses none never contacts the engine.
    *
    * @param run the run
-   * @throws DockerUnavailableException if the engine does not answer
+   * @throws DockerUnavailableException if the plan uses Docker and the engine does not answer
    */
   @Override
   public void onRunStart(RunContext run) {
-    engine.info();
+    if (PlanUsage.uses(run.plan(), NAME + ".")) {
+      engine.info();
+    }
   }
 
   /**
-   * Proves that the run left no container behind: none carries the run's label.
+   * Proves that the run left no container behind: none carries the run's label. Nothing to prove for a plan that
+   * uses no Docker step, check or signal.
    *
    * @param run the run
-   * @return the audit
+   * @return the audit, when the plan uses Docker
    */
   @Override
   public Optional<Audit> onRunEnd(RunContext run) {
+    if (!PlanUsage.uses(run.plan(), NAME + ".")) {
+      return Optional.empty();
+    }
     List<String> left = containers(DockerLabels.run(run.runId()), false);
     return Optional.of(new Audit(NAME, left.isEmpty(), left.isEmpty()
         ? "no container of run " + run.runId() + " remains on " + engine.host()

@@ -3,10 +3,20 @@ package dev.rollback.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rollback.Journal;
+import dev.rollback.Rollback;
+import dev.rollback.RollbackExecutor;
+import dev.rollback.RollbackPlan;
+import dev.rollback.Step;
+import dev.rollback.Steps;
+import dev.rollback.docker.testing.TestRun;
+import dev.rollback.spi.AdapterProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,11 +66,36 @@ class DockerAdapterConnectionTest {
     }
   }
 
+  private static RollbackPlan planWith(Step step) {
+    return Rollback.plan("p").severity(Rollback.severity("s").when(Rollback.declared("x"))
+        .rollbackWithin(Duration.ofHours(1)).approval(Rollback.single("m")))
+        .procedure(Rollback.procedure("standard").phase(Rollback.phase("one").step(step))).build();
+  }
+
   @Test
-  void theRunStopsBeforeAnythingChangesWhenTheEngineIsDown() {
+  void aRunUsingDockerStopsAtAssessmentWhenTheEngineIsDown() {
     try (DockerAdapter docker = DockerAdapter.connect("unix://" + tmp.resolve("gone.sock"))) {
-      assertThatThrownBy(() -> docker.onRunStart(dev.rollback.docker.testing.TestRun.in(tmp)))
-          .isInstanceOf(DockerUnavailableException.class);
+      TestRun run = TestRun.in(tmp).running(planWith(DockerSteps.restoreTag("app:latest")));
+      assertThatThrownBy(() -> docker.onRunStart(run)).isInstanceOf(DockerUnavailableException.class);
+    }
+  }
+
+  @Test
+  void aPlanWithoutDockerNeverContactsTheEngine() {
+    try (DockerAdapter docker = DockerAdapter.connect("unix://" + tmp.resolve("gone.sock"))) {
+      TestRun run = TestRun.in(tmp).running(planWith(Steps.command("true")));
+      docker.onRunStart(run);
+      assertThat(docker.onRunEnd(run)).isEmpty();
+    }
+  }
+
+  @Test
+  void theExecutorDiscoversTheAdapter() {
+    assertThat(ServiceLoader.load(AdapterProvider.class).stream().map(p -> p.get().name()))
+        .contains(DockerAdapter.NAME);
+    try (RollbackExecutor executor = RollbackExecutor.builder().workspace(tmp).journal(Journal.inMemory())
+        .discoverAdapters().build()) {
+      assertThat(executor.adapters()).contains(DockerAdapter.NAME);
     }
   }
 

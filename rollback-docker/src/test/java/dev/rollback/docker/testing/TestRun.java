@@ -40,6 +40,7 @@ public final class TestRun implements RunContext {
   private final Instant startedAt;
   private final Map<String, Object> outputs = new LinkedHashMap<>();
   private final Map<String, String> remembered = new LinkedHashMap<>();
+  private RollbackPlan plan = Rollback.plan("docker adapter test").build();
 
   private TestRun(String runId, Path workspace, Clock clock, boolean dryRun) {
     this.runId = runId;
@@ -93,6 +94,17 @@ public final class TestRun implements RunContext {
     r.outputs.putAll(outputs);
     r.remembered.putAll(remembered);
     return r;
+  }
+
+  /**
+   * Sets the plan the run runs.
+   *
+   * @param plan the plan
+   * @return this run
+   */
+  public TestRun running(RollbackPlan plan) {
+    this.plan = plan;
+    return this;
   }
 
   /**
@@ -277,7 +289,7 @@ public final class TestRun implements RunContext {
 
   @Override
   public RollbackPlan plan() {
-    return Rollback.plan("docker adapter test").build();
+    return plan;
   }
 
   @Override
