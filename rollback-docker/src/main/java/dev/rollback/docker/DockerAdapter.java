@@ -43,6 +43,10 @@ import java.util.stream.Collectors;
  *
  * <p>Everything it creates carries {@link DockerLabels#MANAGED}, and containers of a run carry the run's id and the
  * step's name, so {@link #removeByLabel(String)} and the orphan check find them.
+ *
+ * <p>{@code RollbackExecutor.builder().discoverAdapters()} (the launcher, JShell scripts) finds it on the class path
+ * and creates it with {@link #fromEnvironment()}. A plan that uses no {@code docker.*} step, check or signal never
+ * contacts the engine.
  */
 public final class DockerAdapter implements Adapter {
 
