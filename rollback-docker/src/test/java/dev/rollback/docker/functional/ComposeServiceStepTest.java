@@ -129,13 +129,17 @@ class ComposeServiceStepTest {
     Cli.Result leftover = Cli.run(workspace, Map.of(), "docker", "create", "--label", DockerLabels.managed(), "--label",
         DockerLabels.run(run.runId()), "--label", DockerLabels.STEP + "=" + step.name(), TEST_IMAGE, "sleep", "600");
     assertThat(leftover.exitCode()).as(leftover.stderr()).isZero();
-    assertThat(docker.onRunEnd(run)).hasValueSatisfying(a -> assertThat(a.passed()).isFalse());
+    try {
+      assertThat(docker.onRunEnd(run)).hasValueSatisfying(a -> assertThat(a.passed()).isFalse());
 
-    assertThat(handler.isApplied(run.resumed().call(step)).state()).isEqualTo(Probe.State.NOT_APPLIED);
-    handler.apply(run.resumed().call(step));
+      assertThat(handler.isApplied(run.resumed().call(step)).state()).isEqualTo(Probe.State.NOT_APPLIED);
+      handler.apply(run.resumed().call(step));
 
-    assertThat(docker.containers(DockerLabels.run(run.runId()), false)).isEmpty();
-    assertThat(docker.onRunEnd(run)).get().extracting(Audit::passed).isEqualTo(true);
+      assertThat(docker.containers(DockerLabels.run(run.runId()), false)).isEmpty();
+      assertThat(docker.onRunEnd(run)).get().extracting(Audit::passed).isEqualTo(true);
+    } finally {
+      Cli.run(workspace, Map.of(), "docker", "rm", "-f", leftover.stdout().strip());
+    }
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.rollback.RollbackPlan;
 import dev.rollback.Signal;
 import dev.rollback.Step;
 import dev.rollback.Template;
+import dev.rollback.docker.DockerChecks;
 import dev.rollback.spi.CheckContext;
 import dev.rollback.spi.RunContext;
 import dev.rollback.spi.SignalContext;
@@ -40,7 +41,8 @@ public final class TestRun implements RunContext {
   private final Instant startedAt;
   private final Map<String, Object> outputs = new LinkedHashMap<>();
   private final Map<String, String> remembered = new LinkedHashMap<>();
-  private RollbackPlan plan = Rollback.plan("docker adapter test").build();
+  /** A plan that uses Docker, so the adapter's run hooks do their work; handlers ignore the plan otherwise. */
+  private RollbackPlan plan = Rollback.plan("docker adapter test").checklist(DockerChecks.engineAvailable()).build();
 
   private TestRun(String runId, Path workspace, Clock clock, boolean dryRun) {
     this.runId = runId;
