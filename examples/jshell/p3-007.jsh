@@ -4,17 +4,42 @@
 //   ./rollback check examples/jshell/p3-007.jsh      no problems
 // or open it in jshell with the launcher's class path and explore `plan`.
 //
-// The Docker parts use the Docker adapter. Git and GitHub steps, checks and signals come with their adapters;
-// until then the parts that need them are a person's confirmation or left out, and a comment marks where each
-// adapter's factory goes.
+// Git, Docker and GitHub steps, checks and signals come with their adapters. The Docker parts are in: disk usage
+// and events in the assessment, the orphan check among the health checks, the compose test service in the
+// recovery validation. The GitHub parts are in: CI reliability and status, cancelling CI, dispatching and awaiting
+// CI, CI health and the ci_success_rate alert. The Git parts are in: the culprit found as the seed does, the
+// rollback branch, reverts, restores, pushes under a lease, the forward recovery's cherry-pick. Until the other
+// adapters are in, the parts that need them are a person's confirmation, and a comment marks where each adapter's
+// factory goes.
 
 import static dev.rollback.Rollback.*;
+import static dev.rollback.github.GitHubSignals.lastRuns;
+import static dev.rollback.github.GitHubSignals.workflow;
 import dev.rollback.*;
 import dev.rollback.docker.*;
+import dev.rollback.git.*;
+import dev.rollback.github.*;
 
 // The time the benchmark script reports, in seconds: "Total Time: 123s".
 Signal testTime = Signals.commandNumber(Command.of("scripts/benchmark_performance.sh"), "Total Time: (\\d+)s",
     Unit.SECONDS).named("test_execution_time");
+
+// The change's name, as its commit messages mention it.
+String change = "P3-007";
+
+// The branch the configuration and gradual rollbacks work on: rollback-p3-007-20260105.
+String rollbackBranch = "rollback-p3-007-{{run.date}}";
+
+// The files as they were before P3-007: the culprit's parent. (The seed checks the files out of the culprit
+// itself, which puts back what its revert removed; and its emergency `git revert HEAD~1` reverts the commit
+// before the last one. See P3007Plan's documentation.)
+Template beforeP3007 = template("{{culprit}}^");
+
+// The CI workflow on main: the runs the GitHub signals, checks and steps are about.
+RunFilter ci = workflow("ci.yml").onBranch("main");
+
+// Test reliability: the share of the last 10 CI runs with a verdict that succeeded.
+Signal ciSuccessRate = GitHubSignals.successRate(ci, lastRuns(10)).named("ci_success_rate");
 
 // The test execution time recorded before P3-007.
 Baseline baseline = Baseline.file(path("perf/baseline.json"), "test_execution_time");
@@ -72,14 +97,14 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
     .summary("Rollback validation and recovery procedures for the Docker CI test execution introduced by"
         + " P3-007.")
 
-    // Rollback scenarios. The GitHub adapter will measure test reliability and CI status
-    // (GitHubSignals.successRate(workflow("ci.yml"), lastRuns(10))) and the Docker adapter resource
-    // exhaustion (DockerSignals.diskUsage()); until then a person declares them when starting the run.
+    // Rollback scenarios. GitHub measures test reliability (the last 10 CI runs) and CI status (three failed
+    // runs in a row, or a person says so); the Docker adapter will measure resource exhaustion
+    // (DockerSignals.diskUsage()); until then a person declares it when starting the run.
     .trigger("performance-degradation", "Performance degradation > 50% from baseline",
         testTime.above(baseline.plusPercent(50)))
-    .trigger("test-reliability", "Test reliability drops below 95% success rate",
-        declared("test-reliability-below-95-percent"))
-    .trigger("ci-broken", "Critical CI failures preventing deployments", declared("ci-broken"))
+    .trigger("test-reliability", "Test reliability drops below 95% success rate", ciSuccessRate.below(0.95))
+    .trigger("ci-broken", "Critical CI failures preventing deployments",
+        anyOf(GitHubSignals.failureStreak(ci).named("ci_failure_streak").atLeast(3), declared("ci-broken")))
     .trigger("resource-exhaustion", "Resource exhaustion in GitHub Actions runners",
         declared("resource-exhaustion"))
     .trigger("security-vulnerability", "Security vulnerabilities in Docker implementation",
@@ -109,9 +134,13 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
         .fixForwardOrRollbackWithin(weeks(2), "next sprint")
         .approval(discretion()))
 
-    // System state assessment: performance, and Docker's `system df` and `system events --since 1h --until
-    // now`. GitHub (CI status of the last 10 runs) joins here with its adapter.
-    .assess(Signals.commandNumber(Command.of("scripts/benchmark_current_performance.sh"),
+    // System state assessment: CI status of the last 10 runs (one request to GitHub for all four), the
+    // performance metrics, and Docker's `system df` and `system events --since 1h --until now`.
+    .assess(ciSuccessRate,
+        GitHubSignals.lastRunSucceeded(ci).named("ci_last_run_succeeded"),
+        GitHubSignals.runsInProgress(ci).named("ci_runs_in_progress"),
+        GitHubSignals.medianDuration(ci, lastRuns(10)).named("ci_run_time"),
+        Signals.commandNumber(Command.of("scripts/benchmark_current_performance.sh"),
             "Total Time: (\\d+)s", Unit.SECONDS).named("current_performance"),
         DockerSignals.diskUsage().named("docker_disk_usage"),
         DockerSignals.reclaimable().named("docker_reclaimable"),
@@ -122,29 +151,35 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
         "Test Coverage: Ensure test coverage maintained during rollback",
         "Data Loss Risk: Identify any data that might be lost")
 
-    // Rollback readiness checklist. "Identify rollback commit hash" becomes
-    // GitChecks.lastCommitMatching("P3-007").as("culprit") with the Git adapter, binding the commit for the
-    // procedures' GitSteps.
+    // Rollback readiness checklist. The Git adapter identifies the rollback commit as the seed does
+    // (git log --grep=P3-007 | tail -1) and binds it for the procedures; before its first change it backs up
+    // every ref under refs/rollback/<run>/.
     .checklist(
         Checks.confirm("Backup current configuration files").timeout(minutes(3)),
         Checks.confirm("Document current state and performance metrics").timeout(minutes(3)),
-        Checks.confirm("Identify rollback commit hash").timeout(minutes(3)),
+        GitChecks.commitMatching(change).oldest().as("culprit").named("Identify rollback commit hash")
+            .timeout(minutes(1)),
+        GitChecks.cleanWorkTree().named("The work tree has no uncommitted changes").timeout(minutes(1)),
         Checks.confirm("Verify rollback environment compatibility").timeout(minutes(3)),
         Checks.confirm("Prepare rollback communication plan").timeout(minutes(3)))
 
-    // Gradual rollback. Each confirmation becomes GitSteps.restore(ref("culprit"), path(...)) of the phase's
-    // files with the Git adapter.
+    // Gradual rollback, on a rollback branch: each phase restores its files as they were before P3-007,
+    // commits them and pushes the branch (fast-forward only), so CI validates each phase on it.
     .procedure(procedure("gradual")
         .description("Roll back in three phases, validating each before the next.")
         .phase(phase("Disable Docker test execution")
             .action("Revert to direct pytest execution")
-            .step(Steps.confirm("Restore .github/workflows/ci.yml as it was before P3-007"))
-            // GitHubChecks.workflowPasses("ci.yml") with the GitHub adapter.
-            .validate(Checks.confirm("Verify CI passes with direct execution"))
+            .step(GitSteps.checkoutNewBranch(branch(rollbackBranch)),
+                GitSteps.restoreExactly(beforeP3007, path(".github/workflows/ci.yml")),
+                GitSteps.push("origin", branch(rollbackBranch)),
+                GitHubSteps.dispatch("ci.yml", "main").named("Run CI with direct execution").as("directCi"),
+                GitHubSteps.awaitConclusion(ref("directCi"), minutes(30)).named("Await that CI run"))
+            .validate(GitHubChecks.ciPassing(ci).named("Verify CI passes with direct execution"))
             .onFailure(FailurePolicy.COMPENSATE))
         .phase(phase("Remove Docker test infrastructure")
             .action("Remove Docker-specific configurations")
-            .step(Steps.confirm("Remove docker-compose.test.yml and Dockerfile.test as introduced by P3-007"))
+            .step(GitSteps.restoreExactly(beforeP3007, path("docker-compose.test.yml"), path("Dockerfile.test")),
+                GitSteps.push("origin", branch(rollbackBranch)))
             .validate(
                 Checks.command("test", "!", "-e", "docker-compose.test.yml")
                     .named("docker-compose.test.yml is gone"),
@@ -154,64 +189,86 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
             .onFailure(FailurePolicy.COMPENSATE))
         .phase(phase("Restore original test scripts")
             .action("Revert test execution scripts")
-            .step(Steps.confirm("Restore scripts/run_docker_tests.sh as it was before P3-007"))
+            .step(GitSteps.restoreExactly(beforeP3007, path("scripts/run_docker_tests.sh")),
+                GitSteps.push("origin", branch(rollbackBranch)))
             .validate(Checks.command("make", "quick-check").named("Verify original test workflow restored"))
             .onFailure(FailurePolicy.COMPENSATE)))
 
-    // Emergency rollback. With the adapters: GitHubSteps.cancelRuns(workflow("ci.yml")),
-    // GitSteps.revert(ref("culprit")), GitSteps.push(branch("main")).withLease() and
-    // GitHubChecks.latestRunConcludes("success").
+    // The seed's configuration rollback: a rollback branch, the P3-007 revert, the key files restored as they
+    // were before P3-007 and committed, the branch pushed under a lease pinned at assessment.
+    .procedure(procedure("configuration")
+        .description("Roll the CI configuration back on a branch: revert P3-007, restore the key files, push.")
+        .phase(phase("Roll back the CI configuration")
+            .step(GitSteps.checkoutNewBranch(branch(rollbackBranch)),
+                GitSteps.revert(ref("culprit")).as("revertCommit"),
+                GitSteps.restoreExactly(beforeP3007, path(".github/workflows/ci.yml"),
+                    path("docker-compose.test.yml"), path("Dockerfile.test"), path("scripts/run_docker_tests.sh")),
+                GitSteps.pushWithLease("origin", branch(rollbackBranch)).requiresApproval(role("team-lead")))
+            .validate(GitChecks.reverted(ref("culprit")).named("P3-007 is reverted on the rollback branch"))))
+
+    // Emergency rollback. GitHub stops CI and verifies it afterwards; the Git adapter reverts the P3-007
+    // commits on main and pushes main under a lease pinned at assessment.
     .emergency(procedure("emergency")
         .description("The fast path: stop CI, revert, push, verify.")
         .phase(phase("Stop all current CI jobs")
-            .step(Steps.confirm("Cancel the CI runs in progress").effect(Effect.IRREVERSIBLE)
-                .timeout(minutes(5)))
-            .validate(Checks.confirm("No CI run is in progress").timeout(minutes(2))))
+            .step(GitHubSteps.cancelRuns(ci, minutes(2)).named("Cancel the CI runs in progress")
+                .timeout(minutes(3)))
+            .validate(GitHubChecks.noRunsInProgress(ci).named("No CI run is in progress").timeout(minutes(1))))
         .phase(phase("Revert to last known good state")
-            .step(Steps.confirm("Revert the P3-007 commit on main").timeout(minutes(5)))
+            .step(GitSteps.checkout(branch("main")).timeout(minutes(1)),
+                GitSteps.commitMatching(change).all().as("p3007").timeout(minutes(1)),
+                GitSteps.revertAll(ref("p3007")).timeout(minutes(3)))
             .validate(Checks.command("make", "quick-check").named("core functionality").timeout(minutes(5))))
         .phase(phase("Force push (emergency only)")
-            .step(Steps.confirm("Push main to origin with --force-with-lease").effect(Effect.IRREVERSIBLE)
-                .timeout(minutes(2)))
-            .validate(Checks.confirm("Verify rollback: the latest CI run on main passes").timeout(minutes(5)))))
+            .step(GitSteps.pushWithLease("origin", branch("main")).timeout(minutes(2)))
+            .validate(Checks.confirm("Verify rollback: the latest CI run on main passes").timeout(minutes(5))))
+        .phase(phase("Verify rollback")
+            .step(GitHubSteps.dispatch("ci.yml", "main").named("Run CI on main").as("ciRun").timeout(minutes(1)),
+                GitHubSteps.awaitRun(ref("ciRun"), minutes(6)).named("Await the CI run"))
+            .validate(GitHubChecks.ciPassing(ci).named("The CI run on main passes").timeout(minutes(1)))))
 
-    // Post-rollback validation. "Verify CI pipeline works" becomes GitHubSteps.dispatch("ci.yml") followed
-    // by GitHubChecks.latestRunConcludes("success") with the GitHub adapter.
+    // Post-rollback validation. The procedure dispatched CI and awaited it; CI passing is checked again here.
     .verify(
+        GitHubChecks.ciPassing(ci).named("Verify CI pipeline works"),
         Checks.command("make", "quick-check"),
         Checks.command("make", "pre-push"),
         Checks.command("pytest", "--cov=.", "--cov-report=term-missing").named("Verify test coverage"),
         Checks.that(testTime.atMost(baseline.plusPercent(50))).named("Check performance baseline"))
     // System health checks. "No resource leaks or orphaned processes": no container Rollback started remains.
     .healthCheck(
-        Checks.confirm("CI pipeline executes successfully"),
+        GitHubChecks.ciPassing(ci).named("CI pipeline executes successfully"),
         Checks.confirm("All tests pass consistently"),
         Checks.that(testTime.atMost(baseline.plusPercent(10)))
             .named("Performance metrics within acceptable range"),
         DockerChecks.noOrphanedContainers().named("No resource leaks or orphaned processes"),
         Checks.confirm("Developer workflow unaffected"))
 
-    // Monitoring and alerting. ci_success_rate < 95% -> "Immediate investigation" (GitHub),
-    // resource_utilization (Docker) and error_rate > 1% -> "Root cause analysis" join with the adapters.
+    // Monitoring and alerting. resource_utilization (Docker) and error_rate > 1% -> "Root cause analysis"
+    // join with their adapters.
     .monitoring(monitoring()
         .every(minutes(15))
         .forPeriod(hours(72))
+        .metric(ciSuccessRate)
         .metric(testTime)
+        .alert("ci_success_rate", ciSuccessRate.below(0.95), "Immediate investigation")
         .alert("test_execution_time", testTime.above(baseline.plusPercent(50)), "Performance analysis"))
 
-    // Recovery. The Git adapter turns the confirmations into GitSteps.createBranch(branch("fix-p3-007-issues"))
-    // and GitSteps.cherryPick(ref("fix"), noCommit()). Each strategy ends with the recovery validation.
+    // Recovery: the seed's forward recovery on a fix branch, cherry-picking the fix without committing, then
+    // committing it. Each strategy ends with the recovery validation, the Docker compose test service included.
     .recovery(recovery("forward", RecoveryStrategy.Kind.FORWARD)
         .description("Fix forward on a branch, applying targeted fixes without a full rollback.")
         .approval(role("team-lead"))
         .phase(phase("Identify root cause")
-            .step(Steps.confirm("Analyze the P3-007 commits for the root cause of the issues"))
+            .step(GitSteps.commitMatching(change).all().as("p3007Commits"),
+                GitSteps.commitMatching("^Fix " + change).newest().as("fix"),
+                Steps.confirm("Analyze the P3-007 commits for the root cause of the issues"))
             .validate(Checks.confirm("Root cause identified")))
         .phase(phase("Create fix branch")
-            .step(Steps.confirm("Create the branch fix-p3-007-issues"))
-            .validate(Checks.confirm("Branch fix-p3-007-issues exists")))
+            .step(GitSteps.checkoutNewBranch(branch("fix-p3-007-issues")))
+            .validate(GitChecks.commitExists("fix-p3-007-issues").named("Branch fix-p3-007-issues exists")))
         .phase(phase("Apply targeted fixes")
-            .step(Steps.confirm("Cherry-pick the fixes without a full rollback"))
+            .step(GitSteps.cherryPickNoCommit(ref("fix")),
+                GitSteps.commit(template("Apply targeted fixes for P3-007\n\nCherry-picked from {{fix}}.")))
             .validate(Checks.command("make", "quick-check")))
         .phase(phase("Incremental deployment")
             .step(Steps.confirm("Deploy the fixes incrementally"))

@@ -110,7 +110,8 @@ public record RunOptions(Optional<String> severity, boolean emergency, boolean s
 
   /**
    * The same options watching the plan's monitoring after a successful rollback: the run returns at the end of
-   * the monitoring period (at once on a {@link dev.rollback.spi.ManualClock}), with the alerts in its report.
+   * the monitoring period (at once on a {@link dev.rollback.spi.ManualClock}), with the alerts in its report. A run
+   * interrupted while monitoring keeps the alerts it raised and, resumed, watches for a whole period again.
    *
    * @return the new options
    */

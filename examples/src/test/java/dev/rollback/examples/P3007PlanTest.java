@@ -66,7 +66,7 @@ class P3007PlanTest {
         "#### Phase 2: Remove Docker test infrastructure",
         "#### Phase 3: Restore original test scripts",
         "### Emergency procedure: emergency",
-        "- [ ] Identify rollback commit hash (confirmed by a person)",
+        "- [ ] Identify rollback commit hash — `git.findCommit` `{grep=P3-007, pick=oldest}`, binds `culprit`",
         "- [ ] Validate performance — `test_execution_time <= 300s`",
         "| test_execution_time | `test_execution_time > baseline perf/baseline.json#test_execution_time + 50%`"
             + " | Performance analysis |",

@@ -1,0 +1,509 @@
+package dev.rollback.git;
+
+import dev.rollback.Effect;
+import dev.rollback.Ref;
+import dev.rollback.RefName;
+import dev.rollback.RepoPath;
+import dev.rollback.Step;
+import dev.rollback.Template;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The Git steps of a runbook, as values the {@link GitAdapter} interprets. Commits are given as text (a full or
+ * short id, a branch, a tag, {@code HEAD~1}), as a {@link Ref} to an earlier output ({@code ref("culprit")}), or as
+ * a {@link Template} ({@code template("{{culprit}}^")}); branch and tag names as {@link RefName}s and paths as
+ * {@link RepoPath}s, so {@code plan.check()} validates them.
+ *
+ * <pre>{@code
+ * phase("Configuration rollback")
+ *     .step(GitSteps.checkoutNewBranch(branch("rollback-p3-007-{{run.date}}")))
+ *     .step(GitSteps.revert(ref("culprit")).as("revertCommit"))
+ *     .step(GitSteps.restore(template("{{culprit}}^"), path(".github/workflows/ci.yml"), path("Dockerfile.test")))
+ *     .step(GitSteps.pushWithLease("origin", branch("rollback-p3-007-{{run.date}}")))
+ * }</pre>
+ *
+ * <p>Effects: reads are {@link Effect#READ_ONLY}; local commits, branches, tags and checkouts are
+ * {@link Effect#REVERSIBLE} (compensation moves the refs this run moved back to where they were, keeping the
+ * commits it created reachable under {@code refs/rollback/<run>/}); a plain push is {@link Effect#REVERSIBLE}
+ * (it only fast-forwards, and compensation pushes the old value back under a lease); a push with a lease may
+ * rewrite the remote's history and is {@link Effect#IRREVERSIBLE}, so it needs the plan's approval.
+ */
+public final class GitSteps {
+
+  /** Kind of the steps that find one commit ({@link CommitSearch#oldest()}, {@link CommitSearch#newest()}). */
+  public static final String FIND_COMMIT = "git.findCommit";
+  /** Kind of the steps that list commits ({@link CommitSearch#all()}). */
+  public static final String FIND_COMMITS = "git.findCommits";
+  /** Kind of {@link #changedFiles(Object)}. */
+  public static final String CHANGED_FILES = "git.changedFiles";
+  /** Kind of {@link #revertStatus(Object)}. */
+  public static final String REVERT_STATUS = "git.revertStatus";
+  /** Kind of {@link #resolve(Object)}. */
+  public static final String RESOLVE = "git.resolve";
+  /** Kind of {@link #createBranch(RefName)} and {@link #checkoutNewBranch(RefName)}. */
+  public static final String CREATE_BRANCH = "git.createBranch";
+  /** Kind of {@link #checkout(RefName)}. */
+  public static final String CHECKOUT = "git.checkout";
+  /** Kind of the revert steps. */
+  public static final String REVERT = "git.revert";
+  /** Kind of the cherry-pick steps. */
+  public static final String CHERRY_PICK = "git.cherryPick";
+  /** Kind of the restore steps. */
+  public static final String RESTORE = "git.restore";
+  /** Kind of {@link #commit(Object)}. */
+  public static final String COMMIT = "git.commit";
+  /** Kind of the tag steps. */
+  public static final String TAG = "git.tag";
+  /** Kind of the push steps. */
+  public static final String PUSH = "git.push";
+
+  private GitSteps() {}
+
+  /**
+   * A read-only step that searches the history, for commits whose message matches the pattern: finish it with
+   * {@link CommitSearch#oldest()}, {@link CommitSearch#newest()} or {@link CommitSearch#all()}.
+   *
+   * @param regex a Java regular expression found in the message, like {@code git log --grep}
+   * @return the search
+   */
+  public static CommitSearch<Step> commitMatching(String regex) {
+    return commits().matching(regex);
+  }
+
+  /**
+   * A read-only step that searches the history of HEAD: narrow it with the search's methods and finish it.
+   *
+   * @return the search, over every commit of HEAD
+   */
+  public static CommitSearch<Step> commits() {
+    return new CommitSearch<>((pick, name, params) -> {
+      Map<String, Object> p = new LinkedHashMap<>(params);
+      p.put("pick", pick);
+      return Step.of(pick.equals("all") ? FIND_COMMITS : FIND_COMMIT, "find " + name, Effect.READ_ONLY, p);
+    }, Map.of(), "");
+  }
+
+  /**
+   * A read-only step listing the files a commit changed against its first parent (all files for a root commit),
+   * like {@code git diff-tree --no-commit-id --name-only -r}. Its value is the list of paths.
+   *
+   * @param commit the commit
+   * @return the step
+   */
+  public static Step changedFiles(Object commit) {
+    return Step.of(CHANGED_FILES, "list files changed by " + show(commit), Effect.READ_ONLY,
+        Map.of("commit", rev(commit, "commit")));
+  }
+
+  /**
+   * A read-only step telling whether a commit is reverted on HEAD's history: a later commit says
+   * {@code This reverts commit <id>.}, and that revert was not itself reverted (a revert of a revert re-applies
+   * the change). Its value is {@code true} or {@code false}; output {@code by} names the reverting commit.
+   *
+   * @param commit the commit
+   * @return the step
+   */
+  public static Step revertStatus(Object commit) {
+    return Step.of(REVERT_STATUS, "check whether " + show(commit) + " is reverted", Effect.READ_ONLY,
+        Map.of("commit", rev(commit, "commit")));
+  }
+
+  /**
+   * A read-only step resolving a branch, tag or expression ({@code v1.2.0}, {@code HEAD~1}) to a commit. Its value
+   * is the commit's full id; an unknown or ambiguous name fails the step.
+   *
+   * @param rev the revision
+   * @return the step
+   */
+  public static Step resolve(Object rev) {
+    return Step.of(RESOLVE, "resolve " + show(rev), Effect.READ_ONLY, Map.of("rev", rev(rev, "rev")));
+  }
+
+  /**
+   * Creates a branch at HEAD without checking it out, like {@code git branch <name>}.
+   *
+   * @param name the branch's short name; may hold {@code {{output}}} placeholders
+   * @return the step
+   */
+  public static Step createBranch(RefName name) {
+    return branchStep(name, "HEAD", false);
+  }
+
+  /**
+   * Creates a branch at a commit without checking it out, like {@code git branch <name> <start>}.
+   *
+   * @param name the branch's short name
+   * @param startPoint where it starts
+   * @return the step
+   */
+  public static Step createBranch(RefName name, Object startPoint) {
+    return branchStep(name, rev(startPoint, "startPoint"), false);
+  }
+
+  /**
+   * Creates a branch at HEAD and checks it out, like the seed's {@code git checkout -b rollback-p3-007-$(date)}.
+   *
+   * @param name the branch's short name; may hold {@code {{output}}} placeholders
+   * @return the step
+   */
+  public static Step checkoutNewBranch(RefName name) {
+    return branchStep(name, "HEAD", true);
+  }
+
+  /**
+   * Creates a branch at a commit and checks it out, like {@code git checkout -b <name> <start>}.
+   *
+   * @param name the branch's short name
+   * @param startPoint where it starts
+   * @return the step
+   */
+  public static Step checkoutNewBranch(RefName name, Object startPoint) {
+    return branchStep(name, rev(startPoint, "startPoint"), true);
+  }
+
+  private static Step branchStep(RefName name, Object start, boolean checkout) {
+    Objects.requireNonNull(name, "name");
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("name", name);
+    p.put("startPoint", start);
+    p.put("checkout", checkout);
+    String what = checkout ? "check out new branch " : "create branch ";
+    return Step.of(CREATE_BRANCH, what + name.name() + (start.equals("HEAD") ? "" : " at " + show(start)),
+        Effect.REVERSIBLE, p);
+  }
+
+  /**
+   * Checks out an existing branch, like the emergency procedure's {@code git checkout main}. Refuses a dirty work
+   * tree.
+   *
+   * @param branch the branch's short name
+   * @return the step
+   */
+  public static Step checkout(RefName branch) {
+    Objects.requireNonNull(branch, "branch");
+    return Step.of(CHECKOUT, "check out " + branch.name(), Effect.REVERSIBLE, Map.of("branch", branch));
+  }
+
+  /**
+   * Reverts one commit on the current branch, like {@code git revert --no-edit <commit>}: same tree, same message.
+   * A conflict stops the step and changes nothing.
+   *
+   * @param commit the commit to revert
+   * @return the step; its value is the new commit's full id
+   */
+  public static Step revert(Object commit) {
+    return Step.of(REVERT, "revert " + show(commit), Effect.REVERSIBLE,
+        Map.of("commits", List.of(rev(commit, "commit"))));
+  }
+
+  /**
+   * Reverts a merge commit against one of its parents, like {@code git revert -m <mainline> --no-edit <commit>}.
+   *
+   * @param commit the merge commit
+   * @param mainline the parent to keep, from 1 (the branch merged into)
+   * @return the step
+   * @throws IllegalArgumentException if {@code mainline} is less than 1
+   */
+  public static Step revert(Object commit, int mainline) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("commits", List.of(rev(commit, "commit")));
+    p.put("mainline", mainline(mainline));
+    return Step.of(REVERT, "revert " + show(commit) + " (mainline " + mainline + ")", Effect.REVERSIBLE, p);
+  }
+
+  /**
+   * Reverts several commits in the given order, one commit each, like {@code git revert --no-edit c1 c2 ...}.
+   * Either all are reverted or, on a conflict, none.
+   *
+   * @param commits the commits
+   * @return the step; its value is the last new commit's full id, output {@code commits} lists all
+   * @throws IllegalArgumentException if the list is empty or holds something else than text, refs or templates
+   */
+  public static Step revertAll(List<?> commits) {
+    return Step.of(REVERT, "revert " + commits.size() + " commits", Effect.REVERSIBLE,
+        Map.of("commits", revs(commits)));
+  }
+
+  /**
+   * Reverts the commits an earlier step or check listed, in their order (a search's {@link CommitSearch#all()} lists
+   * them newest first, the order {@code git revert} of a range uses), one commit each. Either all are reverted or,
+   * on a conflict, none.
+   *
+   * <pre>{@code
+   * GitSteps.commitMatching("P3-007").all().as("p3007"), GitSteps.revertAll(ref("p3007"))
+   * }</pre>
+   *
+   * @param commits a reference to a list of commits
+   * @return the step
+   */
+  public static Step revertAll(Ref commits) {
+    Objects.requireNonNull(commits, "commits");
+    return Step.of(REVERT, "revert the commits of " + commits.text(), Effect.REVERSIBLE, Map.of("commits", commits));
+  }
+
+  /**
+   * Reverts the commits in {@code to} that are not in {@code from}, newest first, like
+   * {@code git revert --no-edit from..to}. Either all are reverted or, on a conflict, none.
+   *
+   * @param from the exclusive start
+   * @param to the inclusive end
+   * @return the step
+   */
+  public static Step revertRange(Object from, Object to) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("rangeFrom", rev(from, "from"));
+    p.put("rangeTo", rev(to, "to"));
+    return Step.of(REVERT, "revert " + show(from) + ".." + show(to), Effect.REVERSIBLE, p);
+  }
+
+  /**
+   * Applies a commit's change on the current branch, like {@code git cherry-pick <commit>}: same tree, same
+   * message, the original author. A conflict stops the step and changes nothing.
+   *
+   * @param commit the commit
+   * @return the step; its value is the new commit's full id
+   */
+  public static Step cherryPick(Object commit) {
+    return Step.of(CHERRY_PICK, "cherry-pick " + show(commit), Effect.REVERSIBLE,
+        Map.of("commits", List.of(rev(commit, "commit"))));
+  }
+
+  /**
+   * Applies a merge commit's change against one of its parents, like {@code git cherry-pick -m <mainline>}.
+   *
+   * @param commit the merge commit
+   * @param mainline the parent to diff against, from 1
+   * @return the step
+   */
+  public static Step cherryPick(Object commit, int mainline) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("commits", List.of(rev(commit, "commit")));
+    p.put("mainline", mainline(mainline));
+    return Step.of(CHERRY_PICK, "cherry-pick " + show(commit) + " (mainline " + mainline + ")", Effect.REVERSIBLE,
+        p);
+  }
+
+  /**
+   * Applies several commits in the given order, one commit each, like {@code git cherry-pick c1 c2 ...}.
+   *
+   * @param commits the commits
+   * @return the step
+   */
+  public static Step cherryPickAll(List<?> commits) {
+    return Step.of(CHERRY_PICK, "cherry-pick " + commits.size() + " commits", Effect.REVERSIBLE,
+        Map.of("commits", revs(commits)));
+  }
+
+  /**
+   * Applies a commit's change to the index and work tree without committing, like the seed's forward recovery
+   * {@code git cherry-pick --no-commit $FIX_COMMIT}; follow it with {@link #commit(Object)}. The index may already
+   * hold earlier no-commit picks; the work tree must match the index.
+   *
+   * @param commit the commit
+   * @return the step; its value is the resulting index tree's id
+   */
+  public static Step cherryPickNoCommit(Object commit) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("commits", List.of(rev(commit, "commit")));
+    p.put("noCommit", true);
+    return Step.of(CHERRY_PICK, "cherry-pick --no-commit " + show(commit), Effect.REVERSIBLE, p);
+  }
+
+  /**
+   * Restores files from a commit and commits them, like {@code git checkout <source> -- <paths>} followed by
+   * {@code git commit}. A directory restores every file under it; files the source lacks are kept, as git's
+   * default overlay mode does, and a path the source does not have at all fails the step, as git does. When every
+   * file already matches, nothing is committed and the step succeeds.
+   *
+   * @param source the commit to take the files from
+   * @param paths files or directories
+   * @return the step; its value is the new commit's full id (or HEAD's, when nothing changed)
+   */
+  public static Step restore(Object source, RepoPath... paths) {
+    return restoreStep(source, Arrays.asList(paths.clone()), null, true);
+  }
+
+  /**
+   * Restores files from a commit and commits them with the given message.
+   *
+   * @param source the commit to take the files from
+   * @param paths files or directories
+   * @param message the commit message; text or a {@link Template}
+   * @return the step
+   */
+  public static Step restore(Object source, List<RepoPath> paths, Object message) {
+    return restoreStep(source, paths, text(message, "message"), true);
+  }
+
+  /**
+   * Restores files from a commit exactly, like {@code git restore --source=<source> --staged --worktree} (or
+   * {@code git checkout --no-overlay}): files under the paths that the source lacks are deleted. Commits the
+   * result. Unlike git, a path that neither the source nor HEAD has is accepted when a commit in between touched
+   * it (added and removed again, as after a revert): it is already as in the source. A path no commit in between
+   * touched still fails, as git does, so a misspelt path is not taken for a restored one.
+   *
+   * @param source the commit to take the files from
+   * @param paths files or directories
+   * @return the step
+   */
+  public static Step restoreExactly(Object source, RepoPath... paths) {
+    return restoreStep(source, Arrays.asList(paths.clone()), null, false);
+  }
+
+  private static Step restoreStep(Object source, List<RepoPath> paths, Object message, boolean overlay) {
+    if (paths.isEmpty()) {
+      throw new IllegalArgumentException("restore needs at least one path");
+    }
+    paths.forEach(p -> Objects.requireNonNull(p, "path"));
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("source", rev(source, "source"));
+    p.put("paths", List.copyOf(paths));
+    if (message != null) {
+      p.put("message", message);
+    }
+    if (!overlay) {
+      p.put("overlay", false);
+    }
+    List<String> names = new ArrayList<>();
+    paths.forEach(x -> names.add(x.path()));
+    return Step.of(RESTORE, "restore " + String.join(", ", names) + " from " + show(source), Effect.REVERSIBLE, p);
+  }
+
+  /**
+   * Commits what the index holds, like {@code git commit -m <message>}; fails when nothing is staged, as git does.
+   *
+   * @param message the message: text or a {@link Template}
+   * @return the step; its value is the new commit's full id
+   */
+  public static Step commit(Object message) {
+    return Step.of(COMMIT, "commit", Effect.REVERSIBLE, Map.of("message", text(message, "message")));
+  }
+
+  /**
+   * Creates a lightweight tag, like {@code git tag <name> <commit>}.
+   *
+   * @param name the tag's short name
+   * @param commit what it points to
+   * @return the step
+   */
+  public static Step tag(RefName name, Object commit) {
+    Objects.requireNonNull(name, "name");
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("name", name);
+    p.put("target", rev(commit, "commit"));
+    return Step.of(TAG, "tag " + show(commit) + " as " + name.name(), Effect.REVERSIBLE, p);
+  }
+
+  /**
+   * Creates an annotated tag, like {@code git tag -a <name> -m <message> <commit>}.
+   *
+   * @param name the tag's short name
+   * @param commit what it points to
+   * @param message the tag's message: text or a {@link Template}
+   * @return the step
+   */
+  public static Step tag(RefName name, Object commit, Object message) {
+    return tag(name, commit).with("message", text(message, "message"));
+  }
+
+  /**
+   * Pushes a local branch to the same branch on a remote, like {@code git push <remote> <branch>}: fast-forward
+   * only. Reversible: compensation pushes the previous value back, under a lease on the value pushed.
+   *
+   * @param remote the remote's name, such as {@code origin}
+   * @param branch the branch's short name
+   * @return the step
+   */
+  public static Step push(String remote, RefName branch) {
+    return pushStep(remote, branch, branch, false);
+  }
+
+  /**
+   * Pushes a local branch to a remote, replacing whatever is there provided it is still at the value pinned when
+   * the run was assessed, like {@code git push --force-with-lease=<branch>:<pinned id> <remote> <branch>}.
+   * Irreversible: it can rewrite the remote's history, so it needs the plan's approval.
+   *
+   * @param remote the remote's name, such as {@code origin}
+   * @param branch the branch's short name, the same on both sides
+   * @return the step
+   */
+  public static Step pushWithLease(String remote, RefName branch) {
+    return pushStep(remote, branch, branch, true);
+  }
+
+  /**
+   * Pushes a local branch to another branch of a remote, under a lease; see {@link #pushWithLease(String, RefName)}.
+   *
+   * @param remote the remote's name
+   * @param localBranch the local branch's short name
+   * @param remoteBranch the remote branch's short name
+   * @return the step
+   */
+  public static Step pushWithLease(String remote, RefName localBranch, RefName remoteBranch) {
+    return pushStep(remote, localBranch, remoteBranch, true);
+  }
+
+  private static Step pushStep(String remote, RefName local, RefName remoteBranch, boolean lease) {
+    Objects.requireNonNull(remote, "remote");
+    Objects.requireNonNull(local, "branch");
+    Objects.requireNonNull(remoteBranch, "remoteBranch");
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("remote", remote);
+    p.put("branch", local);
+    p.put("remoteBranch", remoteBranch);
+    p.put("lease", lease);
+    String target = local.name().equals(remoteBranch.name()) ? local.name() : local.name() + ":" + remoteBranch.name();
+    return Step.of(PUSH, (lease ? "push --force-with-lease " : "push ") + remote + " " + target,
+        lease ? Effect.IRREVERSIBLE : Effect.REVERSIBLE, p);
+  }
+
+  static Object rev(Object value, String what) {
+    Objects.requireNonNull(value, what);
+    if (value instanceof String || value instanceof Ref || value instanceof Template) {
+      if (value instanceof String && ((String) value).isBlank()) {
+        throw new IllegalArgumentException(what + " is blank");
+      }
+      return value;
+    }
+    throw new IllegalArgumentException(what + " must be text (an id, branch, tag or expression), a Ref or a Template;"
+        + " was " + value.getClass().getName());
+  }
+
+  static Object text(Object value, String what) {
+    Objects.requireNonNull(value, what);
+    if (value instanceof String || value instanceof Template || value instanceof Ref) {
+      return value;
+    }
+    throw new IllegalArgumentException(what + " must be text, a Template or a Ref; was " + value.getClass().getName());
+  }
+
+  private static List<Object> revs(List<?> commits) {
+    if (commits.isEmpty()) {
+      throw new IllegalArgumentException("the list of commits is empty");
+    }
+    List<Object> out = new ArrayList<>();
+    for (Object c : commits) {
+      out.add(rev(c, "commit"));
+    }
+    return List.copyOf(out);
+  }
+
+  private static int mainline(int mainline) {
+    if (mainline < 1) {
+      throw new IllegalArgumentException("mainline must be 1 or more (the parent number), was " + mainline);
+    }
+    return mainline;
+  }
+
+  static String show(Object rev) {
+    if (rev instanceof Ref) {
+      return ((Ref) rev).text();
+    }
+    return String.valueOf(rev);
+  }
+}

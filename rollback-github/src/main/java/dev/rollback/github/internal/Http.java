@@ -1,0 +1,298 @@
+package dev.rollback.github.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollback.github.GitHubException;
+import dev.rollback.github.GitHubOutcomeUnknownException;
+import dev.rollback.github.GitHubRateLimitException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.kohsuke.github.authorization.AuthorizationProvider;
+import org.kohsuke.github.connector.GitHubConnector;
+import org.kohsuke.github.connector.GitHubConnectorResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The adapter's requests, sent through github-api's connector layer ({@link GitHubConnector}) with its credentials
+ * ({@link AuthorizationProvider}) and its limit handlers ({@link Limits}). It calls exactly the endpoint asked for,
+ * with no hidden look-ups, and applies these rules:
+ * <ul>
+ *   <li>a {@code GET} that fails with a connection error or a 5xx is retried, a bounded number of times, with
+ *       backoff through the operation's sleeper, never past its deadline;</li>
+ *   <li>a {@code POST} is sent again only when it provably did not reach GitHub (the connection was refused) or
+ *       GitHub refused it for a rate limit; after anything else (a timeout, a broken connection, a 5xx) its outcome
+ *       is unknown and {@link GitHubOutcomeUnknownException} says so;</li>
+ *   <li>GitHub's clock is taken from its {@code Date} header when that is within ten minutes of the local clock (a
+ *       proxy's stale copy or a broken clock is not trusted), for correlating dispatches and rate-limit resets;</li>
+ *   <li>a conditional {@code GET} sends the ETag of the adapter's last copy, and a 304 is answered from that copy
+ *       (304s do not count against GitHub's rate limit).</li>
+ * </ul>
+ */
+public final class Http {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Http.class);
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String apiUrl;
+  private final AuthorizationProvider auth;
+  private final GitHubConnector connector;
+  private final Limits limits;
+  private final int readAttempts;
+  private final Duration backoff;
+  private final EtagCache etags = new EtagCache(512);
+  private final AtomicReference<Duration> serverOffset = new AtomicReference<>(Duration.ZERO);
+
+  /**
+   * Creates the layer.
+   *
+   * @param apiUrl the API's base URL
+   * @param auth the credentials
+   * @param connector the transport
+   * @param limits the rate-limit handlers
+   * @param readAttempts how often a read is tried, at least 1
+   * @param backoff the first wait before retrying a read; doubled each time
+   */
+  public Http(String apiUrl, AuthorizationProvider auth, GitHubConnector connector, Limits limits, int readAttempts,
+      Duration backoff) {
+    this.apiUrl = apiUrl;
+    this.auth = auth;
+    this.connector = connector;
+    this.limits = limits;
+    this.readAttempts = Math.max(1, readAttempts);
+    this.backoff = backoff;
+  }
+
+  /**
+   * Reads.
+   *
+   * @param path the path, such as {@code /repos/o/r/actions/runs}
+   * @param query the query parameters, in order; null values are left out
+   * @param budget the operation's budget
+   * @param conditional whether to send the ETag of the last copy
+   * @return GitHub's answer, any status
+   */
+  public Response get(String path, Map<String, ?> query, Budget budget, boolean conditional) {
+    return send("GET", path + query(query), null, budget, conditional);
+  }
+
+  /**
+   * Changes something.
+   *
+   * @param path the path
+   * @param body the JSON body, or null for none
+   * @param budget the operation's budget
+   * @return GitHub's answer, any status below 500
+   * @throws GitHubOutcomeUnknownException when the request may or may not have taken effect
+   */
+  public Response post(String path, JsonNode body, Budget budget) {
+    return send("POST", path, body, budget, false);
+  }
+
+  /**
+   * GitHub's clock, as its last {@code Date} header told, to the second.
+   *
+   * @param budget the operation's budget, for the local clock
+   * @return GitHub's now
+   */
+  public Instant serverNow(Budget budget) {
+    return budget.now().plus(serverOffset.get());
+  }
+
+  private static String query(Map<String, ?> q) {
+    if (q == null || q.isEmpty()) {
+      return "";
+    }
+    String s = q.entrySet().stream().filter(e -> e.getValue() != null)
+        .map(e -> enc(e.getKey()) + "=" + enc(String.valueOf(e.getValue()))).collect(Collectors.joining("&"));
+    return s.isEmpty() ? "" : "?" + s;
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /**
+   * Encodes one path segment.
+   *
+   * @param s the segment
+   * @return the encoded segment
+   */
+  public static String segment(String s) {
+    return enc(s);
+  }
+
+  private Response send(String method, String pathAndQuery, JsonNode body, Budget budget, boolean conditional) {
+    URL url;
+    try {
+      url = new URL(apiUrl + pathAndQuery);
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException("cannot build a GitHub URL from " + apiUrl + " and " + pathAndQuery, e);
+    }
+    String name = method + " " + pathAndQuery;
+    byte[] bytes = body == null ? null : body.toString().getBytes(StandardCharsets.UTF_8);
+    boolean read = method.equals("GET");
+    int attempt = 0;
+    int limited = 0;
+    while (true) {
+      attempt++;
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("Accept", "application/vnd.github+json");
+      headers.put("X-GitHub-Api-Version", "2022-11-28");
+      headers.put("User-Agent", "rollback-github");
+      try {
+        String authorization = auth.getEncodedAuthorization();
+        if (authorization != null) {
+          headers.put("Authorization", authorization);
+        }
+      } catch (IOException e) {
+        throw new GitHubException(0, "cannot obtain GitHub credentials for " + name + ": " + e.getMessage(), e);
+      }
+      EtagCache.Copy copy = conditional ? etags.get(url.toString()) : null;
+      if (copy != null) {
+        headers.put("If-None-Match", copy.etag());
+      }
+      if (bytes != null) {
+        headers.put("Content-Type", "application/json");
+      }
+      ConnectorRequest request = new ConnectorRequest(method, url, headers, bytes);
+      long started = System.nanoTime();
+      GitHubConnectorResponse response;
+      try {
+        response = connector.send(request);
+      } catch (InterruptedIOException e) {
+        if (e.getClass() == InterruptedIOException.class) {
+          Thread.currentThread().interrupt();
+          throw new GitHubException(0, name + " was interrupted", e);
+        }
+        if (read && retry(name, attempt, budget, "timed out")) {
+          continue;
+        }
+        throw failure(read, name, "timed out: " + e.getMessage(), e);
+      } catch (IOException e) {
+        boolean neverSent = e instanceof ConnectException || e instanceof java.net.http.HttpConnectTimeoutException;
+        if ((read || neverSent) && retry(name, attempt, budget, e.toString())) {
+          continue;
+        }
+        throw neverSent ? new GitHubException(0, "cannot reach GitHub for " + name + ": " + e.getMessage(), e)
+            : failure(read, name, e.toString(), e);
+      }
+      try (GitHubConnectorResponse r = response) {
+        noteDate(r, budget);
+        int status = r.statusCode();
+        LOG.debug("{} -> {} ({} ms)", name, status, (System.nanoTime() - started) / 1_000_000);
+        if (Limits.isRateLimited(r) || Limits.isSecondaryLimited(r)) {
+          if (++limited > 3) {
+            throw new GitHubRateLimitException(status, name + " is still rate limited after 3 waits", null);
+          }
+          try (AutoCloseable scope = limits.within(budget)) {
+            if (Limits.isRateLimited(r)) {
+              limits.rateLimitHandler().onError(r);
+            } else {
+              limits.abuseLimitHandler().onError(r);
+            }
+          } catch (GitHubException e) {
+            throw e;
+          } catch (InterruptedIOException e) {
+            throw new GitHubException(status, name + " was interrupted while waiting for GitHub's rate limit", e);
+          } catch (Exception e) {
+            throw new GitHubException(status, "cannot wait for GitHub's rate limit on " + name + ": " + e, e);
+          }
+          attempt--;
+          continue;
+        }
+        if (status == 304 && copy != null) {
+          return new Response(name, 200, r.allHeaders(), copy.body(), true);
+        }
+        if (status >= 500) {
+          if (read && retry(name, attempt, budget, "GitHub answered " + status)) {
+            continue;
+          }
+          String message = "GitHub answered " + status + errorMessage(r);
+          throw failure(read, name, message, null, status);
+        }
+        JsonNode json = parse(r, name);
+        Response result = new Response(name, status, r.allHeaders(), json, false);
+        if (conditional && status == 200) {
+          result.header("ETag").ifPresent(tag -> etags.put(url.toString(), tag, json));
+        }
+        return result;
+      } catch (IOException e) {
+        throw failure(read, name, "cannot read GitHub's answer: " + e, e);
+      }
+    }
+  }
+
+  private GitHubException failure(boolean read, String name, String what, Throwable cause) {
+    return failure(read, name, what, cause, 0);
+  }
+
+  private GitHubException failure(boolean read, String name, String what, Throwable cause, int status) {
+    if (read) {
+      return new GitHubException(status, name + " failed: " + what, cause);
+    }
+    return new GitHubOutcomeUnknownException(status, name + " may or may not have taken effect: " + what
+        + "; it is not sent again", cause);
+  }
+
+  private boolean retry(String name, int attempt, Budget budget, String why) {
+    if (attempt >= readAttempts) {
+      return false;
+    }
+    Duration wait = backoff.multipliedBy(1L << (attempt - 1));
+    if (!budget.allows(wait)) {
+      return false;
+    }
+    LOG.info("{}: {}; trying again in {} ms ({} of {})", name, why, wait.toMillis(), attempt + 1, readAttempts);
+    try {
+      budget.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GitHubException(0, name + " was interrupted while waiting to try again", e);
+    }
+    return true;
+  }
+
+  private void noteDate(GitHubConnectorResponse r, Budget budget) {
+    Limits.serverDate(r, budget.now()).ifPresent(server ->
+        serverOffset.set(Duration.between(budget.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), server)));
+  }
+
+  private static String errorMessage(GitHubConnectorResponse r) {
+    try {
+      JsonNode json = parse(r, "");
+      return json == null ? "" : ": " + json.path("message").asText("");
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static JsonNode parse(GitHubConnectorResponse r, String name) throws IOException {
+    if (r.statusCode() == 204 || r.statusCode() == 304) {
+      return null;
+    }
+    try (InputStream in = r.bodyStream()) {
+      byte[] b = in.readAllBytes();
+      if (b.length == 0) {
+        return null;
+      }
+      try {
+        return JSON.readTree(b);
+      } catch (IOException e) {
+        throw new IOException("GitHub's answer to " + name + " is not JSON", e);
+      }
+    }
+  }
+}
