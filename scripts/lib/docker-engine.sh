@@ -72,10 +72,11 @@ docker_engine_start() {
   # Short path: a unix socket path must stay under 108 bytes.
   DOCKER_ENGINE_DIR="$(mktemp -d /tmp/rollback-dockerd.XXXXXX)"
   local dir="$DOCKER_ENGINE_DIR"
-  mkdir -p "$dir/data" "$dir/exec"
+  mkdir -p "$dir/data" "$dir/exec" "$dir/tmp"
   _docker_log "starting a private engine in $dir"
-  # setsid: the engine gets its own process group, so a terminal's Ctrl-C reaches only our trap.
-  setsid dockerd \
+  # setsid: the engine gets its own process group, so a terminal's Ctrl-C reaches only our trap. TMPDIR: what the
+  # engine and its containerd write to a temporary folder (stack dumps, say) goes away with the engine's folder.
+  TMPDIR="$dir/tmp" setsid dockerd \
     --data-root "$dir/data" \
     --exec-root "$dir/exec" \
     --pidfile "$dir/docker.pid" \
