@@ -32,8 +32,9 @@ import org.immutables.value.Value;
  *       {@code SUCCEEDED}) and {@code summary};</li>
  *   <li>once decided: {@code severity}, {@code reason} (in a line: the severity's description and what decided
  *       it), {@code procedure}, {@code emergency}, {@code deadline} ({@code none} without one);</li>
- *   <li>{@code metrics.<signal>}: each signal measured at assessment, as shown with its unit ({@code 195s},
- *       {@code 40%}, or {@code unknown});</li>
+ *   <li>{@code metrics.<signal>}: each signal, as shown with its unit ({@code 195s}, {@code 40%}, or
+ *       {@code unknown}): its latest known value when a validation or the verification measured it again after
+ *       the procedure started changing things, else its value at assessment;</li>
  *   <li>{@code timeline.detected}, {@code timeline.started}, {@code timeline.completed} (when the procedure or the
  *       recovery's phases finished; empty before);</li>
  *   <li>{@code steps}: a list of {@code {phase, name, status, summary}}, for

@@ -15,6 +15,7 @@ import java.util.Optional;
  * rollback preview &lt;plan&gt;     the dry run, as Markdown; exit 1 if it finds problems
  * rollback run     &lt;plan&gt;     run the plan, print its incident report; exit 1 unless it succeeded
  * rollback resume  &lt;run&gt;      go on with an interrupted run from its journal
+ * rollback demo              the P3-007 plan end to end in a sandbox
  * rollback help [command]
  * </pre>
  *
@@ -32,7 +33,7 @@ public final class RollbackCli {
       new PreviewVerb(),
       new RunVerb(),
       new ResumeVerb(),
-      new LaterVerb("demo", "", "run the P3-007 plan end to end in a sandbox"));
+      new DemoVerb());
 
   private final PrintStream out;
   private final PrintStream err;

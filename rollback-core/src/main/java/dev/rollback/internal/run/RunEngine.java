@@ -580,10 +580,11 @@ public final class RunEngine {
     long checks = java.util.stream.Stream.of(s.report.checklist, s.report.verification, s.report.health)
         .flatMap(List::stream).filter(CheckReport::skipped).count()
         + s.report.phases.stream().flatMap(p -> p.validations.stream()).filter(CheckReport::skipped).count();
+    long signals = s.report.snapshot.stream().filter(m -> m.summary().startsWith("skipped: ")).count();
     return "; skipped, as asked, because " + String.join(" and ", s.report.unavailable.keySet().stream()
         .map(a -> "adapter '" + a + "'").collect(Collectors.toList())) + (s.report.unavailable.size() == 1 ? " is"
-        : " are") + " unavailable: " + steps + " step" + (steps == 1 ? "" : "s") + " and " + checks + " check"
-        + (checks == 1 ? "" : "s");
+        : " are") + " unavailable: " + steps + " step" + (steps == 1 ? "" : "s") + ", " + checks + " check"
+        + (checks == 1 ? "" : "s") + " and " + signals + " signal" + (signals == 1 ? "" : "s");
   }
 
   private void communicate() {
@@ -712,6 +713,7 @@ public final class RunEngine {
     }
     Map<String, Object> metrics = new LinkedHashMap<>();
     b.snapshot.forEach(m -> metrics.put(m.signal(), m.value()));
+    metrics.putAll(s.measurer.latest());
     d.put("metrics", metrics);
     Map<String, Object> timeline = new LinkedHashMap<>();
     timeline.put("detected", b.decision == null ? "" : b.decision.detectedAt().toString());
