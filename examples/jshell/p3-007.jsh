@@ -4,13 +4,12 @@
 //   ./rollback check examples/jshell/p3-007.jsh      no problems
 // or open it in jshell with the launcher's class path and explore `plan`.
 //
-// Git, Docker and GitHub steps, checks and signals come with their adapters. The Docker parts are in: disk usage
-// and events in the assessment, the orphan check among the health checks, the compose test service in the
-// recovery validation. The GitHub parts are in: CI reliability and status, cancelling CI, dispatching and awaiting
-// CI, CI health and the ci_success_rate alert. The Git parts are in: the culprit found as the seed does, the
-// rollback branch, reverts, restores, pushes under a lease, the forward recovery's cherry-pick. Until the other
-// adapters are in, the parts that need them are a person's confirmation, and a comment marks where each adapter's
-// factory goes.
+// GitHub: CI reliability and status, cancelling CI, dispatching and awaiting CI (on the rollback branch for the
+// gradual rollback's first phase, on main for the emergency), CI health and the ci_success_rate alert. Docker: disk
+// usage and events in the assessment and monitoring, the orphan check among the health checks, the compose test
+// service in the recovery validation. Git: the culprit found as the seed does, the rollback branch, reverts,
+// restores, pushes under a lease, the forward recovery's cherry-pick. What no tool can tell is a person's
+// confirmation. See P3007Plan's documentation for where it departs from the seed's commands, and why.
 
 import static dev.rollback.Rollback.*;
 import static dev.rollback.github.GitHubSignals.lastRuns;
@@ -24,6 +23,9 @@ import java.util.List;
 // The time the benchmark script reports, in seconds: "Total Time: 123s".
 Signal testTime = Signals.commandNumber(Command.of("scripts/benchmark_performance.sh"), "Total Time: (\\d+)s",
     Unit.SECONDS).named("test_execution_time");
+
+// The share of failed tests in the JUnit reports the test run writes under reports/.
+Signal errorRate = Signals.testFailureRate(path("reports")).named("error_rate");
 
 // The change's name, as its commit messages mention it.
 String change = "P3-007";
@@ -105,8 +107,8 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
         + " P3-007.")
 
     // Rollback scenarios. GitHub measures test reliability (the last 10 CI runs) and CI status (three failed
-    // runs in a row, or a person says so); the Docker adapter will measure resource exhaustion
-    // (DockerSignals.diskUsage()); until then a person declares it when starting the run.
+    // runs in a row, or a person says so); GitHub does not report its runners' resources, so a person declares
+    // resource exhaustion, and security vulnerabilities, when starting the run (--declare).
     .trigger("performance-degradation", "Performance degradation > 50% from baseline",
         testTime.above(baseline.plusPercent(50)))
     .trigger("test-reliability", "Test reliability drops below 95% success rate", ciSuccessRate.below(0.95))
@@ -254,15 +256,18 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
         DockerChecks.noOrphanedContainers().named("No resource leaks or orphaned processes"),
         Checks.confirm("Developer workflow unaffected"))
 
-    // Monitoring and alerting. resource_utilization (Docker) and error_rate > 1% -> "Root cause analysis"
-    // join with their adapters.
+    // Monitoring and alerting: CI reliability, test time, the Docker engine's disk usage, and the error rate of
+    // the test reports the test run writes.
     .monitoring(monitoring()
         .every(minutes(15))
         .forPeriod(hours(72))
         .metric(ciSuccessRate)
         .metric(testTime)
+        .metric(DockerSignals.diskUsage().named("resource_utilization"))
+        .metric(errorRate)
         .alert("ci_success_rate", ciSuccessRate.below(0.95), "Immediate investigation")
-        .alert("test_execution_time", testTime.above(baseline.plusPercent(50)), "Performance analysis"))
+        .alert("test_execution_time", testTime.above(baseline.plusPercent(50)), "Performance analysis")
+        .alert("error_rate", errorRate.above(0.01), "Root cause analysis"))
 
     // Recovery: the seed's forward recovery on a fix branch, cherry-picking the fix without committing, then
     // committing it. Each strategy ends with the recovery validation, the Docker compose test service included.

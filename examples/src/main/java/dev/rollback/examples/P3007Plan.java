@@ -49,8 +49,7 @@ import dev.rollback.github.RunFilter;
 import java.util.List;
 
 /**
- * The P3-007 runbook ("Rollback Validation &amp; Recovery Procedures" for Docker CI test execution) as a plan,
- * as far as the core can express it. {@code examples/jshell/p3-007.jsh} builds the same plan in JShell; a test
+ * The P3-007 runbook ("Rollback Validation &amp; Recovery Procedures" for Docker CI test execution) as a plan. {@code examples/jshell/p3-007.jsh} builds the same plan in JShell; a test
  * keeps the two equal.
  *
  * <pre>{@code
@@ -59,13 +58,20 @@ import java.util.List;
  * plan.toMarkdown();     // the runbook again
  * }</pre>
  *
- * <p>Git, Docker and GitHub steps, checks and signals come with their adapters. The Docker parts are in: disk
- * usage and events in the assessment, the orphan check among the health checks, the compose test service in the
- * recovery validation. The GitHub parts are in: CI
- * reliability and status in the triggers and the assessment, cancelling CI in the emergency procedure,
- * dispatching and awaiting CI to verify, CI health and the {@code ci_success_rate} alert. Until the other adapters
- * are in, the parts that need them are a person's confirmation (the runbook is carried out by hand today), and a
- * comment marks where each adapter's factory goes.
+ * <p>Git, Docker and GitHub steps, checks and signals come with their adapters. GitHub: CI reliability and status
+ * in the triggers and the assessment, cancelling CI in the emergency procedure, dispatching and awaiting CI to
+ * verify (on the rollback branch for the gradual rollback's first phase, on main for the emergency), CI health and
+ * the {@code ci_success_rate} alert. Docker: disk usage and events in the assessment and monitoring, the orphan
+ * check among the health checks, the compose test service in the recovery validation. Git: the culprit, the
+ * rollback branch, reverts, restores, pushes under a lease, the forward recovery's cherry-pick. What no tool can
+ * tell (a backup made by hand, the environment's compatibility) is a person's confirmation. The communication
+ * plan's messages go to an issue on GitHub and to the team's chat; the values they name beyond what a run measures
+ * ({@code team}, {@code fix_timeline}, {@code fixes}) are declared with defaults that a run may replace.
+ *
+ * <p>Where it departs from the seed's commands, and why: coverage is read from the report the tests write
+ * ({@code reports/coverage.xml}, what {@code pytest --cov --cov-report=xml} writes) and compared with the recorded
+ * baseline, instead of only printed; the emergency's last check is that P3-007 is reverted on main, since CI is
+ * verified by the next phase; {@code error_rate} is the failure rate of the test reports.
  *
  * <p>The Git parts (the culprit found as the seed does, the rollback branch, reverts, restores, pushes under a
  * lease, the forward recovery's cherry-pick) differ from the seed's shell where the shell does not do what its
@@ -91,6 +97,9 @@ public final class P3007Plan {
 
   /** Test reliability: the share of the last 10 CI runs with a verdict that succeeded. */
   private static final Signal CI_SUCCESS_RATE = GitHubSignals.successRate(CI, lastRuns(10)).named("ci_success_rate");
+
+  /** The share of failed tests in the JUnit reports the test run writes under {@code reports/}. */
+  private static final Signal ERROR_RATE = Signals.testFailureRate(path("reports")).named("error_rate");
 
   /** The change's name, as its commit messages mention it. */
   private static final String CHANGE = "P3-007";
@@ -158,8 +167,8 @@ public final class P3007Plan {
             + " P3-007.")
 
         // Rollback scenarios. GitHub measures test reliability (the last 10 CI runs) and CI status (three failed
-        // runs in a row, or a person says so); the Docker adapter will measure resource exhaustion
-        // (DockerSignals.diskUsage()); until then a person declares it when starting the run.
+        // runs in a row, or a person says so); GitHub does not report its runners' resources, so a person declares
+        // resource exhaustion, and security vulnerabilities, when starting the run (--declare).
         .trigger("performance-degradation", "Performance degradation > 50% from baseline",
             TEST_TIME.above(BASELINE.plusPercent(50)))
         .trigger("test-reliability", "Test reliability drops below 95% success rate", CI_SUCCESS_RATE.below(0.95))
@@ -307,15 +316,18 @@ public final class P3007Plan {
             DockerChecks.noOrphanedContainers().named("No resource leaks or orphaned processes"),
             Checks.confirm("Developer workflow unaffected"))
 
-        // Monitoring and alerting. resource_utilization (Docker) and error_rate > 1% -> "Root cause analysis"
-        // join with their adapters.
+        // Monitoring and alerting: CI reliability, test time, the Docker engine's disk usage, and the error rate of
+        // the test reports the test run writes.
         .monitoring(monitoring()
             .every(minutes(15))
             .forPeriod(hours(72))
             .metric(CI_SUCCESS_RATE)
             .metric(TEST_TIME)
+            .metric(DockerSignals.diskUsage().named("resource_utilization"))
+            .metric(ERROR_RATE)
             .alert("ci_success_rate", CI_SUCCESS_RATE.below(0.95), "Immediate investigation")
-            .alert("test_execution_time", TEST_TIME.above(BASELINE.plusPercent(50)), "Performance analysis"))
+            .alert("test_execution_time", TEST_TIME.above(BASELINE.plusPercent(50)), "Performance analysis")
+            .alert("error_rate", ERROR_RATE.above(0.01), "Root cause analysis"))
 
         // Recovery: the seed's forward recovery on a fix branch, cherry-picking the fix without committing, then
         // committing it. Each strategy ends with the recovery validation, the Docker compose test service included.
