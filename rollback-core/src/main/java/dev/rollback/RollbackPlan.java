@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -271,6 +272,17 @@ public abstract class RollbackPlan {
    */
   public Optional<RecoveryStrategy> recovery(String name) {
     return recoveries().stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The adapters a run of this plan may use, recovery strategies included: the part before the first dot of each
+   * step, check and signal kind ({@code core}, {@code git}, {@code github}, {@code docker}, ...). A launcher
+   * registers these and no others.
+   *
+   * @return the adapters' names, sorted
+   */
+  public Set<String> adapters() {
+    return dev.rollback.internal.PlanParts.adapters(this, true);
   }
 
   /**

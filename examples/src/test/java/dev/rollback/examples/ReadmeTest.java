@@ -3,6 +3,7 @@ package dev.rollback.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.RollbackPlan;
+import dev.rollback.examples.cli.CliRun;
 import dev.rollback.examples.cli.PlanScript;
 import dev.rollback.examples.cli.RollbackCli;
 import java.io.IOException;
@@ -47,27 +48,27 @@ class ReadmeTest {
         .collect(Collectors.toList());
     assertThat(commands).hasSize(5);
 
-    Cli check = Cli.run(commands.get(0));
-    assertThat(check.status).as(check.err).isZero();
-    assertThat(check.out).isEqualTo("plan 'tour' has no problems\n");
-    Cli preview = Cli.run(commands.get(1));
-    assertThat(preview.status).as(preview.err + preview.out).isZero();
+    CliRun check = cli(commands.get(0));
+    assertThat(check.status()).as(check.err()).isZero();
+    assertThat(check.out()).isEqualTo("plan 'tour' has no problems\n");
+    CliRun preview = cli(commands.get(1));
+    assertThat(preview.status()).as(preview.err() + preview.out()).isZero();
     assertThat(Files.readString(tour.resolve("config"))).isEqualTo("bad\n");
-    Cli run = Cli.run(commands.get(2));
-    assertThat(run.status).as(run.err + run.out).isZero();
+    CliRun run = cli(commands.get(2));
+    assertThat(run.status()).as(run.err() + run.out()).isZero();
     assertThat(Files.readString(tour.resolve("config"))).isEqualTo("good\n");
-    String runId = run.out.lines().filter(l -> l.startsWith("| Run | `")).findFirst().orElseThrow()
+    String runId = run.out().lines().filter(l -> l.startsWith("| Run | `")).findFirst().orElseThrow()
         .replaceAll("^\\| Run \\| `([^`]+)`.*$", "$1");
     try (var notes = Files.list(tour.resolve("notifications"))) {
       assertThat(Files.readString(notes.findFirst().orElseThrow())).startsWith("# tour rolled back\n\nRolled back due"
           + " to The new configuration breaks the build (high: declared broken) at ").endsWith(". Contact the build"
           + " team.\n");
     }
-    Cli resume = Cli.run(commands.get(3).replace("<run-id>", runId));
-    assertThat(resume.status).as(resume.err).isZero();
-    assertThat(resume.out).isEqualTo(run.out);
-    Cli render = Cli.run(commands.get(4).replaceAll(" > .*$", ""));
-    assertThat(render.out).startsWith("# tour\n").contains("```mermaid");
+    CliRun resume = cli(commands.get(3).replace("<run-id>", runId));
+    assertThat(resume.status()).as(resume.err()).isZero();
+    assertThat(resume.out()).isEqualTo(run.out());
+    CliRun render = cli(commands.get(4).replaceAll(" > .*$", ""));
+    assertThat(render.out()).startsWith("# tour\n").contains("```mermaid");
   }
 
   @Test
@@ -80,23 +81,9 @@ class ReadmeTest {
         .containsAll(verbs.stream().filter(v -> !v.equals("help")).collect(Collectors.toList()));
   }
 
-  /** A command line of the README run in this JVM, from the examples folder as the tests run. */
-  private static final class Cli {
-    int status;
-    String out;
-    String err;
-
-    static Cli run(String line) {
-      List<String> args = new java.util.ArrayList<>(List.of(line.substring("./rollback ".length()).split(" ")));
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-      Cli c = new Cli();
-      c.status = RollbackCli.run(args.toArray(new String[0]), new java.io.PrintStream(out, true,
-          StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
-      c.out = out.toString(StandardCharsets.UTF_8);
-      c.err = err.toString(StandardCharsets.UTF_8);
-      return c;
-    }
+  /** A command line of the README, run in this JVM from the examples folder as the tests run. */
+  private static CliRun cli(String line) {
+    return CliRun.of(line.substring("./rollback ".length()).split(" "));
   }
 
   @Test

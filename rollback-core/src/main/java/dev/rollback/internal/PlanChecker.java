@@ -554,20 +554,8 @@ public final class PlanChecker {
   /** Every output a step or check of the plan binds, wherever it stands. */
   private Set<String> allOutputs() {
     Set<String> out = new HashSet<>();
-    List<Check> checks = new ArrayList<>(plan.readinessChecks());
-    checks.addAll(plan.verifications());
-    checks.addAll(plan.healthChecks());
-    List<Phase> phases = new ArrayList<>();
-    plan.procedures().forEach(p -> phases.addAll(p.phases()));
-    for (RecoveryStrategy r : plan.recoveries()) {
-      phases.addAll(r.phases());
-      checks.addAll(r.validations());
-    }
-    for (Phase ph : phases) {
-      ph.steps().forEach(st -> st.output().ifPresent(out::add));
-      checks.addAll(ph.validations());
-    }
-    checks.forEach(c -> c.output().ifPresent(out::add));
+    PlanParts.phases(plan, true).forEach(ph -> ph.steps().forEach(st -> st.output().ifPresent(out::add)));
+    PlanParts.checks(plan, true).forEach(c -> c.output().ifPresent(out::add));
     return out;
   }
 

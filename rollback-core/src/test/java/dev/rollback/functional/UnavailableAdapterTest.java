@@ -147,7 +147,7 @@ class UnavailableAdapterTest {
     assertThat(report.health().get(0).summary()).isEqualTo(skipped);
     assertThat(report.snapshot().get(0).summary()).isEqualTo(skipped);
     assertThat(report.summary()).isEqualTo("rolled back with procedure 'p'; verification passed; skipped, as asked,"
-        + " because adapter 'engine' is unavailable: 1 step and 2 checks");
+        + " because adapter 'engine' is unavailable: 1 step, 2 checks and 1 signal");
     assertThat(report.toMarkdown()).contains("## Skipped: unavailable adapters\n\n- `engine`: " + reason,
         "| clean the engine | REVERSIBLE | SKIPPED |", "- [ ] **SKIPPED** no leftovers — " + skipped);
     assertThat(h.events(RunEvent.AdapterUnavailable.class)).extracting(RunEvent.AdapterUnavailable::adapter)

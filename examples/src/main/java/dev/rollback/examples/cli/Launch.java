@@ -1,15 +1,10 @@
 package dev.rollback.examples.cli;
 
 import dev.rollback.Approvers;
-import dev.rollback.Check;
-import dev.rollback.Condition;
 import dev.rollback.Notifiers;
-import dev.rollback.Phase;
 import dev.rollback.Progress;
-import dev.rollback.RecoveryStrategy;
 import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
-import dev.rollback.Signal;
 import dev.rollback.docker.DockerAdapter;
 import dev.rollback.git.GitAdapter;
 import dev.rollback.github.GitHubAdapter;
@@ -21,18 +16,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The executor a command's arguments ask for, for one plan: only the adapters the plan uses, each configured from
- * the flags and the environment, with a clear error naming the flag or variable when something is missing; the
+ * the flags and the environment ({@link RollbackPlan#adapters()}), with a clear error naming the flag or variable when something is missing; the
  * channels of {@code --notify}; the journal; progress on standard error; approvals asked on the terminal, or
  * granted as the local user with {@code --yes}.
  *
@@ -61,16 +52,15 @@ final class Launch {
    *
    * @param a the arguments
    * @param plan the plan
-   * @param recoveries whether the run carries out a recovery strategy (its kinds count as used)
    * @param skip the adapters the run may skip: {@code --skip-unavailable}'s, and a resumed run's
    * @param env the environment
    * @param err where progress and questions go
    * @return the executor
    * @throws UsageException naming the flag or variable that is missing or wrong
    */
-  static RollbackExecutor executor(LaunchArgs a, RollbackPlan plan, boolean recoveries, Set<String> skip,
+  static RollbackExecutor executor(LaunchArgs a, RollbackPlan plan, Set<String> skip,
       Map<String, String> env, PrintStream err) {
-    Set<String> uses = adapters(plan, recoveries);
+    Set<String> uses = plan.adapters();
     Map<String, String[]> channels = channels(a, plan);
     boolean githubChannel = channels.values().stream().anyMatch(s -> s[0].startsWith("github-"));
     RollbackExecutor.Builder b = RollbackExecutor.builder()
@@ -205,48 +195,5 @@ final class Launch {
         throw new UsageException(shown + ": unknown kind '" + spec[0] + "'; kinds are files:DIR, log,"
             + " webhook-env:VARIABLE, github-issue, github-comment:N");
     }
-  }
-
-  /**
-   * The adapters a run of the plan uses: the namespaces of its steps', checks' and signals' kinds.
-   *
-   * @param plan the plan
-   * @param recoveries whether to include the recovery strategies
-   * @return the adapters' names
-   */
-  static Set<String> adapters(RollbackPlan plan, boolean recoveries) {
-    Set<String> kinds = new LinkedHashSet<>();
-    List<Check> checks = new ArrayList<>(plan.readinessChecks());
-    checks.addAll(plan.verifications());
-    checks.addAll(plan.healthChecks());
-    List<Phase> phases = new ArrayList<>();
-    plan.procedures().forEach(p -> phases.addAll(p.phases()));
-    if (recoveries) {
-      for (RecoveryStrategy r : plan.recoveries()) {
-        phases.addAll(r.phases());
-        checks.addAll(r.validations());
-      }
-    }
-    for (Phase ph : phases) {
-      ph.steps().forEach(s -> kinds.add(s.kind()));
-      checks.addAll(ph.validations());
-    }
-    List<Condition> conditions = new ArrayList<>();
-    for (Check c : checks) {
-      kinds.add(c.kind());
-      c.condition().ifPresent(conditions::add);
-    }
-    plan.triggers().forEach(t -> conditions.add(t.condition()));
-    plan.severities().forEach(s -> conditions.add(s.condition()));
-    List<Signal> signals = new ArrayList<>(plan.assessment());
-    plan.monitoring().ifPresent(m -> {
-      signals.addAll(m.metrics());
-      m.rules().forEach(r -> conditions.add(r.condition()));
-    });
-    conditions.forEach(c -> signals.addAll(c.signals()));
-    signals.forEach(s -> kinds.add(s.kind()));
-    Set<String> out = new TreeSet<>();
-    kinds.forEach(k -> out.add(k.contains(".") ? k.substring(0, k.indexOf('.')) : k));
-    return out;
   }
 }

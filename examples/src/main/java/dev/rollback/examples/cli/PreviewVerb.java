@@ -36,7 +36,7 @@ public final class PreviewVerb implements Verb {
         "--declare", "--value"));
     RollbackPlan plan = PlanSource.load(a.positional());
     Preview preview;
-    try (var executor = Launch.executor(a, plan, false, Set.copyOf(a.skipUnavailable()),
+    try (var executor = Launch.executor(a, plan, Set.copyOf(a.skipUnavailable()),
         System.getenv(), System.err)) {
       preview = executor.preview(plan, a.options(plan));
     }

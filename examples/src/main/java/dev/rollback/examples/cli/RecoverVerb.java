@@ -37,7 +37,7 @@ public final class RecoverVerb implements Verb {
     RollbackPlan plan = PlanSource.load(a.positional());
     String strategy = a.extra().get(0);
     RollbackReport report;
-    try (var executor = Launch.executor(a, plan, true, Set.copyOf(a.skipUnavailable()), System.getenv(),
+    try (var executor = Launch.executor(a, plan, Set.copyOf(a.skipUnavailable()), System.getenv(),
         System.err)) {
       report = executor.recover(plan, strategy, a.options(plan).withPlanSource(RunVerb.source(a.positional())));
     }

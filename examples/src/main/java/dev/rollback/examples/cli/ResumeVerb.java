@@ -48,7 +48,7 @@ public final class ResumeVerb implements Verb {
     Set<String> skip = new java.util.TreeSet<>(a.skipUnavailable());
     skip.addAll(header.options().skipUnavailable());
     RollbackReport report;
-    try (var executor = Launch.executor(a, plan, header.options().recovery().isPresent(), skip,
+    try (var executor = Launch.executor(a, plan, skip,
         System.getenv(), System.err)) {
       report = executor.resume(plan, runId);
     }

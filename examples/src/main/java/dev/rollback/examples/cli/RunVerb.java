@@ -41,7 +41,7 @@ public final class RunVerb implements Verb {
         "--declare", "--monitor", "--value"));
     RollbackPlan plan = PlanSource.load(a.positional());
     RollbackReport report;
-    try (var executor = Launch.executor(a, plan, false, Set.copyOf(a.skipUnavailable()),
+    try (var executor = Launch.executor(a, plan, Set.copyOf(a.skipUnavailable()),
         System.getenv(), System.err)) {
       report = executor.run(plan, a.options(plan).withPlanSource(source(a.positional())));
     }

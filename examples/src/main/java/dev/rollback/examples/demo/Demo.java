@@ -198,8 +198,7 @@ public final class Demo {
       });
       out.println();
       out.println("Sandbox: " + root);
-      out.println("  journal:         " + journalDir + " (run " + report.runId() + "; ./rollback resume "
-          + report.runId() + " --repo " + sandbox.work() + " --journal " + journalDir + ")");
+      out.println("  journal:         " + journalDir + " (run " + report.runId() + ")");
       out.println("  runbook:         " + runbook);
       out.println("  incident report: " + incident);
       out.println("  notifications:   " + notifications + ", and the issue on the simulated GitHub");

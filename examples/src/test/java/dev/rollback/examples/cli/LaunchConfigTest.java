@@ -1,6 +1,5 @@
 package dev.rollback.examples.cli;
 
-import static dev.rollback.Rollback.declared;
 import static dev.rollback.Rollback.hours;
 import static dev.rollback.Rollback.message;
 import static dev.rollback.Rollback.phase;
@@ -12,7 +11,6 @@ import static dev.rollback.Rollback.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.Checks;
-import dev.rollback.Command;
 import dev.rollback.NotificationEvent;
 import dev.rollback.RecoveryStrategy;
 import dev.rollback.Rollback;
@@ -21,9 +19,6 @@ import dev.rollback.Steps;
 import dev.rollback.docker.DockerChecks;
 import dev.rollback.github.GitHubChecks;
 import dev.rollback.github.GitHubSignals;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,11 +41,7 @@ class LaunchConfigTest {
    * @return the plan
    */
   public static RollbackPlan dockerPlan() {
-    return Rollback.plan("touch with docker")
-        .severity(severity("high").when(declared("broken")).rollbackWithin(hours(1)).approval(single("maintainer")))
-        .procedure(procedure("p").phase(phase("one")
-            .step(Steps.run(Command.of("touch", "rolled-back"), Command.of("rm", "rolled-back")))
-            .validate(Checks.command("test", "-f", "rolled-back"))))
+    return RollbackPlan.builder().from(LaunchVerbsTest.touchPlan()).name("touch with docker")
         .healthCheck(DockerChecks.noOrphanedContainers())
         .recovery(recovery("forward", RecoveryStrategy.Kind.FORWARD).approval(role("team-lead"))
             .phase(phase("fix").step(Steps.command("touch", "fixed")).validate(Checks.command("test", "-f", "fixed")))
@@ -83,16 +74,16 @@ class LaunchConfigTest {
   @Test
   void anUnavailableDockerEngineIsSkippedOnlyWhenAskedAndTheChannelsOfNotifyGetTheMessages() throws Exception {
     String dead = "unix://" + dir.resolve("dead.sock");
-    Result strict = run("run", DOCKER_PLAN, "--repo", dir.toString(), "--declare", "broken", "--yes",
+    CliRun strict = run("run", DOCKER_PLAN, "--repo", dir.toString(), "--declare", "broken", "--yes",
         "--docker-host", dead, "--notify", "chat=files:notes");
-    assertThat(strict.status).isEqualTo(1);
-    assertThat(strict.out).contains("**STOPPED** — adapter 'docker' could not start");
+    assertThat(strict.status()).isEqualTo(1);
+    assertThat(strict.out()).contains("**STOPPED** — adapter 'docker' could not start");
 
-    Result r = run("run", DOCKER_PLAN, "--repo", dir.toString(), "--declare", "broken", "--yes",
+    CliRun r = run("run", DOCKER_PLAN, "--repo", dir.toString(), "--declare", "broken", "--yes",
         "--docker-host", dead, "--skip-unavailable", "docker", "--notify", "chat=files:notes", "--value",
         "team=the CI platform team");
-    assertThat(r.status).as(r.err).isZero();
-    assertThat(r.out).contains("**SUCCEEDED**", "## Skipped: unavailable adapters", "- [ ] **SKIPPED**");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("**SUCCEEDED**", "## Skipped: unavailable adapters", "- [ ] **SKIPPED**");
     try (var files = Files.list(dir.resolve("notes"))) {
       assertThat(files.map(LaunchConfigTest::read).findFirst().orElseThrow())
           .isEqualTo("# Rolled back\n\nContact the CI platform team.\n");
@@ -101,12 +92,12 @@ class LaunchConfigTest {
 
   @Test
   void recoverCarriesOutAStrategyAndFillsTheFixesFromRepeatedValues() throws Exception {
-    Result r = run("recover", DOCKER_PLAN, "forward", "--repo", dir.toString(), "--yes", "--skip-unavailable",
+    CliRun r = run("recover", DOCKER_PLAN, "forward", "--repo", dir.toString(), "--yes", "--skip-unavailable",
         "docker", "--docker-host", "unix://" + dir.resolve("dead.sock"), "--notify", "chat=files:notes",
         "--value", "fixes=Pin the image", "--value", "fixes=Retry flaky tests");
 
-    assertThat(r.status).as(r.err + r.out).isZero();
-    assertThat(r.out).contains("recovered with strategy 'forward'; recovery validation passed");
+    assertThat(r.status()).as(r.err() + r.out()).isZero();
+    assertThat(r.out()).contains("recovered with strategy 'forward'; recovery validation passed");
     assertThat(dir.resolve("fixed")).exists();
     try (var files = Files.list(dir.resolve("notes"))) {
       assertThat(files.map(LaunchConfigTest::read).findFirst().orElseThrow())
@@ -116,31 +107,27 @@ class LaunchConfigTest {
 
   @Test
   void missingConfigurationIsNamedWithItsFlagOrVariable() {
-    Result github = run("run", LaunchConfigTest.class.getName() + "#githubPlan", "--repo", dir.toString(), "--yes");
-    assertThat(github.status).isEqualTo(2);
-    assertThat(github.err).startsWith("rollback run: plan 'github' uses GitHub, but no repository is known: pass"
+    CliRun github = run("run", LaunchConfigTest.class.getName() + "#githubPlan", "--repo", dir.toString(), "--yes");
+    assertThat(github.status()).isEqualTo(2);
+    assertThat(github.err()).startsWith("rollback run: plan 'github' uses GitHub, but no repository is known: pass"
         + " --github owner/name (or set GITHUB_REPOSITORY)\nusage: rollback run <plan>");
 
-    Result notify = run("run", DOCKER_PLAN, "--repo", dir.toString(), "--notify", "chat=slack:x");
-    assertThat(notify.err).startsWith("rollback run: --notify chat=slack:x: unknown kind 'slack'; kinds are"
+    CliRun notify = run("run", DOCKER_PLAN, "--repo", dir.toString(), "--notify", "chat=slack:x");
+    assertThat(notify.err()).startsWith("rollback run: --notify chat=slack:x: unknown kind 'slack'; kinds are"
         + " files:DIR, log, webhook-env:VARIABLE, github-issue, github-comment:N\n");
 
-    Result webhook = run("run", DOCKER_PLAN, "--repo", dir.toString(), "--notify",
+    CliRun webhook = run("run", DOCKER_PLAN, "--repo", dir.toString(), "--notify",
         "chat=webhook-env:ROLLBACK_TEST_UNSET_VARIABLE");
-    assertThat(webhook.err).startsWith("rollback run: --notify chat=webhook-env:ROLLBACK_TEST_UNSET_VARIABLE: the"
+    assertThat(webhook.err()).startsWith("rollback run: --notify chat=webhook-env:ROLLBACK_TEST_UNSET_VARIABLE: the"
         + " environment variable ROLLBACK_TEST_UNSET_VARIABLE holding the webhook's URL is not set\n");
 
-    Result git = run("run", "jshell/p3-007.jsh", "--repo", dir.toString(), "--yes");
-    assertThat(git.err).startsWith("rollback run: plan 'P3-007 Docker CI test execution' uses Git, but "
+    CliRun git = run("run", "jshell/p3-007.jsh", "--repo", dir.toString(), "--yes");
+    assertThat(git.err()).startsWith("rollback run: plan 'P3-007 Docker CI test execution' uses Git, but "
         + dir.toAbsolutePath() + " is not a Git repository; pass the repository with --repo DIR\n");
   }
 
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = RollbackCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static String read(Path p) {
@@ -151,5 +138,4 @@ class LaunchConfigTest {
     }
   }
 
-  private record Result(int status, String out, String err) {}
 }

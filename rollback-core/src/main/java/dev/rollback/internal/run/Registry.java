@@ -2,11 +2,10 @@ package dev.rollback.internal.run;
 
 import dev.rollback.Check;
 import dev.rollback.Phase;
-import dev.rollback.Procedure;
-import dev.rollback.RecoveryStrategy;
 import dev.rollback.RollbackPlan;
 import dev.rollback.Signal;
 import dev.rollback.Step;
+import dev.rollback.internal.PlanParts;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.CheckEvaluator;
 import dev.rollback.spi.SignalSource;
@@ -143,8 +142,7 @@ public final class Registry {
 
   /** The adapter a kind belongs to: the part of its name before the first dot. */
   static String namespace(String kind) {
-    int dot = kind.indexOf('.');
-    return dot > 0 ? kind.substring(0, dot) : kind;
+    return PlanParts.namespace(kind);
   }
 
   private boolean known(String key) {
@@ -156,36 +154,23 @@ public final class Registry {
   /** Every kind a run may use, prefixed by what it is (step:, check:, signal:), with where it is used. */
   private Map<String, String> kinds(RollbackPlan plan, boolean recoveries) {
     Map<String, String> out = new LinkedHashMap<>();
-    List<Check> allChecks = new ArrayList<>(plan.readinessChecks());
-    allChecks.addAll(plan.verifications());
-    allChecks.addAll(plan.healthChecks());
-    List<Phase> phases = new ArrayList<>();
-    plan.procedures().forEach(p -> phases.addAll(p.phases()));
-    if (recoveries) {
-      for (RecoveryStrategy r : plan.recoveries()) {
-        phases.addAll(r.phases());
-        allChecks.addAll(r.validations());
-      }
-    }
-    for (Phase ph : phases) {
+    for (Phase ph : PlanParts.phases(plan, recoveries)) {
       for (Step s : ph.steps()) {
-        out.putIfAbsent("step:" + s.kind(), "step kind '" + s.kind() + "' (step '" + s.name() + "' in phase '" + ph.name()
-            + "')");
+        out.putIfAbsent("step:" + s.kind(), "step kind '" + s.kind() + "' (step '" + s.name() + "' in phase '"
+            + ph.name() + "')");
       }
-      allChecks.addAll(ph.validations());
     }
-    for (Check c : allChecks) {
+    for (Check c : PlanParts.checks(plan, recoveries)) {
       out.putIfAbsent("check:" + c.kind(), "check kind '" + c.kind() + "' (check '" + c.name() + "')");
     }
-    for (Signal s : PlanWalk.signals(plan)) {
+    for (Signal s : PlanParts.signals(plan, recoveries)) {
       out.putIfAbsent("signal:" + s.kind(), "signal kind '" + s.kind() + "' (signal " + s.displayName() + ")");
     }
     return out;
   }
 
   private String hint(String kind) {
-    int dot = kind.indexOf('.');
-    String ns = dot > 0 ? kind.substring(0, dot) : kind;
+    String ns = namespace(kind);
     return adapters.containsKey(ns) ? ", which adapter '" + ns + "' does not provide"
         : "; register the '" + ns + "' adapter";
   }

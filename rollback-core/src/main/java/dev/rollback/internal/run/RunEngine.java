@@ -375,15 +375,8 @@ public final class RunEngine {
             Session.fields("procedure", strategy.name()));
       }
       stage(RunStage.VERIFY);
-      List<String> failed = new ArrayList<>();
       List<Check> vs = strategy.validations();
-      for (int k = 0; k < vs.size(); k++) {
-        CheckReport r = s.evaluate("verification", "verification:" + (k + 1), vs.get(k));
-        s.report.verification.add(r);
-        if (!r.passed() && !r.skipped()) {
-          failed.add("'" + r.name() + "'");
-        }
-      }
+      List<String> failed = evaluateAll("verification", vs, s.report.verification);
       if (failures) {
         s.report.status = RunStatus.COMPLETED_WITH_FAILURES;
         s.report.summary = "recovery '" + strategy.name() + "' ran to the end, but phases failed: "
@@ -537,23 +530,10 @@ public final class RunEngine {
 
   private void verify() {
     stage(RunStage.VERIFY);
-    List<String> failed = new ArrayList<>();
     List<Check> vs = s.plan.verifications();
-    for (int k = 0; k < vs.size(); k++) {
-      CheckReport r = s.evaluate("verification", "verification:" + (k + 1), vs.get(k));
-      s.report.verification.add(r);
-      if (!r.passed() && !r.skipped()) {
-        failed.add("'" + r.name() + "'");
-      }
-    }
     List<Check> hs = s.plan.healthChecks();
-    for (int k = 0; k < hs.size(); k++) {
-      CheckReport r = s.evaluate("health", "health:" + (k + 1), hs.get(k));
-      s.report.health.add(r);
-      if (!r.passed() && !r.skipped()) {
-        failed.add("'" + r.name() + "'");
-      }
-    }
+    List<String> failed = evaluateAll("verification", vs, s.report.verification);
+    failed.addAll(evaluateAll("health", hs, s.report.health));
     if (s.report.status == RunStatus.COMPLETED_WITH_FAILURES) {
       if (!failed.isEmpty()) {
         s.report.summary += "; verification did not pass: " + String.join(", ", failed);
@@ -568,6 +548,23 @@ public final class RunEngine {
           + (vs.isEmpty() && hs.isEmpty() ? "" : "; verification passed");
     }
     s.report.summary += skippedNote();
+  }
+
+  /**
+   * Evaluates a section's checks in order, or takes them from the journal, into the report.
+   *
+   * @return the quoted names of those that neither passed nor were skipped
+   */
+  private List<String> evaluateAll(String section, List<Check> checks, List<CheckReport> into) {
+    List<String> failed = new ArrayList<>();
+    for (int k = 0; k < checks.size(); k++) {
+      CheckReport r = s.evaluate(section, section + ":" + (k + 1), checks.get(k));
+      into.add(r);
+      if (!r.passed() && !r.skipped()) {
+        failed.add("'" + r.name() + "'");
+      }
+    }
+    return failed;
   }
 
   /** What was skipped because adapters were unavailable, for the summary; empty when nothing was. */
