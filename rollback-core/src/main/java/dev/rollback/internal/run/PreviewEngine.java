@@ -62,7 +62,7 @@ public final class PreviewEngine {
       RunEngine.refuse(cfg, plan, options);
       Map<String, String> secrets = RunEngine.secrets(cfg, plan, redactor, true);
       Instant at = cfg.clock().instant();
-      RunState run = new RunState("preview", plan, cfg.clock(), true, cfg.workspace(), at, redactor,
+      RunState run = new RunState("preview", plan, cfg.clock(), cfg.sleeper(), true, cfg.workspace(), at, redactor,
           RunJournal.none());
       PreviewEngine e = new PreviewEngine(new Session(cfg, plan, options, run, Replay.empty(), secrets, true));
       for (String name : PlanWalk.secretNames(plan)) {

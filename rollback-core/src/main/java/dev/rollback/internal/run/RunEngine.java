@@ -97,7 +97,7 @@ public final class RunEngine {
         }
         try (RunJournal journal = RunJournal.of(file, redactor, "journal of run " + runId + " in the "
             + cfg.journal().describe())) {
-          RunState run = new RunState(runId, plan, cfg.clock(), false, cfg.workspace(), startedAt, redactor,
+          RunState run = new RunState(runId, plan, cfg.clock(), cfg.sleeper(), false, cfg.workspace(), startedAt, redactor,
               journal);
           journal.append(JournalRecords.RUN, null, startedAt, JournalRecords.header(runId, plan.name(), plan.hash(),
               options, startedAt, cfg.workspace().toString()));
@@ -142,7 +142,7 @@ public final class RunEngine {
         refuse(cfg, plan, h.options());
         Map<String, String> secrets = secrets(cfg, plan, redactor, false);
         try (RunJournal journal = RunJournal.of(cfg.journal().reopen(runId, text.validLength()), redactor, where)) {
-          RunState run = new RunState(runId, plan, cfg.clock(), false, cfg.workspace(), h.startedAt(), redactor,
+          RunState run = new RunState(runId, plan, cfg.clock(), cfg.sleeper(), false, cfg.workspace(), h.startedAt(), redactor,
               journal);
           run.restore(replay.remembered());
           Instant now = cfg.clock().instant();
