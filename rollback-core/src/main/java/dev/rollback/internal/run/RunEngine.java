@@ -378,21 +378,10 @@ public final class RunEngine {
       List<Check> vs = strategy.validations();
       List<String> failed = evaluateAll("verification", vs, s.report.verification);
       if (failures) {
-        s.report.status = RunStatus.COMPLETED_WITH_FAILURES;
-        s.report.summary = "recovery '" + strategy.name() + "' ran to the end, but phases failed: "
-            + s.report.phases.stream().filter(p -> p.failure != null).map(p -> "'" + p.phase.name() + "' ("
-            + p.failure + ")").collect(Collectors.joining("; "))
-            + (failed.isEmpty() ? "" : "; recovery validation did not pass: " + String.join(", ", failed));
-      } else if (!failed.isEmpty()) {
-        s.report.status = RunStatus.VERIFICATION_FAILED;
-        s.report.summary = "recovery '" + strategy.name() + "' ran to the end, but its validation did not pass: "
-            + String.join(", ", failed);
-      } else {
-        s.report.status = RunStatus.SUCCEEDED;
-        s.report.summary = "recovered with strategy '" + strategy.name() + "'"
-            + (vs.isEmpty() ? "" : "; recovery validation passed");
+        phasesFailed("recovery '" + strategy.name() + "'");
       }
-      s.report.summary += skippedNote();
+      conclude(failed, "recovery '" + strategy.name() + "'", "recovered with strategy '" + strategy.name() + "'",
+          "recovery validation", vs.isEmpty());
     } catch (Stop stop) {
       s.report.status = stop.status;
       s.report.summary = stop.getMessage();
@@ -521,10 +510,7 @@ public final class RunEngine {
           Session.fields("procedure", procedure.name()));
     }
     if (failures) {
-      s.report.status = RunStatus.COMPLETED_WITH_FAILURES;
-      s.report.summary = "procedure '" + procedure.name() + "' ran to the end, but phases failed: "
-          + s.report.phases.stream().filter(p -> p.failure != null).map(p -> "'" + p.phase.name() + "' ("
-          + p.failure + ")").collect(Collectors.joining("; "));
+      phasesFailed("procedure '" + procedure.name() + "'");
     }
   }
 
@@ -534,18 +520,33 @@ public final class RunEngine {
     List<Check> hs = s.plan.healthChecks();
     List<String> failed = evaluateAll("verification", vs, s.report.verification);
     failed.addAll(evaluateAll("health", hs, s.report.health));
+    conclude(failed, "procedure '" + procedure.name() + "'", "rolled back with procedure '" + procedure.name() + "'",
+        "verification", vs.isEmpty() && hs.isEmpty());
+  }
+
+  /** A procedure or recovery whose phases failed under CONTINUE: the run completed with failures, saying which. */
+  private void phasesFailed(String subject) {
+    s.report.status = RunStatus.COMPLETED_WITH_FAILURES;
+    s.report.summary = subject + " ran to the end, but phases failed: " + s.report.phases.stream()
+        .filter(p -> p.failure != null).map(p -> "'" + p.phase.name() + "' (" + p.failure + ")")
+        .collect(Collectors.joining("; "));
+  }
+
+  /**
+   * The run's status and summary once its checks were evaluated: succeeded, verification failed, or completed with
+   * failures (phases failed before), with what was skipped.
+   */
+  private void conclude(List<String> failed, String subject, String success, String checks, boolean noChecks) {
     if (s.report.status == RunStatus.COMPLETED_WITH_FAILURES) {
       if (!failed.isEmpty()) {
-        s.report.summary += "; verification did not pass: " + String.join(", ", failed);
+        s.report.summary += "; " + checks + " did not pass: " + String.join(", ", failed);
       }
     } else if (!failed.isEmpty()) {
       s.report.status = RunStatus.VERIFICATION_FAILED;
-      s.report.summary = "procedure '" + procedure.name() + "' ran to the end, but verification did not pass: "
-          + String.join(", ", failed);
+      s.report.summary = subject + " ran to the end, but " + checks + " did not pass: " + String.join(", ", failed);
     } else {
       s.report.status = RunStatus.SUCCEEDED;
-      s.report.summary = "rolled back with procedure '" + procedure.name() + "'"
-          + (vs.isEmpty() && hs.isEmpty() ? "" : "; verification passed");
+      s.report.summary = success + (noChecks ? "" : "; " + checks + " passed");
     }
     s.report.summary += skippedNote();
   }
