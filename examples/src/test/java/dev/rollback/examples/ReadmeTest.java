@@ -88,6 +88,12 @@ class ReadmeTest {
 
   @Test
   void theQuickStartIsTheTwoCommands() throws IOException {
-    assertThat(Files.readString(README, StandardCharsets.UTF_8)).contains("\n./rollback demo ", "\nscripts/test.sh ");
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    int start = readme.indexOf("## Quick start");
+    assertThat(start).as("a Quick start section").isNotNegative();
+    int open = readme.indexOf("```sh\n", start);
+    String block = readme.substring(open + "```sh\n".length(), readme.indexOf("```", open + 5));
+    assertThat(block.lines().map(l -> l.replaceAll("\\s+#.*$", "").strip()).filter(l -> !l.isEmpty()))
+        .containsExactly("./rollback demo", "scripts/test.sh");
   }
 }
