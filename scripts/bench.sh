@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Rollback's performance, side by side with what users would otherwise run. Prints one line per comparison,
 #   RATIO <name> <library median / script median> <details>
-# and SKIP lines for what cannot be compared here; exits 0. See benchmarks/README.md and benchmarks/RESULTS.md.
+# COUNT lines for GitHub's requests per operation, and SKIP lines for what cannot be compared here; exits 0.
+# See benchmarks/README.md and benchmarks/RESULTS.md.
 #
 # Usage:
-#   scripts/bench.sh [--runs N] [--warmup N] [--variants]   the time-to-rollback comparison (default 7 runs)
+#   scripts/bench.sh [--runs N] [--warmup N] [--variants]   the time-to-rollback comparison (default 15 runs)
 #   scripts/bench.sh --jmh [JMH options and patterns]        the JMH suite (default: all, 1 fork, short iterations)
 #
 # Builds what it needs when sources are newer than benchmarks/target/benchmarks.jar (mvn package of benchmarks and
@@ -66,15 +67,15 @@ if [[ "${1:-}" == "--jmh" ]]; then
   exec "$java" -jar "$jar" -jvmArgsAppend "-Dbench.repo=$repo" "$@"
 fi
 
-runs=7
-warmup=8
+runs=15
+warmup=25
 variants=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
     --variants) variants=(--variants); shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -90,6 +91,7 @@ echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, $(awk '/MemTotal/ {printf
 "$java" -cp "$jar" dev.rollback.benchmarks.TimeToRollback compare --repo "$repo" --root "$root" \
   --scratch "$cache/runs" --runs "$runs" --warmup "$warmup" "${variants[@]}"
 
-echo "SKIP github: gh cannot reach GitHub from here; the seed's gh calls (run list, run cancel, workflow run) are left" \
-  "out of the Git comparison on both sides"
+echo "SKIP github: gh cannot reach GitHub from here, so the seed's gh calls (run list, run cancel, workflow run) are" \
+  "left out of the Git comparison on both sides, and GitHub is measured in requests, against the contract-checked fake:"
+"$java" -cp "$jar" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn dev.rollback.benchmarks.GitHubRequestCounts
 echo "# done in $(( $(date +%s) - started )) s; load $(cut -d' ' -f1-3 /proc/loadavg)"

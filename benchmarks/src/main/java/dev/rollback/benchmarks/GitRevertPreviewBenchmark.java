@@ -76,18 +76,18 @@ public class GitRevertPreviewBenchmark {
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("rollback-git-bench-");
     String cached = System.getProperty("bench.repo");
-    String culprit;
+    String culpritId;
     if (cached != null && commits == SandboxSpec.benchmark().commits()) {
       // scripts/bench.sh --jmh passes the repository it generated once: copied, not generated again per fork.
       work = Workspaces.fresh(Path.of(cached), dir.resolve("sandbox"));
-      culprit = Workspaces.git(work, "log", "--format=%H", "--grep=^P3-007", "--reverse").split("\n")[0];
+      culpritId = Workspaces.git(work, "log", "--format=%H", "--grep=^P3-007", "--reverse").split("\n")[0];
     } else {
       Sandbox sandbox = Sandbox.create(dir.resolve("sandbox"), SandboxSpec.benchmark().withCommits(commits));
       work = sandbox.work();
-      culprit = sandbox.changeCommits().get(0);
+      culpritId = sandbox.changeCommits().get(0);
     }
     adapter = GitAdapter.open(work);
-    revert = GitSteps.revert(culprit);
+    revert = GitSteps.revert(culpritId);
     culprit = GitChecks.commitMatching("P3-007").oldest();
     clean = GitChecks.cleanWorkTree();
     plan = Rollback.plan("preview").procedure(procedure("p").phase(phase("revert").step(revert))).build();

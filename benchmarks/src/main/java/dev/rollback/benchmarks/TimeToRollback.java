@@ -97,7 +97,7 @@ public final class TimeToRollback {
     Path root = Path.of(o.getOrDefault("root", ".")).toAbsolutePath().normalize();
     TimeToRollback bench = new TimeToRollback(Path.of(o.get("repo")).toAbsolutePath().normalize(), root,
         Path.of(o.getOrDefault("scratch", ".bench/runs")).toAbsolutePath().normalize(), System.out);
-    bench.compare(Integer.parseInt(o.getOrDefault("runs", "7")), Integer.parseInt(o.getOrDefault("warmup", "8")),
+    bench.compare(Integer.parseInt(o.getOrDefault("runs", "15")), Integer.parseInt(o.getOrDefault("warmup", "25")),
         o.containsKey("variants"));
   }
 
