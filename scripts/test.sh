@@ -1,7 +1,30 @@
 #!/usr/bin/env bash
 # Sets up what the tests need, then runs the whole build: mvn -B verify.
 # Usage: scripts/test.sh [extra maven arguments]
+#
+# Docker: when no engine is reachable (DOCKER_HOST, the current docker context, the default socket), installs
+# Debian's docker.io, busybox-static and docker-compose if missing (as root), starts a private engine under a
+# temporary folder, and stops it and removes the folder when the build ends, pass or fail. An engine that was
+# reachable is used and left alone. Either way the tiny test image is imported when missing.
+# With CI=true, Docker tests fail when no engine is reachable; otherwise they are skipped with the reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-exec mvn -B verify "$@"
+# shellcheck source=lib/docker-engine.sh
+source scripts/lib/docker-engine.sh
+
+trap docker_engine_stop EXIT
+# A signal ends the build: the EXIT trap still stops the engine.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if docker_engine_ensure && docker_test_image_ensure; then
+  :
+elif [ "${CI:-}" = true ]; then
+  echo "[test.sh] CI=true and no Docker engine could be made ready; the Docker tests will fail" >&2
+else
+  echo "[test.sh] no Docker engine; the Docker tests will be skipped" >&2
+fi
+
+# Not exec: the EXIT trap must run after Maven.
+mvn -B verify "$@"

@@ -4,16 +4,19 @@
 //   ./rollback check examples/jshell/p3-007.jsh      no problems
 // or open it in jshell with the launcher's class path and explore `plan`.
 //
-// Git, Docker and GitHub steps, checks and signals come with their adapters. The GitHub parts are in: CI
-// reliability and status, cancelling CI, dispatching and awaiting CI, CI health and the ci_success_rate alert.
-// The Git parts are in: the culprit found as the seed does, the rollback branch, reverts, restores, pushes under
-// a lease, the forward recovery's cherry-pick. Until the other adapters are in, the parts that need them are a
-// person's confirmation, and a comment marks where each adapter's factory goes.
+// Git, Docker and GitHub steps, checks and signals come with their adapters. The Docker parts are in: disk usage
+// and events in the assessment, the orphan check among the health checks, the compose test service in the
+// recovery validation. The GitHub parts are in: CI reliability and status, cancelling CI, dispatching and awaiting
+// CI, CI health and the ci_success_rate alert. The Git parts are in: the culprit found as the seed does, the
+// rollback branch, reverts, restores, pushes under a lease, the forward recovery's cherry-pick. Until the other
+// adapters are in, the parts that need them are a person's confirmation, and a comment marks where each adapter's
+// factory goes.
 
 import static dev.rollback.Rollback.*;
 import static dev.rollback.github.GitHubSignals.lastRuns;
 import static dev.rollback.github.GitHubSignals.workflow;
 import dev.rollback.*;
+import dev.rollback.docker.*;
 import dev.rollback.git.*;
 import dev.rollback.github.*;
 
@@ -41,9 +44,12 @@ Signal ciSuccessRate = GitHubSignals.successRate(ci, lastRuns(10)).named("ci_suc
 // The test execution time recorded before P3-007.
 Baseline baseline = Baseline.file(path("perf/baseline.json"), "test_execution_time");
 
-// The seed's recovery validation: core functionality, then performance within 300 s.
+// The seed's recovery validation: core functionality, the Docker implementation
+// (docker compose -f docker-compose.test.yml run --rm test), then performance within 300 s.
 Check[] recoveryValidation = {
     Checks.command("make", "quick-check").named("Validate core functionality"),
+    DockerChecks.composeServicePasses(path("docker-compose.test.yml"), "test")
+        .named("Validate Docker implementation"),
     Checks.that(testTime.atMost(300)).named("Validate performance")
 };
 
@@ -129,13 +135,17 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
         .approval(discretion()))
 
     // System state assessment: CI status of the last 10 runs (one request to GitHub for all four), the
-    // performance metrics. Docker (system df, events of the last hour) signals join here with their adapter.
+    // performance metrics, and Docker's `system df` and `system events --since 1h --until now`.
     .assess(ciSuccessRate,
         GitHubSignals.lastRunSucceeded(ci).named("ci_last_run_succeeded"),
         GitHubSignals.runsInProgress(ci).named("ci_runs_in_progress"),
         GitHubSignals.medianDuration(ci, lastRuns(10)).named("ci_run_time"),
         Signals.commandNumber(Command.of("scripts/benchmark_current_performance.sh"),
-            "Total Time: (\\d+)s", Unit.SECONDS).named("current_performance"))
+            "Total Time: (\\d+)s", Unit.SECONDS).named("current_performance"),
+        DockerSignals.diskUsage().named("docker_disk_usage"),
+        DockerSignals.reclaimable().named("docker_reclaimable"),
+        DockerSignals.events(hours(1)).named("docker_events_last_hour"),
+        DockerSignals.nonZeroExits(hours(1)).named("docker_failed_containers_last_hour"))
     .impact("Deployment Impact: Assess effect on ongoing deployments",
         "Developer Experience: Evaluate impact on development workflow",
         "Test Coverage: Ensure test coverage maintained during rollback",
@@ -224,14 +234,13 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
         Checks.command("make", "pre-push"),
         Checks.command("pytest", "--cov=.", "--cov-report=term-missing").named("Verify test coverage"),
         Checks.that(testTime.atMost(baseline.plusPercent(50))).named("Check performance baseline"))
-    // System health checks. "No resource leaks or orphaned processes" becomes DockerChecks.noOrphans() with
-    // the Docker adapter.
+    // System health checks. "No resource leaks or orphaned processes": no container Rollback started remains.
     .healthCheck(
         GitHubChecks.ciPassing(ci).named("CI pipeline executes successfully"),
         Checks.confirm("All tests pass consistently"),
         Checks.that(testTime.atMost(baseline.plusPercent(10)))
             .named("Performance metrics within acceptable range"),
-        Checks.confirm("No resource leaks or orphaned processes"),
+        DockerChecks.noOrphanedContainers().named("No resource leaks or orphaned processes"),
         Checks.confirm("Developer workflow unaffected"))
 
     // Monitoring and alerting. resource_utilization (Docker) and error_rate > 1% -> "Root cause analysis"
@@ -245,8 +254,7 @@ RollbackPlan plan = (plan("P3-007 Docker CI test execution")
         .alert("test_execution_time", testTime.above(baseline.plusPercent(50)), "Performance analysis"))
 
     // Recovery: the seed's forward recovery on a fix branch, cherry-picking the fix without committing, then
-    // committing it. The Docker adapter adds DockerChecks.composeServicePasses(path("docker-compose.test.yml"),
-    // "test") to the recovery validation.
+    // committing it. Each strategy ends with the recovery validation, the Docker compose test service included.
     .recovery(recovery("forward", RecoveryStrategy.Kind.FORWARD)
         .description("Fix forward on a branch, applying targeted fixes without a full rollback.")
         .approval(role("team-lead"))

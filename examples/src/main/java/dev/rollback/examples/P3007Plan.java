@@ -38,6 +38,8 @@ import dev.rollback.Signals;
 import dev.rollback.Steps;
 import dev.rollback.Template;
 import dev.rollback.Unit;
+import dev.rollback.docker.DockerChecks;
+import dev.rollback.docker.DockerSignals;
 import dev.rollback.git.GitChecks;
 import dev.rollback.git.GitSteps;
 import dev.rollback.github.GitHubChecks;
@@ -56,7 +58,9 @@ import dev.rollback.github.RunFilter;
  * plan.toMarkdown();     // the runbook again
  * }</pre>
  *
- * <p>Git, Docker and GitHub steps, checks and signals come with their adapters. The GitHub parts are in: CI
+ * <p>Git, Docker and GitHub steps, checks and signals come with their adapters. The Docker parts are in: disk
+ * usage and events in the assessment, the orphan check among the health checks, the compose test service in the
+ * recovery validation. The GitHub parts are in: CI
  * reliability and status in the triggers and the assessment, cancelling CI in the emergency procedure,
  * dispatching and awaiting CI to verify, CI health and the {@code ci_success_rate} alert. Until the other adapters
  * are in, the parts that need them are a person's confirmation (the runbook is carried out by hand today), and a
@@ -184,13 +188,17 @@ public final class P3007Plan {
             .approval(discretion()))
 
         // System state assessment: CI status of the last 10 runs (one request to GitHub for all four), the
-        // performance metrics. Docker (system df, events of the last hour) signals join here with their adapter.
+        // performance metrics, and Docker's `system df` and `system events --since 1h --until now`.
         .assess(CI_SUCCESS_RATE,
             GitHubSignals.lastRunSucceeded(CI).named("ci_last_run_succeeded"),
             GitHubSignals.runsInProgress(CI).named("ci_runs_in_progress"),
             GitHubSignals.medianDuration(CI, lastRuns(10)).named("ci_run_time"),
             Signals.commandNumber(Command.of("scripts/benchmark_current_performance.sh"),
-                "Total Time: (\\d+)s", Unit.SECONDS).named("current_performance"))
+                "Total Time: (\\d+)s", Unit.SECONDS).named("current_performance"),
+            DockerSignals.diskUsage().named("docker_disk_usage"),
+            DockerSignals.reclaimable().named("docker_reclaimable"),
+            DockerSignals.events(hours(1)).named("docker_events_last_hour"),
+            DockerSignals.nonZeroExits(hours(1)).named("docker_failed_containers_last_hour"))
         .impact("Deployment Impact: Assess effect on ongoing deployments",
             "Developer Experience: Evaluate impact on development workflow",
             "Test Coverage: Ensure test coverage maintained during rollback",
@@ -279,14 +287,13 @@ public final class P3007Plan {
             Checks.command("make", "pre-push"),
             Checks.command("pytest", "--cov=.", "--cov-report=term-missing").named("Verify test coverage"),
             Checks.that(TEST_TIME.atMost(BASELINE.plusPercent(50))).named("Check performance baseline"))
-        // System health checks. "No resource leaks or orphaned processes" becomes DockerChecks.noOrphans() with
-        // the Docker adapter.
+        // System health checks. "No resource leaks or orphaned processes": no container Rollback started remains.
         .healthCheck(
             GitHubChecks.ciPassing(CI).named("CI pipeline executes successfully"),
             Checks.confirm("All tests pass consistently"),
             Checks.that(TEST_TIME.atMost(BASELINE.plusPercent(10)))
                 .named("Performance metrics within acceptable range"),
-            Checks.confirm("No resource leaks or orphaned processes"),
+            DockerChecks.noOrphanedContainers().named("No resource leaks or orphaned processes"),
             Checks.confirm("Developer workflow unaffected"))
 
         // Monitoring and alerting. resource_utilization (Docker) and error_rate > 1% -> "Root cause analysis"
@@ -300,8 +307,7 @@ public final class P3007Plan {
             .alert("test_execution_time", TEST_TIME.above(BASELINE.plusPercent(50)), "Performance analysis"))
 
         // Recovery: the seed's forward recovery on a fix branch, cherry-picking the fix without committing, then
-        // committing it. The Docker adapter adds DockerChecks.composeServicePasses(path("docker-compose.test.yml"),
-        // "test") to the recovery validation.
+        // committing it. Each strategy ends with the recovery validation, the Docker compose test service included.
         .recovery(recovery("forward", RecoveryStrategy.Kind.FORWARD)
             .description("Fix forward on a branch, applying targeted fixes without a full rollback.")
             .approval(role("team-lead"))
@@ -363,10 +369,15 @@ public final class P3007Plan {
         .build();
   }
 
-  /** The seed's recovery validation: core functionality, then performance within 300 s. */
+  /**
+   * The seed's recovery validation: core functionality, the Docker implementation
+   * ({@code docker compose -f docker-compose.test.yml run --rm test}), then performance within 300 s.
+   */
   private static Check[] recoveryValidation() {
     return new Check[] {
       Checks.command("make", "quick-check").named("Validate core functionality"),
+      DockerChecks.composeServicePasses(path("docker-compose.test.yml"), "test")
+          .named("Validate Docker implementation"),
       Checks.that(TEST_TIME.atMost(300)).named("Validate performance")
     };
   }

@@ -3,8 +3,11 @@ package dev.rollback.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.ApprovalPolicy;
+import dev.rollback.Check;
+import dev.rollback.RepoPath;
 import dev.rollback.RollbackPlan;
 import dev.rollback.SeverityLevel;
+import dev.rollback.Signal;
 import dev.rollback.examples.cli.PlanScript;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +77,19 @@ class P3007PlanTest {
         "# P3-007 Recovery Notification\n\n## Summary\n",
         "## Changes\n", "## Validation\n", "## Support\n",
         "- Communication plan effectively executed");
+  }
+
+  @Test
+  void theDockerPartsComeFromTheDockerAdapter() {
+    assertThat(PLAN.assessment()).extracting(Signal::kind)
+        .contains("docker.diskUsage", "docker.events");
+    assertThat(PLAN.healthChecks()).filteredOn(c -> c.kind().equals("docker.noOrphanedContainers"))
+        .extracting(Check::name).containsExactly("No resource leaks or orphaned processes");
+    assertThat(PLAN.recoveries()).allSatisfy(r -> assertThat(r.validations()).extracting(Check::name)
+        .containsExactly("Validate core functionality", "Validate Docker implementation", "Validate performance"));
+    assertThat(PLAN.recoveries().get(0).validations().get(1).params())
+        .containsEntry("file", new RepoPath("docker-compose.test.yml")).containsEntry("service", "test");
+    assertThat(PLAN.toMarkdown()).contains("Validate Docker implementation", "docker_events_last_hour");
   }
 
   @Test

@@ -1,5 +1,21 @@
 /**
- * Docker for Rollback: the compose test-service runner, disk usage and event signals, image tag rollback and
- * label-based cleanup, interpreted by the Docker adapter on docker-java.
+ * Docker for rollback plans: the {@link dev.rollback.docker.DockerAdapter} (docker-java over the httpclient5
+ * transport) and the step, check and signal factories plans use: {@link dev.rollback.docker.DockerSteps},
+ * {@link dev.rollback.docker.DockerChecks}, {@link dev.rollback.docker.DockerSignals}.
+ *
+ * <p>The adapter runs a compose test service the way {@code docker compose -f docker-compose.test.yml run --rm test}
+ * does ({@link dev.rollback.docker.ComposeProject}, {@link dev.rollback.docker.DockerAdapter#runService}), reads
+ * disk usage and events, builds images, moves tags back to the image they pointed to before, and removes what it
+ * created by label ({@link dev.rollback.docker.DockerLabels}).
+ *
+ * <pre>{@code
+ * try (DockerAdapter docker = DockerAdapter.fromEnvironment()) {
+ *   ComposeProject compose = ComposeProject.load(Path.of("docker-compose.test.yml"));
+ *   ServiceRun run = docker.runService(compose, "test", ServiceRunOptions.defaults().timeout(Duration.ofMinutes(10)));
+ *   if (!run.passed()) {
+ *     System.err.println(run.stderrTail(20));
+ *   }
+ * }
+ * }</pre>
  */
 package dev.rollback.docker;
