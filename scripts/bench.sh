@@ -5,8 +5,13 @@
 # See benchmarks/README.md and benchmarks/RESULTS.md.
 #
 # Usage:
-#   scripts/bench.sh [--runs N] [--warmup N] [--variants]   the time-to-rollback comparison (default 15 runs)
-#   scripts/bench.sh --jmh [JMH options and patterns]        the JMH suite (default: all, 1 fork, short iterations)
+#   scripts/bench.sh [--runs N] [--warmup N] [--variants] [--docker]
+#       the time-to-rollback comparison (default 15 runs each, after 25 warm-up runs in process), the compose
+#       comparison when a Docker engine is reachable (--docker: start a private one when none is, installing Debian's
+#       docker.io, busybox-static and docker-compose as root when missing; stopped at the end), GitHub request
+#       counts; --variants adds the launcher without its class-data archive
+#   scripts/bench.sh --jmh [JMH options and patterns]
+#       the JMH suite (default: every benchmark, 1 fork, 3 x 1 s warm-up and 5 x 1 s measurement iterations)
 #
 # Builds what it needs when sources are newer than benchmarks/target/benchmarks.jar (mvn package of benchmarks and
 # what it depends on, tests skipped). Generates the benchmark repository once, cached under .bench/ and keyed by
@@ -70,12 +75,14 @@ fi
 runs=15
 warmup=25
 variants=()
+docker_start=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
     --variants) variants=(--variants); shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --docker) docker_start=1; shift ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -90,6 +97,34 @@ echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, $(awk '/MemTotal/ {printf
   "$("$java" -version 2>&1 | head -1), $(git --version), load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$java" -cp "$jar" dev.rollback.benchmarks.TimeToRollback compare --repo "$repo" --root "$root" \
   --scratch "$cache/runs" --runs "$runs" --warmup "$warmup" "${variants[@]}"
+
+# The seed's recovery validation, docker compose run --rm test, against the Docker adapter: only with an engine.
+compose() {
+  # shellcheck source=lib/docker-engine.sh
+  source scripts/lib/docker-engine.sh
+  if [[ "$docker_start" == 1 ]]; then
+    trap docker_engine_stop EXIT
+    if ! docker_engine_ensure >&2; then
+      echo "SKIP compose: no Docker engine is reachable and none could be started (see the lines above)"
+      return
+    fi
+  elif ! docker_engine_reachable; then
+    echo "SKIP compose: no Docker engine is reachable (DOCKER_HOST, the docker context, /var/run/docker.sock);" \
+      "scripts/bench.sh --docker starts a private one"
+    return
+  fi
+  if ! command -v docker-compose >/dev/null 2>&1; then
+    echo "SKIP compose: docker-compose is not installed (apt-get install docker-compose)"
+    return
+  fi
+  if ! docker_test_image_ensure >&2; then
+    echo "SKIP compose: the test image $ROLLBACK_TEST_IMAGE is missing and could not be imported"
+    return
+  fi
+  "$java" -cp "$jar" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn dev.rollback.benchmarks.ComposeComparison \
+    rollback-docker/src/test/resources/compose "$cache/rbt-bench" "$(( runs < 10 ? runs : 10 ))" "$root"
+}
+compose
 
 echo "SKIP github: gh cannot reach GitHub from here, so the seed's gh calls (run list, run cancel, workflow run) are" \
   "left out of the Git comparison on both sides, and GitHub is measured in requests, against the contract-checked fake:"

@@ -1,6 +1,13 @@
 package dev.rollback.examples.cli;
 
+import dev.rollback.Approvers;
+import dev.rollback.Journal;
+import dev.rollback.RollbackExecutor;
+import dev.rollback.RunOptions;
+import dev.rollback.docker.ComposeProject;
+import dev.rollback.docker.DockerAdapter;
 import dev.rollback.examples.P3007Plan;
+import dev.rollback.examples.SeedDockerPlans;
 import dev.rollback.examples.SeedGitPlans;
 import dev.rollback.examples.sandbox.Sandbox;
 import dev.rollback.examples.sandbox.SandboxSpec;
@@ -22,7 +29,10 @@ import java.util.stream.Stream;
  * holds the classes every later command needs, already parsed and verified: it runs, in this JVM and with their
  * output discarded, {@code check} and {@code render} of the P3-007 plan (as a class and, when the repository's
  * script is given, as a JShell script), then {@code preview} and {@code run} of the seed's Git rollbacks
- * ({@link SeedGitPlans}) against a small generated sandbox in a temporary directory, which it removes.
+ * ({@link SeedGitPlans}) against a small generated sandbox in a temporary directory, which it removes. Docker is
+ * trained as far as it goes without an engine, so that the training never touches one: a compose file is read, and
+ * the seed's recovery validation ({@link SeedDockerPlans}) is previewed against a socket nobody listens on, which
+ * sets up the Docker client before it fails as expected.
  *
  * <pre>
  * java -XX:ArchiveClassesAtExit=rollback.jsa -cp rollback-launcher.jar \
@@ -63,6 +73,7 @@ public final class LauncherTraining {
       expect(failed, 0, "run", configuration, "--severity", "high", "--yes", "--workspace", work);
       expect(failed, 0, "run", emergency, "--severity", "critical", "--emergency", "--yes", "--workspace", work);
       expect(failed, 0, "help");
+      docker(dir.resolve("compose"));
     } finally {
       System.setOut(realOut);
       System.setErr(realErr);
@@ -71,6 +82,35 @@ public final class LauncherTraining {
     if (!failed.isEmpty()) {
       realErr.println("rollback: the launcher's training run had unexpected results: " + String.join("; ", failed));
       System.exit(1);
+    }
+  }
+
+  /** Reads a compose file and previews a Docker plan against a socket that does not exist. */
+  private static void docker(Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("app"));
+    Files.writeString(dir.resolve("app/Dockerfile"), "FROM busybox\nCOPY run.sh /run.sh\n");
+    Files.writeString(dir.resolve("docker-compose.test.yml"), String.join("\n",
+        "services:",
+        "  test:",
+        "    build:",
+        "      context: ./app",
+        "      args:",
+        "        GREETING: ${GREETING:-hello}",
+        "    command: [\"sh\", \"/run.sh\"]",
+        "    environment:",
+        "      MODE: pass",
+        "    volumes:",
+        "      - ./data:/data:ro",
+        "    working_dir: /work",
+        "    network_mode: none",
+        ""));
+    ComposeProject.load(dir.resolve("docker-compose.test.yml")).service("test");
+    try (RollbackExecutor executor = RollbackExecutor.builder().workspace(dir)
+        .adapter(DockerAdapter.connect("unix://" + dir.resolve("nobody-listens.sock")))
+        .journal(Journal.inMemory()).approver(Approvers.automatic("training", "training")).build()) {
+      executor.preview(SeedDockerPlans.recoveryValidation(), RunOptions.defaults().withSeverity("high"));
+    } catch (RuntimeException expected) {
+      // No engine there: the client was set up, which is what the training is for.
     }
   }
 
