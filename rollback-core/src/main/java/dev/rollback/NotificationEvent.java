@@ -10,6 +10,8 @@ public enum NotificationEvent {
   ROLLBACK_FAILED,
   /** A recovery strategy finished and was validated. */
   RECOVERY_COMPLETED,
+  /** A recovery strategy failed, or its validation did not pass. */
+  RECOVERY_FAILED,
   /** A monitoring rule raised an alert. */
   ALERT
 }

@@ -146,6 +146,36 @@ public final class RollbackExecutor implements AutoCloseable {
   }
 
   /**
+   * Carries out one of the plan's recovery strategies (forward, hybrid, full) after a rollback, as a run of its own
+   * with its own journal: assess (each adapter's {@code onRunStart} and the plan's signals), approve with the
+   * strategy's policy (no irreversible step runs without it), run the strategy's phases as a procedure's (each gated
+   * by its validations, with the same failure policies and compensation), prove the recovery with the strategy's
+   * validation, send the plan's {@link NotificationEvent#RECOVERY_COMPLETED} messages (or
+   * {@link NotificationEvent#RECOVERY_FAILED}), and audit. The report's procedure is the strategy's name and its
+   * verification the recovery validation. {@link #resume(RollbackPlan, String)} resumes it like any run.
+   *
+   * <pre>{@code
+   * RollbackReport recovered = executor.recover(plan, "forward",
+   *     RunOptions.defaults().withMessageValue("fixes", List.of("Pin the test image's Python version")));
+   * }</pre>
+   *
+   * @param plan the plan
+   * @param strategy the recovery strategy's name in the plan
+   * @param options the options; a severity or the emergency procedure makes no sense for a recovery and is refused
+   * @return the report; how the recovery ended is its {@link RollbackReport#status() status}
+   * @throws PlanInvalidException when the plan has problems; nothing ran
+   * @throws RunLockedException when another run of the plan holds the target
+   * @throws RollbackException when the plan has no such strategy, or the options, adapters or secrets do not fit;
+   *     nothing ran
+   */
+  public RollbackReport recover(RollbackPlan plan, String strategy, RunOptions options) {
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(strategy, "strategy");
+    Objects.requireNonNull(options, "options");
+    return RunEngine.run(settings, plan, options.withRecovery(strategy));
+  }
+
+  /**
    * Resumes an interrupted run from its journal: outputs and adapters' remembered state are restored, finished
    * steps are skipped, a step that started but never finished is probed with its adapter's
    * {@link dev.rollback.spi.StepHandler#isApplied isApplied} (applied: its outputs are taken; not applied: it runs;

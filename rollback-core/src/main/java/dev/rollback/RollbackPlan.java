@@ -1,11 +1,15 @@
 package dev.rollback;
 
+import dev.rollback.internal.MessageValues;
 import dev.rollback.internal.CanonicalJson;
 import dev.rollback.internal.PlanChecker;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -140,6 +144,21 @@ public abstract class RollbackPlan {
   public abstract List<MessageTemplate> messages();
 
   /**
+   * Values the communication plan's templates use beyond what a run measures and does, each with its default:
+   * whom to contact, the fixes applied, the fix timeline. A run may give another value for a name declared here
+   * ({@link RunOptions#withMessageValue(String, Object)}), never for a name that is not, so that every placeholder
+   * {@link #check()} accepts is filled. See {@link MessageTemplate} for everything a template can use.
+   *
+   * <pre>{@code
+   * .messageValue("team", "the CI platform team (#ci-platform)")
+   * .messageValue("fixes", List.of())     // a run names them: RunOptions.withMessageValue("fixes", List.of(...))
+   * }</pre>
+   *
+   * @return the values by name: text, numbers, booleans, or lists and maps of those
+   */
+  public abstract Map<String, Object> messageValues();
+
+  /**
    * What success means, in words.
    *
    * @return the criteria
@@ -253,6 +272,17 @@ public abstract class RollbackPlan {
    */
   public Optional<RecoveryStrategy> recovery(String name) {
     return recoveries().stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The adapters a run of this plan may use, recovery strategies included: the part before the first dot of each
+   * step, check and signal kind ({@code core}, {@code git}, {@code github}, {@code docker}, ...). A launcher
+   * registers these and no others.
+   *
+   * @return the adapters' names, sorted
+   */
+  public Set<String> adapters() {
+    return dev.rollback.internal.PlanParts.adapters(this, true);
   }
 
   /**
@@ -467,6 +497,21 @@ public abstract class RollbackPlan {
      */
     public Builder successCriterion(String... criteria) {
       return addAllSuccessCriteria(Arrays.asList(criteria));
+    }
+
+    /**
+     * Declares a value the communication plan's templates use, with its default; see {@link #messageValues()}.
+     *
+     * @param name the value's name, as templates use it: {@code team} for {@code {{team}}}
+     * @param value its default: text, a number, a boolean, or a list or map of those
+     * @return this builder
+     * @throws IllegalArgumentException if the value is not plain data
+     * @throws NullPointerException if an argument is null
+     */
+    public Builder messageValue(String name, Object value) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      return putAllMessageValues(MessageValues.copy("message value", Map.of(name, value)));
     }
   }
 }

@@ -52,6 +52,9 @@ import java.util.stream.Collectors;
  * @param audits what each adapter proved after the run
  * @param alerts what the monitoring raised, when the run monitored
  * @param outputs every output bound during the run, built-in ones included
+ * @param unavailable the adapters that were unavailable and skipped, as the run's options allowed
+ *     ({@link RunOptions#withSkipUnavailable(String...)}), each with the reason; their steps and checks are
+ *     {@code SKIPPED} and their signals unknown
  */
 public record RollbackReport(String runId, String planName, String planHash, RunStatus status, String summary,
     Instant startedAt, Instant finishedAt, List<Instant> resumedAt, Optional<DecisionReport> decision,
@@ -59,7 +62,7 @@ public record RollbackReport(String runId, String planName, String planHash, Run
     List<CheckReport> checklist, Optional<String> procedure, List<PhaseReport> phases,
     List<CompensationReport> compensation, List<CheckReport> verification, List<CheckReport> health,
     List<NotificationReport> notifications, List<Audit> audits, List<AlertReport> alerts,
-    Map<String, Object> outputs) {
+    Map<String, Object> outputs, Map<String, String> unavailable) {
 
   /**
    * Creates a report; lists and maps are copied.
@@ -86,6 +89,7 @@ public record RollbackReport(String runId, String planName, String planHash, Run
    * @param audits the audits
    * @param alerts the alerts
    * @param outputs the outputs
+   * @param unavailable the adapters skipped as unavailable, with the reasons
    * @throws NullPointerException if an argument is null
    */
   public RollbackReport {
@@ -111,6 +115,7 @@ public record RollbackReport(String runId, String planName, String planHash, Run
     audits = List.copyOf(audits);
     alerts = List.copyOf(alerts);
     outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
+    unavailable = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(unavailable));
   }
 
   /**
@@ -179,7 +184,7 @@ public record RollbackReport(String runId, String planName, String planHash, Run
         verification.stream().map(CheckReport::withoutTimings).collect(Collectors.toList()),
         health.stream().map(CheckReport::withoutTimings).collect(Collectors.toList()),
         notifications.stream().map(NotificationReport::withoutTimings).collect(Collectors.toList()), audits,
-        alerts.stream().map(AlertReport::withoutTimings).collect(Collectors.toList()), outputs);
+        alerts.stream().map(AlertReport::withoutTimings).collect(Collectors.toList()), outputs, unavailable);
   }
 
   @Override
@@ -423,6 +428,16 @@ public record RollbackReport(String runId, String planName, String planHash, Run
       return status == CheckResult.Status.PASSED;
     }
 
+    /**
+     * Whether the check was skipped because its adapter was unavailable, as the run was asked to allow; a skipped
+     * check does not gate what comes after it.
+     *
+     * @return {@code true} for {@link CheckResult.Status#SKIPPED}
+     */
+    public boolean skipped() {
+      return status == CheckResult.Status.SKIPPED;
+    }
+
     CheckReport withoutTimings() {
       return new CheckReport(name, kind, status, summary, value, evidence, Instant.EPOCH);
     }
@@ -487,6 +502,11 @@ public record RollbackReport(String runId, String planName, String planHash, Run
     FAILED,
     /** It was applied, then undone by compensation. */
     COMPENSATED,
+    /**
+     * It did not run because its adapter was unavailable and the run was asked to skip it
+     * ({@link RunOptions#withSkipUnavailable(String...)}); its summary says why.
+     */
+    SKIPPED,
     /** It did not run. */
     NOT_RUN
   }

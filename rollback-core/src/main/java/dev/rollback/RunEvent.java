@@ -18,7 +18,8 @@ public sealed interface RunEvent
         RunEvent.PhaseFinished, RunEvent.StepPreviewed, RunEvent.StepStarted, RunEvent.StepApplied,
         RunEvent.StepFailed, RunEvent.StepRetrying, RunEvent.StepCompensated, RunEvent.CheckEvaluated,
         RunEvent.ApprovalRequested, RunEvent.ApprovalGranted, RunEvent.ApprovalDenied, RunEvent.DeadlineAtRisk,
-        RunEvent.AlertRaised, RunEvent.NotificationSent, RunEvent.NotificationFailed, RunEvent.RunFinished {
+        RunEvent.AlertRaised, RunEvent.NotificationSent, RunEvent.NotificationFailed, RunEvent.RunFinished,
+        RunEvent.AdapterUnavailable, RunEvent.StepSkipped {
 
   /**
    * The run.
@@ -381,6 +382,38 @@ public sealed interface RunEvent
     @Override
     public String describe() {
       return "finished: " + status + " — " + summary;
+    }
+  }
+
+  /**
+   * An adapter is unavailable and its parts are skipped, as the run's options allow
+   * ({@link RunOptions#withSkipUnavailable(String...)}).
+   *
+   * @param runId the run
+   * @param at when
+   * @param adapter the adapter's name
+   * @param reason why it is unavailable
+   */
+  record AdapterUnavailable(String runId, Instant at, String adapter, String reason) implements RunEvent {
+    @Override
+    public String describe() {
+      return "adapter " + adapter + " is unavailable; its steps and checks are skipped, as asked: " + reason;
+    }
+  }
+
+  /**
+   * A step did not run because its adapter is unavailable.
+   *
+   * @param runId the run
+   * @param at when
+   * @param phase the phase's name
+   * @param step the step's name
+   * @param reason why it was skipped
+   */
+  record StepSkipped(String runId, Instant at, String phase, String step, String reason) implements RunEvent {
+    @Override
+    public String describe() {
+      return "step " + step + " " + reason;
     }
   }
 }

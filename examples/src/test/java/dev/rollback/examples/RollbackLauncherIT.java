@@ -36,4 +36,25 @@ class RollbackLauncherIT {
       Files.deleteIfExists(err);
     }
   }
+
+  @Test
+  void theDemoRunsAsAProcessAndEndsWithWhereTheSandboxIsEvenWithoutADockerEngine() throws Exception {
+    Path dir = Files.createTempDirectory("rollback-demo-it");
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    Path sandbox = dir.resolve("sandbox");
+    ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("rollback").toString(), "demo", "--dir", sandbox.toString())
+        .directory(ROOT.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.environment().put("DOCKER_HOST", "unix://" + dir.resolve("no-engine.sock"));
+    Process p = pb.start();
+
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    String stdout = Files.readString(out, StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as("stderr: %s", Files.readString(err, StandardCharsets.UTF_8)).isZero();
+    assertThat(stdout).contains("**SUCCEEDED** — rolled back with procedure 'emergency'; verification passed;"
+        + " skipped, as asked, because adapter 'docker' is unavailable",
+        "\nSandbox: " + sandbox + "\n  journal:         " + sandbox.resolve("journal"));
+    assertThat(sandbox.resolve("incident-report.md")).isRegularFile();
+    assertThat(sandbox.resolve("runbook.md")).isRegularFile();
+  }
 }

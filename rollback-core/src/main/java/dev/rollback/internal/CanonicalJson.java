@@ -138,6 +138,10 @@ public final class CanonicalJson {
         message(m);
       }
       g.writeEndArray();
+      if (!p.messageValues().isEmpty()) {
+        g.writeFieldName("messageValues");
+        value(p.messageValues());
+      }
       strings("successCriteria", p.successCriteria());
       g.writeStringField("defaultTimeout", p.defaultTimeout().toString());
       g.writeEndObject();

@@ -52,6 +52,12 @@ public final class ConsoleProgress implements RunListener {
     if (e instanceof RunEvent.StepFailed || e instanceof RunEvent.ApprovalDenied) {
       return "  ✗ " + e.describe();
     }
+    if (e instanceof RunEvent.StepSkipped) {
+      return "  - " + e.describe();
+    }
+    if (e instanceof RunEvent.AdapterUnavailable) {
+      return "  ! " + e.describe();
+    }
     if (e instanceof RunEvent.StepRetrying || e instanceof RunEvent.DeadlineAtRisk
         || e instanceof RunEvent.NotificationFailed || e instanceof RunEvent.AlertRaised) {
       return "  ! " + e.describe();

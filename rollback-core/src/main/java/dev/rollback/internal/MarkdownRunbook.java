@@ -167,6 +167,12 @@ public final class MarkdownRunbook {
       b.append(Markdown.fenced("markdown", "# " + Markdown.oneLine(m.title().strip()) + "\n\n" + m.body().strip()))
           .append("\n");
     }
+    if (!plan.messageValues().isEmpty()) {
+      b.append("Values the messages use, unless a run gives others:\n\n");
+      plan.messageValues().forEach((k, v) -> b.append("- ").append(inline(k)).append(": ")
+          .append(inline(MessageTemplates.show(v))).append("\n"));
+      b.append("\n");
+    }
 
     b.append("## Success criteria\n\n");
     if (plan.successCriteria().isEmpty()) {

@@ -506,18 +506,57 @@ public final class PlanChecker {
 
   private void messages() {
     unique("messages", plan.messages(), MessageTemplate::name);
+    Set<String> outputs = allOutputs();
+    Set<String> signals = new HashSet<>();
+    dev.rollback.Snapshot.signalsOf(plan).forEach(sig -> signals.add(sig.displayName()));
+    plan.messageValues().forEach((name, value) -> {
+      String path = "messageValues[" + Texts.printable(name) + "]";
+      try {
+        MessageValues.copy("message value", Map.of(name, value));
+      } catch (IllegalArgumentException e) {
+        add(path, Rule.INVALID_VALUE, e.getMessage());
+      }
+      String root = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+      if (MessageTemplates.RUN_DATA.contains(root) || Rollback.BUILT_IN_OUTPUTS.contains(name)) {
+        add(path, Rule.DUPLICATE_NAME, "'" + Texts.printable(name) + "' is filled by the run; choose another name");
+      } else if (outputs.contains(name)) {
+        add(path, Rule.DUPLICATE_NAME, "'" + Texts.printable(name) + "' is also an output the plan binds");
+      }
+    });
     for (MessageTemplate m : plan.messages()) {
       String path = "messages[" + Texts.printable(m.name()) + "]";
       if (m.channels().isEmpty()) {
         add(path + ".channels", Rule.EMPTY, "message goes through no channel");
       }
-      for (String problem : MessageTemplates.problems(m.title())) {
-        add(path + ".title", Rule.INVALID_VALUE, problem);
-      }
-      for (String problem : MessageTemplates.problems(m.body())) {
-        add(path + ".body", Rule.INVALID_VALUE, problem);
+      placeholders(path + ".title", m, m.title(), outputs, signals);
+      placeholders(path + ".body", m, m.body(), outputs, signals);
+    }
+  }
+
+  /** A template's syntax, then each name it uses outside a section: something a run of the plan fills. */
+  private void placeholders(String path, MessageTemplate m, String template, Set<String> outputs,
+      Set<String> signals) {
+    List<String> syntax = MessageTemplates.problems(template);
+    for (String problem : syntax) {
+      add(path, Rule.INVALID_VALUE, problem);
+    }
+    if (!syntax.isEmpty()) {
+      return;
+    }
+    for (String name : MessageTemplates.topLevelNames(template)) {
+      String why = MessageTemplates.unknownName(name, m.event(), outputs, signals, plan.messageValues().keySet());
+      if (why != null) {
+        add(path, Rule.UNKNOWN_NAME, "placeholder {{" + Texts.printable(name) + "}} " + why);
       }
     }
+  }
+
+  /** Every output a step or check of the plan binds, wherever it stands. */
+  private Set<String> allOutputs() {
+    Set<String> out = new HashSet<>();
+    PlanParts.phases(plan, true).forEach(ph -> ph.steps().forEach(st -> st.output().ifPresent(out::add)));
+    PlanParts.checks(plan, true).forEach(c -> c.output().ifPresent(out::add));
+    return out;
   }
 
   /** Reports blank names and names used twice in one list. */

@@ -22,7 +22,13 @@ public record CheckResult(Status status, String summary, Optional<Object> value,
     /** The check does not hold. */
     FAILED,
     /** There is not enough data to tell; never silently a pass or a fail. */
-    UNKNOWN
+    UNKNOWN,
+    /**
+     * Not evaluated, because its adapter is unavailable and the run was asked to skip it
+     * ({@link dev.rollback.RunOptions#withSkipUnavailable(String...)}); the summary says why. It neither passes nor
+     * fails: the report shows it apart.
+     */
+    SKIPPED
   }
 
   /**

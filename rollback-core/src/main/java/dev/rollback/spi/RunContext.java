@@ -32,6 +32,16 @@ public interface RunContext {
   Clock clock();
 
   /**
+   * How waits wait (polling, backoff): the executor's sleeper, so that tests with a {@link ManualClock} never
+   * sleep. Adapters wait only through it, and never past {@link #deadline()}.
+   *
+   * @return the sleeper; {@link Sleeper#system()} unless the executor was given another
+   */
+  default Sleeper sleeper() {
+    return Sleeper.system();
+  }
+
+  /**
    * Whether this is a preview, which must change nothing.
    *
    * @return {@code true} in a preview

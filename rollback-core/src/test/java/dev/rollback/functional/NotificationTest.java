@@ -78,7 +78,8 @@ class NotificationTest {
     Harness h = new Harness(dir);
     Ledger sent = new Ledger(dir.resolve("sent"));
     RollbackPlan failing = RollbackPlan.builder().from(plan()).procedures(java.util.List.of(Rollback.procedure("p")
-        .phase(Rollback.phase("one").step(TestAdapter.failing("f", -1)).validate(Checks.command("true"))).build()))
+        .phase(Rollback.phase("one").step(TestAdapter.failing("f", -1).as("revert")).validate(Checks.command("true")))
+        .build()))
         .build();
     RollbackReport report = h.builder().notifier("file", new FileNotifier(sent)).build()
         .run(failing, RunOptions.defaults().withSeverity("critical"));

@@ -13,7 +13,7 @@
  *   ComposeProject compose = ComposeProject.load(Path.of("docker-compose.test.yml"));
  *   ServiceRun run = docker.runService(compose, "test", ServiceRunOptions.defaults().timeout(Duration.ofMinutes(10)));
  *   if (!run.passed()) {
- *     System.err.println(run.stderrTail(20));
+ *     log.warn("test service failed with exit code {}:\n{}", run.exitCode(), run.stderrTail(20));
  *   }
  * }
  * }</pre>

@@ -297,10 +297,10 @@ public final class GitHubAdapter implements Adapter {
     }
 
     /**
-     * How every wait waits (polls, backoff, rate limits): give it the executor's sleeper, a
-     * {@code ManualClock} in tests. Unless set, steps, checks and signals wait with the run's clock when that clock
-     * is also a {@link Sleeper} (a {@code ManualClock}), so that time never moves two ways, and with
-     * {@link Sleeper#system()} otherwise.
+     * How every wait waits (polls, backoff, rate limits) outside a run, and inside one when set: a
+     * {@code ManualClock} in tests. Unless set, steps, checks and signals wait with the run's own sleeper
+     * ({@code RunContext.sleeper()}, the executor's), so that time never moves two ways, and other waits with
+     * {@link Sleeper#system()}.
      *
      * @param sleeper the sleeper
      * @return this builder

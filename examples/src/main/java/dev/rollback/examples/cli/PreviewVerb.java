@@ -1,6 +1,7 @@
 package dev.rollback.examples.cli;
 
 import dev.rollback.Preview;
+import dev.rollback.RollbackPlan;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,7 @@ public final class PreviewVerb implements Verb {
 
   @Override
   public String arguments() {
-    return "<plan> [--severity NAME] [--emergency] [--declare FACT]... [--workspace DIR]";
+    return "<plan> [--severity NAME] [--emergency] [--declare FACT]..." + LaunchArgs.WHERE_USAGE;
   }
 
   @Override
@@ -31,11 +32,13 @@ public final class PreviewVerb implements Verb {
 
   @Override
   public int run(List<String> args, PrintStream out) {
-    LaunchArgs a = LaunchArgs.parse(this, "<plan>", args, Set.of("--severity", "--emergency", "--declare",
-        "--workspace"));
+    LaunchArgs a = LaunchArgs.parse(this, "<plan>", 1, args, LaunchArgs.with("--severity", "--emergency",
+        "--declare", "--value"));
+    RollbackPlan plan = PlanSource.load(a.positional());
     Preview preview;
-    try (var executor = a.executor(System.err)) {
-      preview = executor.preview(PlanSource.load(a.positional()), a.options());
+    try (var executor = Launch.executor(a, plan, Set.copyOf(a.skipUnavailable()),
+        System.getenv(), System.err)) {
+      preview = executor.preview(plan, a.options(plan));
     }
     out.print(preview.toMarkdown());
     return preview.problems().isEmpty() ? 0 : 1;

@@ -2,6 +2,7 @@ package dev.rollback.examples.cli;
 
 import dev.rollback.Journal;
 import dev.rollback.RollbackException;
+import dev.rollback.RollbackPlan;
 import dev.rollback.RollbackReport;
 import java.io.PrintStream;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class ResumeVerb implements Verb {
 
   @Override
   public String arguments() {
-    return "<run> [--yes] [--workspace DIR]";
+    return "<run> [--yes]" + LaunchArgs.WHERE_USAGE;
   }
 
   @Override
@@ -34,7 +35,7 @@ public final class ResumeVerb implements Verb {
 
   @Override
   public int run(List<String> args, PrintStream out) {
-    LaunchArgs a = LaunchArgs.parse(this, "<run>", args, Set.of("--yes", "--workspace"));
+    LaunchArgs a = LaunchArgs.parse(this, "<run>", 1, args, LaunchArgs.with("--yes"));
     Journal journal = a.journal();
     String runId = a.positional();
     Journal.Header header = journal.header(runId).orElseThrow(() -> new UsageException("no run " + runId
@@ -43,9 +44,13 @@ public final class ResumeVerb implements Verb {
     String source = header.options().planSource().orElseThrow(() -> new RollbackException("run " + runId
         + " recorded no plan source (it was started from Java code); resume it there with"
         + " RollbackExecutor.resume(plan, \"" + runId + "\")"));
+    RollbackPlan plan = PlanSource.load(source);
+    Set<String> skip = new java.util.TreeSet<>(a.skipUnavailable());
+    skip.addAll(header.options().skipUnavailable());
     RollbackReport report;
-    try (var executor = a.executor(System.err)) {
-      report = executor.resume(PlanSource.load(source), runId);
+    try (var executor = Launch.executor(a, plan, skip,
+        System.getenv(), System.err)) {
+      report = executor.resume(plan, runId);
     }
     return RunVerb.print(report, out);
   }

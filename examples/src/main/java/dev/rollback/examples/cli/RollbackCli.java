@@ -15,6 +15,8 @@ import java.util.Optional;
  * rollback preview &lt;plan&gt;     the dry run, as Markdown; exit 1 if it finds problems
  * rollback run     &lt;plan&gt;     run the plan, print its incident report; exit 1 unless it succeeded
  * rollback resume  &lt;run&gt;      go on with an interrupted run from its journal
+ * rollback recover &lt;plan&gt; &lt;strategy&gt;   carry out a recovery strategy
+ * rollback demo              the P3-007 plan end to end in a sandbox
  * rollback help [command]
  * </pre>
  *
@@ -32,7 +34,8 @@ public final class RollbackCli {
       new PreviewVerb(),
       new RunVerb(),
       new ResumeVerb(),
-      new LaterVerb("demo", "", "run the P3-007 plan end to end in a sandbox"));
+      new RecoverVerb(),
+      new DemoVerb());
 
   private final PrintStream out;
   private final PrintStream err;
@@ -141,8 +144,12 @@ public final class RollbackCli {
     }
     b.append("\nA <plan> is a JShell script (examples/jshell/p3-007.jsh) or a class with a static method returning\n"
         + "a RollbackPlan (dev.rollback.examples.P3007Plan).\n"
-        + "preview, run and resume use the adapters on the class path, the journal in <workspace>/.rollback (the\n"
-        + "current directory unless --workspace), and ask for approvals on the terminal unless --yes.\n"
+        + "preview, run, recover and resume use the adapters the plan needs: Git in --repo (the current directory\n"
+        + "unless given), GitHub from --github OWNER/NAME (or GITHUB_REPOSITORY) with GITHUB_TOKEN and --github-url\n"
+        + "(or GITHUB_API_URL), Docker from --docker-host (or DOCKER_HOST); --skip-unavailable ADAPTER reports an\n"
+        + "adapter that is missing or down as skipped instead. Channels: --notify NAME=files:DIR | log |\n"
+        + "webhook-env:VARIABLE | github-issue | github-comment:N. The journal is in --journal DIR (else\n"
+        + "<repo>/.rollback). Approvals are asked on the terminal unless --yes.\n"
         + "Exit status: 0 success, 1 the plan has problems or the run did not succeed, 2 the command could not run.\n");
     return b.toString();
   }

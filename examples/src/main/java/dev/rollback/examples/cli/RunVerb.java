@@ -1,5 +1,6 @@
 package dev.rollback.examples.cli;
 
+import dev.rollback.RollbackPlan;
 import dev.rollback.RollbackReport;
 import dev.rollback.RunStatus;
 import java.io.PrintStream;
@@ -25,7 +26,8 @@ public final class RunVerb implements Verb {
 
   @Override
   public String arguments() {
-    return "<plan> [--emergency] [--severity NAME] [--yes] [--declare FACT]... [--monitor] [--workspace DIR]";
+    return "<plan> [--emergency] [--severity NAME] [--yes] [--declare FACT]... [--monitor] [--value NAME=TEXT]..."
+        + LaunchArgs.WHERE_USAGE;
   }
 
   @Override
@@ -35,15 +37,26 @@ public final class RunVerb implements Verb {
 
   @Override
   public int run(List<String> args, PrintStream out) {
-    LaunchArgs a = LaunchArgs.parse(this, "<plan>", args, Set.of("--severity", "--emergency", "--yes",
-        "--declare", "--monitor", "--workspace"));
-    Path file = Path.of(a.positional());
-    String source = Files.isRegularFile(file) ? file.toAbsolutePath().normalize().toString() : a.positional();
+    LaunchArgs a = LaunchArgs.parse(this, "<plan>", 1, args, LaunchArgs.with("--severity", "--emergency", "--yes",
+        "--declare", "--monitor", "--value"));
+    RollbackPlan plan = PlanSource.load(a.positional());
     RollbackReport report;
-    try (var executor = a.executor(System.err)) {
-      report = executor.run(PlanSource.load(a.positional()), a.options().withPlanSource(source));
+    try (var executor = Launch.executor(a, plan, Set.copyOf(a.skipUnavailable()),
+        System.getenv(), System.err)) {
+      report = executor.run(plan, a.options(plan).withPlanSource(source(a.positional())));
     }
     return print(report, out);
+  }
+
+  /**
+   * Where a plan comes from, as the journal records it for {@code resume}: a script's absolute path, or the class.
+   *
+   * @param argument the plan argument
+   * @return the source
+   */
+  static String source(String argument) {
+    Path file = Path.of(argument);
+    return Files.isRegularFile(file) ? file.toAbsolutePath().normalize().toString() : argument;
   }
 
   /**

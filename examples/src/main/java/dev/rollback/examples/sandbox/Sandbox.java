@@ -176,6 +176,9 @@ public final class Sandbox {
         put(ins, "perf/baseline.json", ProjectFiles.BASELINE, false);
         put(ins, "scripts/run_tests.sh", ProjectFiles.RUN_TESTS, true);
         put(ins, "scripts/benchmark_performance.sh", ProjectFiles.BENCHMARK, true);
+        put(ins, "scripts/benchmark_current_performance.sh", ProjectFiles.BENCHMARK_CURRENT, true);
+        put(ins, "scripts/coverage.sh", ProjectFiles.COVERAGE, true);
+        put(ins, ".gitignore", ProjectFiles.GITIGNORE, false);
         int initial = Math.max(1, Math.min(spec.files(), spec.files() / 2 + 1));
         while (nextModule < initial) {
           addModule(ins);

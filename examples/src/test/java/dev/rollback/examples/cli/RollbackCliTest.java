@@ -138,14 +138,13 @@ class RollbackCliTest {
   }
 
   @Test
-  void commandsOfLaterWorkSaySoAndExitTwo() {
-    for (String verb : new String[] {"demo"}) {
-      Result r = run(verb, "jshell/p3-007.jsh");
+  void theDemoRefusesADirectoryThatIsNotEmptyOrAnUnknownArgument() {
+    Result r = run("demo", "--dir", "jshell");
 
-      assertThat(r.status).as(verb).isEqualTo(2);
-      assertThat(r.err).as(verb).isEqualTo("rollback " + verb + ": not available yet; it comes with later work on the"
-          + " executor and the adapters. Available now: check, render, preview, run, resume.\n");
-    }
+    assertThat(r.status).isEqualTo(2);
+    assertThat(r.err).startsWith("rollback demo: --dir ").contains("must be an empty or missing directory");
+    assertThat(run("demo", "jshell/p3-007.jsh").err).startsWith("rollback demo: unknown argument"
+        + " 'jshell/p3-007.jsh'\nusage: rollback demo [--dir DIR]");
   }
 
   @Test

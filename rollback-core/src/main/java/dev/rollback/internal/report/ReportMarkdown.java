@@ -55,6 +55,11 @@ public final class ReportMarkdown {
       row(b, "Resumed", t.toString());
     }
     b.append("\n");
+    if (!r.unavailable().isEmpty()) {
+      b.append("## Skipped: unavailable adapters\n\n");
+      r.unavailable().forEach((a, why) -> b.append("- `").append(a).append("`: ").append(inline(why)).append("\n"));
+      b.append("\nTheir steps and checks are marked SKIPPED and their signals unknown, as the run's options allowed.\n\n");
+    }
 
     r.decision().ifPresent(d -> decision(b, d));
     if (!r.snapshot().isEmpty()) {
@@ -205,7 +210,7 @@ public final class ReportMarkdown {
 
   private static String box(CheckReport c) {
     return c.status() == CheckResult.Status.PASSED ? "[x]" : c.status() == CheckResult.Status.FAILED ? "[ ] **FAILED**"
-        : "[ ] **UNKNOWN**";
+        : c.status() == CheckResult.Status.SKIPPED ? "[ ] **SKIPPED**" : "[ ] **UNKNOWN**";
   }
 
   private static void evidence(StringBuilder b, Map<String, Object> evidence, String indent) {

@@ -37,6 +37,8 @@ public final class JournalRecords {
   static final String STEP_APPLIED = "step.applied";
   static final String STEP_FAILED = "step.failed";
   static final String STEP_PROBED = "step.probed";
+  static final String STEP_SKIPPED = "step.skipped";
+  static final String ADAPTER_UNAVAILABLE = "adapter.unavailable";
   static final String UNDO_STARTED = "undo.started";
   static final String UNDO_FINISHED = "undo";
   static final String PROCEDURE_FINISHED = "procedure.finished";
@@ -87,6 +89,9 @@ public final class JournalRecords {
     m.put("detectedAt", o.detectedAt().map(Instant::toString).orElse(null));
     m.put("runId", o.runId().orElse(null));
     m.put("planSource", o.planSource().orElse(null));
+    m.put("skipUnavailable", new ArrayList<>(o.skipUnavailable()));
+    m.put("recovery", o.recovery().orElse(null));
+    m.put("messageValues", new LinkedHashMap<>(o.messageValues()));
     return m;
   }
 
@@ -111,7 +116,10 @@ public final class JournalRecords {
           Boolean.TRUE.equals(o.get("monitor")),
           new LinkedHashSet<>((List<String>) o.get("declaredFacts")),
           Optional.ofNullable((String) o.get("detectedAt")).map(Instant::parse),
-          Optional.ofNullable((String) o.get("runId")), Optional.ofNullable((String) o.get("planSource")));
+          Optional.ofNullable((String) o.get("runId")), Optional.ofNullable((String) o.get("planSource")),
+          new LinkedHashSet<>((List<String>) o.getOrDefault("skipUnavailable", List.of())),
+          Optional.ofNullable((String) o.get("recovery")),
+          (Map<String, Object>) o.getOrDefault("messageValues", Map.of()));
       return new Journal.Header((String) r.get("runId"), (String) plan.get("name"), (String) plan.get("hash"),
           options, Instant.parse((String) r.get("startedAt")), (String) r.get("workspace"));
     } catch (RuntimeException e) {

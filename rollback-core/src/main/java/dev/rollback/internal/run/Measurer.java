@@ -21,6 +21,8 @@ final class Measurer {
   private final Session s;
   private Snapshot assessment;
   private volatile boolean changing;
+  /** The latest known measurement of each signal measured since the procedure started, as shown, by name. */
+  private final Map<String, String> latest = new java.util.concurrent.ConcurrentHashMap<>();
 
   Measurer(Session s) {
     this.s = s;
@@ -28,6 +30,16 @@ final class Measurer {
 
   void assessment(Snapshot snapshot) {
     this.assessment = snapshot;
+  }
+
+  /**
+   * The latest known measurement of each signal measured after the procedure started changing things (by a
+   * validation or verification), as shown: what messages sent after the rollback report.
+   *
+   * @return shown values by signal name
+   */
+  Map<String, String> latest() {
+    return Map.copyOf(latest);
   }
 
   /** From now on the world may have changed: measure afresh. */
@@ -58,6 +70,10 @@ final class Measurer {
    * @return its measurement, unknown with the reason when the source failed
    */
   Measurement measure(Signal signal) {
+    Optional<String> skip = s.skipped(signal.kind());
+    if (skip.isPresent()) {
+      return Measurement.unknown(signal.unit(), skip.get());
+    }
     SignalSource source = s.cfg.registry().signal(signal.kind());
     ParamResolver.Resolved params;
     try {
@@ -68,6 +84,9 @@ final class Measurer {
     Calls.SignalCall call = new Calls.SignalCall(s.run, signal, params);
     Attempts.Outcome<Measurement> o = s.attempt(s.plan.defaultTimeout(), () -> source.measure(call));
     if (o.succeeded() && o.value() != null) {
+      if (changing && o.value().isKnown()) {
+        latest.put(signal.displayName(), o.value().display());
+      }
       return o.value();
     }
     return Measurement.unknown(signal.unit(), o.timedOut() ? "measuring timed out after "

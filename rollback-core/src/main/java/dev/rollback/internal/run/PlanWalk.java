@@ -57,18 +57,6 @@ final class PlanWalk {
 
   /** Every signal the triggers, severities, assessment, check conditions and monitoring measure. */
   static Set<Signal> signals(RollbackPlan plan) {
-    Set<Signal> out = new LinkedHashSet<>(plan.assessment());
-    plan.triggers().forEach(t -> out.addAll(t.condition().signals()));
-    plan.severities().forEach(s -> out.addAll(s.condition().signals()));
-    List<Check> checks = new ArrayList<>(plan.readinessChecks());
-    checks.addAll(plan.verifications());
-    checks.addAll(plan.healthChecks());
-    plan.procedures().forEach(p -> p.phases().forEach(ph -> checks.addAll(ph.validations())));
-    checks.forEach(c -> c.condition().ifPresent(cond -> out.addAll(cond.signals())));
-    plan.monitoring().ifPresent(m -> {
-      out.addAll(m.metrics());
-      m.rules().forEach(r -> out.addAll(r.condition().signals()));
-    });
-    return out;
+    return dev.rollback.internal.PlanParts.signals(plan, false);
   }
 }

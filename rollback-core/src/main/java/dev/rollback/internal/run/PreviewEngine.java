@@ -62,7 +62,7 @@ public final class PreviewEngine {
       RunEngine.refuse(cfg, plan, options);
       Map<String, String> secrets = RunEngine.secrets(cfg, plan, redactor, true);
       Instant at = cfg.clock().instant();
-      RunState run = new RunState("preview", plan, cfg.clock(), true, cfg.workspace(), at, redactor,
+      RunState run = new RunState("preview", plan, cfg.clock(), cfg.sleeper(), true, cfg.workspace(), at, redactor,
           RunJournal.none());
       PreviewEngine e = new PreviewEngine(new Session(cfg, plan, options, run, Replay.empty(), secrets, true));
       for (String name : PlanWalk.secretNames(plan)) {
@@ -79,16 +79,7 @@ public final class PreviewEngine {
   private Preview preview(Instant at) {
     RollbackPlan plan = s.plan;
     s.emit(new RunEvent.RunStarted(s.runId(), at, plan.name(), plan.hash(), true, false));
-    for (Adapter a : s.cfg.registry().adapters()) {
-      Attempts.Outcome<Boolean> o = s.attempt(plan.defaultTimeout(), () -> {
-        a.onRunStart(s.run);
-        return Boolean.TRUE;
-      });
-      if (!o.succeeded()) {
-        problems.add("adapter '" + a.name() + "' could not start: " + (o.timedOut() ? "timed out"
-            : s.describe(o.failure())));
-      }
-    }
+    problems.addAll(s.startAdapters(s.options.recovery().isPresent()));
     s.bindBuiltIns();
     DecisionReport d = decide(Assessments.snapshot(s), at);
     s.bindDecision(d);
@@ -181,6 +172,11 @@ public final class PreviewEngine {
   }
 
   private PlannedStep step(Phase ph, Step st) {
+    Optional<String> skip = s.skipped(st.kind());
+    if (skip.isPresent()) {
+      return new PlannedStep(st.name(), st.kind(), st.effect(), false, skip.get(), Map.of(), Map.of(), List.of(),
+          Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
+    }
     StepHandler handler = s.cfg.registry().step(st.kind());
     Duration timeout = st.timeout().orElse(s.plan.defaultTimeout());
     ParamResolver.Resolved params = s.resolver.resolve("step '" + st.name() + "'", st.params());

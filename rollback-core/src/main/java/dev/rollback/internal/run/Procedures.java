@@ -108,7 +108,7 @@ final class Procedures {
         s.watchDeadline(s.deadlines.fromValidation(pi, k));
         CheckReport r = s.evaluate("validation", "validation:" + (pi + 1) + "." + (k + 1), vs.get(k));
         ps.validations.add(r);
-        if (!r.passed() && failure == null) {
+        if (!r.passed() && !r.skipped() && failure == null) {
           failure = "validation '" + r.name() + "' " + r.status().name().toLowerCase(java.util.Locale.ROOT) + ": "
               + r.summary();
         }
@@ -143,6 +143,10 @@ final class Procedures {
     if (!recs.isEmpty()) {
       Map<String, Object> last = recs.get(recs.size() - 1);
       String type = (String) last.get("type");
+      if (JournalRecords.STEP_SKIPPED.equals(type)) {
+        skipped(st, (String) last.get("reason"), Replay.at(last));
+        return true;
+      }
       int n = ((Number) last.getOrDefault("attempt", 1L)).intValue();
       if (JournalRecords.STEP_APPLIED.equals(type)) {
         StepResult r = RecordCodec.fromData(StepResult.class, Session.result(last));
@@ -159,6 +163,15 @@ final class Procedures {
         interrupted = true;
         attempt = n;
       }
+    }
+    Optional<String> skip = s.skipped(step.kind());
+    if (skip.isPresent() && !interrupted) {
+      Instant at = s.now();
+      s.record(JournalRecords.STEP_SKIPPED, key, at, Session.fields("phase", phaseName, "step", step.name(),
+          "reason", skip.get()));
+      skipped(st, skip.get(), at);
+      s.emit(new RunEvent.StepSkipped(s.runId(), at, phaseName, step.name(), skip.get()));
+      return true;
     }
     if (step.approval().isPresent()) {
       ApprovalPolicy policy = step.approval().get();
@@ -299,6 +312,12 @@ final class Procedures {
     failed(st, error, attempt, at);
     s.emit(new RunEvent.StepFailed(s.runId(), at, phaseName, st.step.name(), attempt, error));
     return false;
+  }
+
+  private static void skipped(StepState st, String reason, Instant at) {
+    st.status = StepStatus.SKIPPED;
+    st.skipped = reason;
+    st.finishedAt = at;
   }
 
   private static void failed(StepState st, String error, int attempt, Instant at) {

@@ -2,10 +2,10 @@ package dev.rollback.internal.run;
 
 import dev.rollback.Check;
 import dev.rollback.Phase;
-import dev.rollback.Procedure;
 import dev.rollback.RollbackPlan;
 import dev.rollback.Signal;
 import dev.rollback.Step;
+import dev.rollback.internal.PlanParts;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.CheckEvaluator;
 import dev.rollback.spi.SignalSource;
@@ -100,37 +100,77 @@ public final class Registry {
    * @return the problems, in plan order
    */
   List<String> missing(RollbackPlan plan) {
+    return missing(plan, Set.of(), false);
+  }
+
+  /**
+   * Every kind a run may use that no adapter interprets, leaving out the namespaces of adapters the run may skip.
+   *
+   * @param plan the plan
+   * @param skippable adapters whose absence the run's options allow
+   * @param recoveries whether to include the recovery strategies' kinds
+   * @return the problems, in plan order
+   */
+  List<String> missing(RollbackPlan plan, Set<String> skippable, boolean recoveries) {
+    List<String> out = new ArrayList<>();
+    kinds(plan, recoveries).forEach((key, where) -> {
+      String kind = key.substring(key.indexOf(':') + 1);
+      if (!known(key) && !skippable.contains(namespace(kind))) {
+        out.add(where + hint(kind));
+      }
+    });
+    return out;
+  }
+
+  /**
+   * The adapters a run of the plan uses that are not registered, by the namespaces of its kinds.
+   *
+   * @param plan the plan
+   * @param recoveries whether to include the recovery strategies' kinds
+   * @return the adapters' names
+   */
+  Set<String> unregistered(RollbackPlan plan, boolean recoveries) {
     Set<String> out = new LinkedHashSet<>();
-    List<Check> allChecks = new ArrayList<>(plan.readinessChecks());
-    allChecks.addAll(plan.verifications());
-    allChecks.addAll(plan.healthChecks());
-    for (Procedure p : plan.procedures()) {
-      for (Phase ph : p.phases()) {
-        for (Step s : ph.steps()) {
-          if (!steps.containsKey(s.kind())) {
-            out.add("step kind '" + s.kind() + "' (step '" + s.name() + "' in phase '" + ph.name() + "')"
-                + hint(s.kind()));
-          }
-        }
-        allChecks.addAll(ph.validations());
+    kinds(plan, recoveries).keySet().forEach(key -> {
+      String ns = namespace(key.substring(key.indexOf(':') + 1));
+      if (!adapters.containsKey(ns)) {
+        out.add(ns);
+      }
+    });
+    return out;
+  }
+
+  /** The adapter a kind belongs to: the part of its name before the first dot. */
+  static String namespace(String kind) {
+    return PlanParts.namespace(kind);
+  }
+
+  private boolean known(String key) {
+    String kind = key.substring(key.indexOf(':') + 1);
+    return key.startsWith("step:") ? steps.containsKey(kind) : key.startsWith("check:") ? checks.containsKey(kind)
+        : signals.containsKey(kind);
+  }
+
+  /** Every kind a run may use, prefixed by what it is (step:, check:, signal:), with where it is used. */
+  private Map<String, String> kinds(RollbackPlan plan, boolean recoveries) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Phase ph : PlanParts.phases(plan, recoveries)) {
+      for (Step s : ph.steps()) {
+        out.putIfAbsent("step:" + s.kind(), "step kind '" + s.kind() + "' (step '" + s.name() + "' in phase '"
+            + ph.name() + "')");
       }
     }
-    for (Check c : allChecks) {
-      if (!checks.containsKey(c.kind())) {
-        out.add("check kind '" + c.kind() + "' (check '" + c.name() + "')" + hint(c.kind()));
-      }
+    for (Check c : PlanParts.checks(plan, recoveries)) {
+      out.putIfAbsent("check:" + c.kind(), "check kind '" + c.kind() + "' (check '" + c.name() + "')");
     }
-    for (Signal s : PlanWalk.signals(plan)) {
-      if (!signals.containsKey(s.kind())) {
-        out.add("signal kind '" + s.kind() + "' (signal " + s.displayName() + ")" + hint(s.kind()));
-      }
+    for (Signal s : PlanParts.signals(plan, recoveries)) {
+      out.putIfAbsent("signal:" + s.kind(), "signal kind '" + s.kind() + "' (signal " + s.displayName() + ")");
     }
-    return new ArrayList<>(out);
+    return out;
   }
 
   private String hint(String kind) {
-    int dot = kind.indexOf('.');
-    String ns = dot > 0 ? kind.substring(0, dot) : kind;
+    String ns = namespace(kind);
     return adapters.containsKey(ns) ? ", which adapter '" + ns + "' does not provide"
         : "; register the '" + ns + "' adapter";
   }

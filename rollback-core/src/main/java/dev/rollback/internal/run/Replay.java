@@ -85,6 +85,11 @@ final class Replay {
     return rs.isEmpty() ? Optional.empty() : Optional.of(rs.get(rs.size() - 1));
   }
 
+  /** Every record of a type that has no key, in order. */
+  List<Map<String, Object>> all(String type) {
+    return byType.getOrDefault(type, Collections.emptyList());
+  }
+
   boolean entered(String stage) {
     return stages.contains(stage);
   }

@@ -46,6 +46,8 @@ final class ReportBuilder {
   final List<Audit> audits = new ArrayList<>();
   final List<AlertReport> alerts = new ArrayList<>();
   Instant rolledBackAt;
+  /** Adapters skipped as unavailable, by name, with the reason. */
+  final Map<String, String> unavailable = new java.util.TreeMap<>();
 
   void phases(List<Phase> list) {
     phases.clear();
@@ -70,7 +72,7 @@ final class ReportBuilder {
     return new RollbackReport(runId, planName, planHash, status, summary, startedAt, finishedAt, resumedAt,
         Optional.ofNullable(decision), dr, snapshot, approvals, checklist, Optional.ofNullable(procedure),
         phases.stream().map(PhaseState::report).collect(Collectors.toList()), compensation, verification, health,
-        notifications, audits, alerts, outputs);
+        notifications, audits, alerts, outputs, unavailable);
   }
 
   /** A phase as it runs. */
@@ -109,6 +111,8 @@ final class ReportBuilder {
     /** What apply returned, masked, for the report. */
     StepResult shown;
     String error;
+    /** Why it was skipped, when it was. */
+    String skipped;
 
     StepState(Step step) {
       this.step = step;
@@ -117,7 +121,8 @@ final class ReportBuilder {
     StepReport report() {
       return new StepReport(step.name(), step.kind(), step.effect(), status, attempts,
           Optional.ofNullable(startedAt), Optional.ofNullable(finishedAt),
-          shown != null ? shown.summary() : error != null ? "failed" : "", shown == null ? Optional.empty()
+          shown != null ? shown.summary() : error != null ? "failed" : skipped != null ? skipped : "",
+          shown == null ? Optional.empty()
           : shown.value(), shown == null ? Map.of() : shown.outputs(), shown == null ? Map.of() : shown.evidence(),
           Optional.ofNullable(error));
     }

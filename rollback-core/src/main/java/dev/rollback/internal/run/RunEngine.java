@@ -11,6 +11,7 @@ import dev.rollback.MonitorReport;
 import dev.rollback.NotificationEvent;
 import dev.rollback.Phase;
 import dev.rollback.Procedure;
+import dev.rollback.RecoveryStrategy;
 import dev.rollback.RollbackException;
 import dev.rollback.RollbackPlan;
 import dev.rollback.RollbackReport;
@@ -96,7 +97,7 @@ public final class RunEngine {
         }
         try (RunJournal journal = RunJournal.of(file, redactor, "journal of run " + runId + " in the "
             + cfg.journal().describe())) {
-          RunState run = new RunState(runId, plan, cfg.clock(), false, cfg.workspace(), startedAt, redactor,
+          RunState run = new RunState(runId, plan, cfg.clock(), cfg.sleeper(), false, cfg.workspace(), startedAt, redactor,
               journal);
           journal.append(JournalRecords.RUN, null, startedAt, JournalRecords.header(runId, plan.name(), plan.hash(),
               options, startedAt, cfg.workspace().toString()));
@@ -141,7 +142,7 @@ public final class RunEngine {
         refuse(cfg, plan, h.options());
         Map<String, String> secrets = secrets(cfg, plan, redactor, false);
         try (RunJournal journal = RunJournal.of(cfg.journal().reopen(runId, text.validLength()), redactor, where)) {
-          RunState run = new RunState(runId, plan, cfg.clock(), false, cfg.workspace(), h.startedAt(), redactor,
+          RunState run = new RunState(runId, plan, cfg.clock(), cfg.sleeper(), false, cfg.workspace(), h.startedAt(), redactor,
               journal);
           run.restore(replay.remembered());
           Instant now = cfg.clock().instant();
@@ -208,11 +209,30 @@ public final class RunEngine {
             .collect(Collectors.joining(", ")));
       }
     });
+    if (options.recovery().isPresent()) {
+      String name = options.recovery().get();
+      if (plan.recovery(name).isEmpty()) {
+        throw new RollbackException("recovery strategy '" + name + "' is not a recovery strategy of plan '"
+            + plan.name() + "'; it has " + (plan.recoveries().isEmpty() ? "none" : plan.recoveries().stream()
+            .map(dev.rollback.RecoveryStrategy::name).collect(Collectors.joining(", "))));
+      }
+      if (options.emergency() || options.severity().isPresent()) {
+        throw new RollbackException("a recovery run takes no severity and no emergency procedure; run the rollback"
+            + " and the recovery separately");
+      }
+    }
+    for (String name : options.messageValues().keySet()) {
+      if (!plan.messageValues().containsKey(name)) {
+        throw new RollbackException("message value '" + name + "' given in the run options is not declared by plan '"
+            + plan.name() + "'; it declares " + (plan.messageValues().isEmpty() ? "none; declare it with"
+            + " .messageValue(\"" + name + "\", <default>)" : String.join(", ", plan.messageValues().keySet())));
+      }
+    }
     if (options.emergency() && plan.emergency().isEmpty()) {
       throw new RollbackException("the run options force the emergency procedure, but plan '" + plan.name()
           + "' has none");
     }
-    List<String> missing = cfg.registry().missing(plan);
+    List<String> missing = cfg.registry().missing(plan, options.skipUnavailable(), options.recovery().isPresent());
     if (!missing.isEmpty()) {
       throw new RollbackException("plan '" + plan.name() + "' uses kinds no registered adapter interprets:\n  "
           + String.join("\n  ", missing));
@@ -288,6 +308,9 @@ public final class RunEngine {
   private RollbackReport execute(boolean resumed) {
     s.emit(new RunEvent.RunStarted(s.runId(), s.now(), s.plan.name(), s.plan.hash(), false, resumed));
     s.bindBuiltIns();
+    if (s.options.recovery().isPresent()) {
+      return recover(s.plan.recovery(s.options.recovery().get()).orElseThrow());
+    }
     try {
       assess();
       decide();
@@ -309,6 +332,71 @@ public final class RunEngine {
     return finish();
   }
 
+  /**
+   * Carries out a recovery strategy: assess, approve the strategy by its policy, run its phases, prove it with its
+   * recovery validation, send the recovery messages, audit.
+   */
+  private RollbackReport recover(RecoveryStrategy strategy) {
+    try {
+      assess();
+      stage(RunStage.DECIDE);
+      Instant detectedAt = s.options.detectedAt().orElse(s.run.startedAt());
+      DecisionReport d = new DecisionReport(Optional.empty(), "recovery", false, Optional.of(strategy.name()),
+          "Recovery: " + strategy.kind().name().toLowerCase(java.util.Locale.ROOT) + " recovery '" + strategy.name()
+          + "'", strategy.approval().map(ApprovalPolicy::describe).orElse("none"), detectedAt, Optional.empty(),
+          "recovery strategy '" + strategy.name() + "' was chosen by hand" + strategy.description()
+          .map(x -> ": " + x).orElse(""), List.of(), List.of());
+      s.bindDecision(d);
+      s.emit(new RunEvent.Decided(s.runId(), s.now(), d.severity(), d.procedure(), d.deadline(), d.explanation()));
+      s.report.procedure = strategy.name();
+      s.report.phases(strategy.phases());
+      s.deadlines = new Deadlines(s.plan, strategy.phases(), Optional.empty());
+      stage(RunStage.APPROVE);
+      List<String> irreversible = new ArrayList<>();
+      for (Phase ph : strategy.phases()) {
+        for (Step st : ph.steps()) {
+          if (st.effect() == Effect.IRREVERSIBLE) {
+            irreversible.add("'" + st.name() + "' in phase '" + ph.name() + "'");
+          }
+        }
+      }
+      if (strategy.approval().isPresent()) {
+        ApprovalPolicy policy = strategy.approval().get();
+        s.approve("approval:recovery", "recovery '" + strategy.name() + "'", policy,
+            policy.requiresPeople() ? irreversible : List.of());
+      }
+      stage(RunStage.EXECUTE);
+      s.measurer.changing();
+      boolean failures = procedures.execute();
+      Optional<Map<String, Object>> rec = s.replay.last(JournalRecords.PROCEDURE_FINISHED);
+      s.report.rolledBackAt = rec.map(Replay::at).orElseGet(s::now);
+      if (rec.isEmpty()) {
+        s.record(JournalRecords.PROCEDURE_FINISHED, null, s.report.rolledBackAt,
+            Session.fields("procedure", strategy.name()));
+      }
+      stage(RunStage.VERIFY);
+      List<Check> vs = strategy.validations();
+      List<String> failed = evaluateAll("verification", vs, s.report.verification);
+      if (failures) {
+        phasesFailed("recovery '" + strategy.name() + "'");
+      }
+      conclude(failed, "recovery '" + strategy.name() + "'", "recovered with strategy '" + strategy.name() + "'",
+          "recovery validation", vs.isEmpty());
+    } catch (Stop stop) {
+      s.report.status = stop.status;
+      s.report.summary = stop.getMessage();
+    }
+    try {
+      stage(RunStage.COMMUNICATE);
+      notifications.send(s.report.status == RunStatus.SUCCEEDED ? NotificationEvent.RECOVERY_COMPLETED
+          : NotificationEvent.RECOVERY_FAILED, this::messageData);
+      audit();
+    } catch (Stop stop) {
+      s.report.summary = s.report.summary + "; " + stop.getMessage() + " while reporting";
+    }
+    return finish();
+  }
+
   private void stage(RunStage stage) {
     Instant at = s.now();
     if (!s.replay.entered(stage.name())) {
@@ -319,15 +407,9 @@ public final class RunEngine {
 
   private void assess() {
     stage(RunStage.ASSESS);
-    for (Adapter a : s.cfg.registry().adapters()) {
-      Attempts.Outcome<Boolean> o = s.attempt(s.plan.defaultTimeout(), () -> {
-        a.onRunStart(s.run);
-        return Boolean.TRUE;
-      });
-      if (!o.succeeded()) {
-        throw new Stop(RunStatus.STOPPED, "adapter '" + a.name() + "' could not start ("
-            + (o.timedOut() ? "timed out" : s.describe(o.failure())) + "); nothing was changed");
-      }
+    List<String> troubles = s.startAdapters(s.options.recovery().isPresent());
+    if (!troubles.isEmpty()) {
+      throw new Stop(RunStatus.STOPPED, troubles.get(0) + "; nothing was changed");
     }
     snapshot = Assessments.snapshot(s);
   }
@@ -400,7 +482,7 @@ public final class RunEngine {
     for (int k = 0; k < checks.size(); k++) {
       CheckReport r = s.evaluate("checklist", "checklist:" + (k + 1), checks.get(k));
       s.report.checklist.add(r);
-      if (!r.passed()) {
+      if (!r.passed() && !r.skipped()) {
         failed.add("'" + r.name() + "' " + r.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + r.summary());
       }
     }
@@ -428,45 +510,79 @@ public final class RunEngine {
           Session.fields("procedure", procedure.name()));
     }
     if (failures) {
-      s.report.status = RunStatus.COMPLETED_WITH_FAILURES;
-      s.report.summary = "procedure '" + procedure.name() + "' ran to the end, but phases failed: "
-          + s.report.phases.stream().filter(p -> p.failure != null).map(p -> "'" + p.phase.name() + "' ("
-          + p.failure + ")").collect(Collectors.joining("; "));
+      phasesFailed("procedure '" + procedure.name() + "'");
     }
   }
 
   private void verify() {
     stage(RunStage.VERIFY);
-    List<String> failed = new ArrayList<>();
     List<Check> vs = s.plan.verifications();
-    for (int k = 0; k < vs.size(); k++) {
-      CheckReport r = s.evaluate("verification", "verification:" + (k + 1), vs.get(k));
-      s.report.verification.add(r);
-      if (!r.passed()) {
-        failed.add("'" + r.name() + "'");
-      }
-    }
     List<Check> hs = s.plan.healthChecks();
-    for (int k = 0; k < hs.size(); k++) {
-      CheckReport r = s.evaluate("health", "health:" + (k + 1), hs.get(k));
-      s.report.health.add(r);
-      if (!r.passed()) {
-        failed.add("'" + r.name() + "'");
-      }
-    }
+    List<String> failed = evaluateAll("verification", vs, s.report.verification);
+    failed.addAll(evaluateAll("health", hs, s.report.health));
+    conclude(failed, "procedure '" + procedure.name() + "'", "rolled back with procedure '" + procedure.name() + "'",
+        "verification", vs.isEmpty() && hs.isEmpty());
+  }
+
+  /** A procedure or recovery whose phases failed under CONTINUE: the run completed with failures, saying which. */
+  private void phasesFailed(String subject) {
+    s.report.status = RunStatus.COMPLETED_WITH_FAILURES;
+    s.report.summary = subject + " ran to the end, but phases failed: " + s.report.phases.stream()
+        .filter(p -> p.failure != null).map(p -> "'" + p.phase.name() + "' (" + p.failure + ")")
+        .collect(Collectors.joining("; "));
+  }
+
+  /**
+   * The run's status and summary once its checks were evaluated: succeeded, verification failed, or completed with
+   * failures (phases failed before), with what was skipped.
+   */
+  private void conclude(List<String> failed, String subject, String success, String checks, boolean noChecks) {
     if (s.report.status == RunStatus.COMPLETED_WITH_FAILURES) {
       if (!failed.isEmpty()) {
-        s.report.summary += "; verification did not pass: " + String.join(", ", failed);
+        s.report.summary += "; " + checks + " did not pass: " + String.join(", ", failed);
       }
     } else if (!failed.isEmpty()) {
       s.report.status = RunStatus.VERIFICATION_FAILED;
-      s.report.summary = "procedure '" + procedure.name() + "' ran to the end, but verification did not pass: "
-          + String.join(", ", failed);
+      s.report.summary = subject + " ran to the end, but " + checks + " did not pass: " + String.join(", ", failed);
     } else {
       s.report.status = RunStatus.SUCCEEDED;
-      s.report.summary = "rolled back with procedure '" + procedure.name() + "'"
-          + (vs.isEmpty() && hs.isEmpty() ? "" : "; verification passed");
+      s.report.summary = success + (noChecks ? "" : "; " + checks + " passed");
     }
+    s.report.summary += skippedNote();
+  }
+
+  /**
+   * Evaluates a section's checks in order, or takes them from the journal, into the report.
+   *
+   * @return the quoted names of those that neither passed nor were skipped
+   */
+  private List<String> evaluateAll(String section, List<Check> checks, List<CheckReport> into) {
+    List<String> failed = new ArrayList<>();
+    for (int k = 0; k < checks.size(); k++) {
+      CheckReport r = s.evaluate(section, section + ":" + (k + 1), checks.get(k));
+      into.add(r);
+      if (!r.passed() && !r.skipped()) {
+        failed.add("'" + r.name() + "'");
+      }
+    }
+    return failed;
+  }
+
+  /** What was skipped because adapters were unavailable, for the summary; empty when nothing was. */
+  private String skippedNote() {
+    if (s.report.unavailable.isEmpty()) {
+      return "";
+    }
+    long steps = s.report.phases.stream().flatMap(p -> p.steps.stream())
+        .filter(st -> st.status == dev.rollback.RollbackReport.StepStatus.SKIPPED).count();
+    long checks = java.util.stream.Stream.of(s.report.checklist, s.report.verification, s.report.health)
+        .flatMap(List::stream).filter(CheckReport::skipped).count()
+        + s.report.phases.stream().flatMap(p -> p.validations.stream()).filter(CheckReport::skipped).count();
+    long signals = s.report.snapshot.stream().filter(m -> m.summary().startsWith("skipped: ")).count();
+    return "; skipped, as asked, because " + String.join(" and ", s.report.unavailable.keySet().stream()
+        .map(a -> "adapter '" + a + "'").collect(Collectors.toList())) + (s.report.unavailable.size() == 1 ? " is"
+        : " are") + " unavailable: " + steps + " step" + (steps == 1 ? "" : "s") + ", " + checks + " check"
+        + (checks == 1 ? "" : "s") + " and " + signals + " signal" + (signals == 1 ? "" : "s");
   }
 
   private void communicate() {
@@ -482,6 +598,9 @@ public final class RunEngine {
   private void audit() {
     stage(RunStage.AUDIT);
     for (Adapter a : s.cfg.registry().adapters()) {
+      if (s.report.unavailable.containsKey(a.name())) {
+        continue;
+      }
       String key = "audit:" + a.name();
       Optional<Map<String, Object>> rec = s.replay.last(key, JournalRecords.AUDIT);
       if (rec.isPresent()) {
@@ -559,12 +678,25 @@ public final class RunEngine {
   }
 
   /**
-   * What message templates can use: the run, the decision, the measured signals ({@code metrics.<signal>}), the
-   * timeline, the steps, and every output.
+   * The reason in one line, for a sentence such as "rolled back due to {{reason}}": the decided severity's
+   * description, then what decided it (the explanation's first line).
+   */
+  private String reason(DecisionReport d) {
+    String first = d.explanation().lines().findFirst().orElse("").strip();
+    String description = d.severity().flatMap(s.plan::severity).map(SeverityLevel::description).orElse("");
+    return description.isBlank() ? first : description + " (" + first + ")";
+  }
+
+  /**
+   * What message templates can use, as {@link dev.rollback.MessageTemplate} documents it: the plan's message values
+   * with the run's overriding them, every output, then what every run gives (the run, the decision, the measured
+   * signals as {@code metrics.<signal>}, the timeline, the steps, the recovery).
    */
   private Map<String, Object> messageData() {
     ReportBuilder b = s.report;
-    Map<String, Object> d = new LinkedHashMap<>(s.run.outputs());
+    Map<String, Object> d = new LinkedHashMap<>(s.plan.messageValues());
+    d.putAll(s.options.messageValues());
+    d.putAll(s.run.outputs());
     d.put("runId", s.runId());
     d.put("plan", s.plan.name());
     d.put("planHash", s.plan.hash());
@@ -572,13 +704,14 @@ public final class RunEngine {
     d.put("summary", b.summary);
     if (b.decision != null) {
       d.put("severity", b.decision.severity().orElse("none"));
-      d.put("reason", b.decision.explanation());
+      d.put("reason", reason(b.decision));
       d.put("procedure", b.decision.procedure().orElse("none"));
       d.put("emergency", b.decision.emergency());
       d.put("deadline", b.decision.deadline().map(Instant::toString).orElse("none"));
     }
     Map<String, Object> metrics = new LinkedHashMap<>();
     b.snapshot.forEach(m -> metrics.put(m.signal(), m.value()));
+    metrics.putAll(s.measurer.latest());
     d.put("metrics", metrics);
     Map<String, Object> timeline = new LinkedHashMap<>();
     timeline.put("detected", b.decision == null ? "" : b.decision.detectedAt().toString());
@@ -597,6 +730,7 @@ public final class RunEngine {
       }
     }
     d.put("steps", steps);
+    s.options.recovery().ifPresent(r -> d.put("recovery", r));
     return Session.normalizeMap(d);
   }
 }

@@ -2,6 +2,7 @@ package dev.rollback.internal.run;
 
 import dev.rollback.RollbackPlan;
 import dev.rollback.spi.RunContext;
+import dev.rollback.spi.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +18,7 @@ final class RunState implements RunContext {
   private final String runId;
   private final RollbackPlan plan;
   private final Clock clock;
+  private final Sleeper sleeper;
   private final boolean dryRun;
   private final Path workspace;
   private final Instant startedAt;
@@ -27,11 +29,12 @@ final class RunState implements RunContext {
   private volatile Optional<Instant> deadline = Optional.empty();
   private Session session;
 
-  RunState(String runId, RollbackPlan plan, Clock clock, boolean dryRun, Path workspace, Instant startedAt,
-      Redactor redactor, RunJournal journal) {
+  RunState(String runId, RollbackPlan plan, Clock clock, Sleeper sleeper, boolean dryRun, Path workspace,
+      Instant startedAt, Redactor redactor, RunJournal journal) {
     this.runId = runId;
     this.plan = plan;
     this.clock = clock;
+    this.sleeper = sleeper;
     this.dryRun = dryRun;
     this.workspace = workspace;
     this.startedAt = startedAt;
@@ -52,6 +55,11 @@ final class RunState implements RunContext {
   @Override
   public Clock clock() {
     return clock;
+  }
+
+  @Override
+  public Sleeper sleeper() {
+    return sleeper;
   }
 
   @Override

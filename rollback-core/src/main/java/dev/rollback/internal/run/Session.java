@@ -117,6 +117,70 @@ final class Session {
     return t == null ? "no result" : redactor.describe(t);
   }
 
+  /**
+   * Starts every adapter ({@code onRunStart}), before anything changes. An adapter the options allow to skip
+   * ({@link RunOptions#skipUnavailable()}) that is not registered, though the plan uses it, or whose start fails,
+   * is marked unavailable with the reason, journaled, and announced; its parts are skipped from then on. On resume,
+   * an adapter the journal shows unavailable stays so.
+   *
+   * @param recoveries whether the run carries out a recovery strategy, whose kinds count as used
+   * @return why each adapter that may not be skipped could not start; empty when every needed adapter started
+   */
+  List<String> startAdapters(boolean recoveries) {
+    List<String> troubles = new java.util.ArrayList<>();
+    for (Map<String, Object> r : replay.all(JournalRecords.ADAPTER_UNAVAILABLE)) {
+      report.unavailable.put((String) r.get("adapter"), (String) r.get("reason"));
+    }
+    for (String name : cfg.registry().unregistered(plan, recoveries)) {
+      if (options.skipUnavailable().contains(name) && !report.unavailable.containsKey(name)) {
+        unavailable(name, "no adapter named '" + name + "' is registered");
+      }
+    }
+    for (dev.rollback.spi.Adapter a : cfg.registry().adapters()) {
+      if (report.unavailable.containsKey(a.name())) {
+        continue;
+      }
+      Attempts.Outcome<Boolean> o = attempt(plan.defaultTimeout(), () -> {
+        a.onRunStart(run);
+        return Boolean.TRUE;
+      });
+      if (o.succeeded()) {
+        continue;
+      }
+      String why = o.timedOut() ? "its start timed out after " + Texts.duration(plan.defaultTimeout())
+          : describe(o.failure());
+      if (!options.skipUnavailable().contains(a.name())) {
+        troubles.add("adapter '" + a.name() + "' could not start (" + why + ")");
+      } else {
+        unavailable(a.name(), why);
+      }
+    }
+    return troubles;
+  }
+
+  private void unavailable(String adapter, String reason) {
+    Instant at = now();
+    report.unavailable.put(adapter, reason);
+    if (!preview) {
+      record(JournalRecords.ADAPTER_UNAVAILABLE, null, at, fields("adapter", adapter, "reason",
+          reason));
+    }
+    emit(new RunEvent.AdapterUnavailable(runId(), at, adapter, reason));
+  }
+
+  /**
+   * Why a step, check or signal of this kind is skipped: its adapter was marked unavailable.
+   *
+   * @param kind the kind, such as {@code docker.runComposeService}
+   * @return the reason, starting with "skipped", or empty when it runs
+   */
+  Optional<String> skipped(String kind) {
+    String adapter = Registry.namespace(kind);
+    String why = report.unavailable.get(adapter);
+    return why == null ? Optional.empty() : Optional.of("skipped: adapter '" + adapter + "' is unavailable (" + why
+        + ")");
+  }
+
   /** A step or check result with numbers normalized, so it equals itself after a trip through the journal. */
   static StepResult normalize(StepResult r) {
     return new StepResult(r.summary(), r.value().map(PlainJson::normalize), normalizeMap(r.outputs()),
@@ -211,6 +275,10 @@ final class Session {
   }
 
   private CheckResult evaluateNow(Check check) {
+    Optional<String> skip = skipped(check.kind());
+    if (skip.isPresent()) {
+      return new CheckResult(CheckResult.Status.SKIPPED, skip.get(), Optional.empty(), Map.of());
+    }
     CheckEvaluator evaluator = cfg.registry().check(check.kind());
     Duration timeout = check.timeout().orElse(plan.defaultTimeout());
     ParamResolver.Resolved params;

@@ -149,7 +149,7 @@ public final class Inputs {
   }
 
   /**
-   * Text with control characters shown as {@code \\uXXXX}, for messages.
+   * Text with control characters shown as Unicode escapes, for messages.
    *
    * @param s the text
    * @return the printable text

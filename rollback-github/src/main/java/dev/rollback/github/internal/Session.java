@@ -92,8 +92,7 @@ public final class Session {
       Instant end = run.clock().instant().plus(timeout);
       deadline = Optional.of(deadline.map(d -> d.isBefore(end) ? d : end).orElse(end));
     }
-    Sleeper sleeper = !settings.sleeperGiven() && run.clock() instanceof Sleeper ? (Sleeper) run.clock()
-        : settings.sleeper();
+    Sleeper sleeper = settings.sleeperGiven() ? settings.sleeper() : run.sleeper();
     return new Budget(run.clock(), sleeper, deadline, settings.maxRateLimitWait());
   }
 

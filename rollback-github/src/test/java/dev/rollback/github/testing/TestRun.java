@@ -103,6 +103,11 @@ public final class TestRun implements RunContext {
   }
 
   @Override
+  public dev.rollback.spi.Sleeper sleeper() {
+    return clock;
+  }
+
+  @Override
   public boolean dryRun() {
     return dryRun;
   }
