@@ -58,7 +58,6 @@ import java.util.Set;
  */
 public final class Baselines {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final long MAX_FILE_BYTES = 4L << 20;
 
   private final Path workspace;
@@ -210,12 +209,12 @@ public final class Baselines {
     });
     Path target = path(file);
     JsonNode existing = readObject(file, false);
-    ObjectNode root = existing == null ? JSON.createObjectNode() : (ObjectNode) existing;
+    ObjectNode root = existing == null ? Json.MAPPER.createObjectNode() : (ObjectNode) existing;
     for (Map.Entry<String, ? extends Number> e : new LinkedHashMap<String, Number>(values).entrySet()) {
       put(file, root, e.getKey(), e.getValue().doubleValue());
     }
     try {
-      byte[] bytes = (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = (Json.MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
       writeAtomically(target, bytes);
     } catch (IOException e) {
       throw new BaselineException("cannot write baseline file " + file.path() + ": " + e, e);
@@ -257,7 +256,7 @@ public final class Baselines {
     }
     JsonNode root;
     try {
-      root = JSON.readTree(bytes);
+      root = Json.MAPPER.readTree(bytes);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -406,5 +405,10 @@ public final class Baselines {
   @Override
   public String toString() {
     return "Baselines[" + (workspace == null ? "no workspace" : workspace) + "]";
+  }
+
+  /** Jackson's mapper, created when a baseline file is first read or written: runs without one never load it. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   }
 }

@@ -43,7 +43,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * java -jar benchmarks/target/benchmarks.jar GitRevertPreviewBenchmark -f 1 -wi 5 -i 10
  * </pre>
  *
- * <p>Generating the history takes about ten seconds per fork.
+ * <p>Generating the history takes about ten seconds per fork; with {@code -Dbench.repo=<dir>} (which
+ * {@code scripts/bench.sh --jmh} passes) a fork copies the repository the script generated once instead.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -74,10 +75,19 @@ public class GitRevertPreviewBenchmark {
   @Setup
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("rollback-git-bench-");
-    Sandbox sandbox = Sandbox.create(dir.resolve("sandbox"), SandboxSpec.benchmark().withCommits(commits));
-    work = sandbox.work();
+    String cached = System.getProperty("bench.repo");
+    String culpritId;
+    if (cached != null && commits == SandboxSpec.benchmark().commits()) {
+      // scripts/bench.sh --jmh passes the repository it generated once: copied, not generated again per fork.
+      work = Workspaces.fresh(Path.of(cached), dir.resolve("sandbox"));
+      culpritId = Workspaces.git(work, "log", "--format=%H", "--grep=^P3-007", "--reverse").split("\n")[0];
+    } else {
+      Sandbox sandbox = Sandbox.create(dir.resolve("sandbox"), SandboxSpec.benchmark().withCommits(commits));
+      work = sandbox.work();
+      culpritId = sandbox.changeCommits().get(0);
+    }
     adapter = GitAdapter.open(work);
-    revert = GitSteps.revert(sandbox.changeCommits().get(0));
+    revert = GitSteps.revert(culpritId);
     culprit = GitChecks.commitMatching("P3-007").oldest();
     clean = GitChecks.cleanWorkTree();
     plan = Rollback.plan("preview").procedure(procedure("p").phase(phase("revert").step(revert))).build();

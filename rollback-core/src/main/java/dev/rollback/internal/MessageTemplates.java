@@ -59,6 +59,12 @@ public final class MessageTemplates {
    * @throws com.samskivert.mustache.MustacheException if the template does not compile
    */
   public static List<String> topLevelNames(String template) {
+    List<String> plain = plainNames(template);
+    return plain != null ? plain : compiledNames(template);
+  }
+
+  /** {@link #topLevelNames} by the compiler, whatever the template's tags. */
+  static List<String> compiledNames(String template) {
     Set<String> names = new LinkedHashSet<>();
     COMPILER.compile(template).visit(new Mustache.Visitor() {
       @Override
@@ -173,44 +179,65 @@ public final class MessageTemplates {
    * leaves the verdict to the compiler, for anything else (delimiter changes, partials, spaces in tags).
    */
   static boolean plainlyValid(String t) {
+    return plainNames(t) != null;
+  }
+
+  /**
+   * The names a plainly valid template uses outside any section, and its top-level sections' names, in order of
+   * first use, found by the quick scan of {@link #plainlyValid}; {@code null} when the template is not plain, and
+   * only the compiler can tell.
+   */
+  private static List<String> plainNames(String t) {
     Deque<String> sections = new ArrayDeque<>();
+    Set<String> names = new LinkedHashSet<>();
     int open = t.indexOf("{{");
     while (open >= 0) {
       int end;
       if (t.startsWith("{{{", open)) {
         end = t.indexOf("}}}", open + 3);
         if (end < 0 || !isName(t, open + 3, end)) {
-          return false;
+          return null;
+        }
+        if (sections.isEmpty()) {
+          names.add(t.substring(open + 3, end));
         }
         end += 3;
       } else {
         end = t.indexOf("}}", open + 2);
         if (end < 0 || end == open + 2) {
-          return false;
+          return null;
         }
         char sigil = t.charAt(open + 2);
         if (sigil == '!') {
           end += 2;
         } else if (sigil == '#' || sigil == '^' || sigil == '/' || sigil == '&') {
           if (!isName(t, open + 3, end)) {
-            return false;
+            return null;
           }
           String name = t.substring(open + 3, end);
           if (sigil == '/' && (sections.isEmpty() || !sections.pop().equals(name))) {
-            return false;
-          } else if (sigil == '#' || sigil == '^') {
-            sections.push(name);
+            return null;
+          } else if (sigil == '#' || sigil == '^' || sigil == '&') {
+            if (sections.isEmpty()) {
+              names.add(name);
+            }
+            if (sigil != '&') {
+              sections.push(name);
+            }
           }
           end += 2;
         } else if (isName(t, open + 2, end)) {
+          if (sections.isEmpty()) {
+            names.add(t.substring(open + 2, end));
+          }
           end += 2;
         } else {
-          return false;
+          return null;
         }
       }
       open = t.indexOf("{{", end);
     }
-    return sections.isEmpty();
+    return sections.isEmpty() ? new ArrayList<>(names) : null;
   }
 
   private static boolean isName(String t, int from, int to) {

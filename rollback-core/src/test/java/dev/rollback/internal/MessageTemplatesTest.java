@@ -39,6 +39,20 @@ class MessageTemplatesTest {
   }
 
   @Test
+  void theQuickScanFindsTheNamesTheCompilerFinds() {
+    List<String> more = new ArrayList<>(TEMPLATES);
+    more.add("Rolled back due to {{reason}} at {{timeline.completed}}.{{#fixes}} {{name}} {{reason}}{{/fixes}}"
+        + "{{^steps}}none{{/steps}} {{&raw}} {{{raw2}}} {{reason}} {{!note}}");
+    for (String t : more) {
+      if (MessageTemplates.plainlyValid(t)) {
+        assertThat(MessageTemplates.topLevelNames(t)).as(t).isEqualTo(MessageTemplates.compiledNames(t));
+      }
+    }
+    assertThat(MessageTemplates.topLevelNames(more.get(more.size() - 1)))
+        .containsExactly("reason", "timeline.completed", "fixes", "steps", "raw", "raw2");
+  }
+
+  @Test
   void theSeedsMessagesAreKnownValidWithoutCompiling() {
     assertThat(MessageTemplates.plainlyValid("## Changes\n{{#fixes}}\n- {{.}}\n{{/fixes}}\nContact {{team}}.")).isTrue();
   }

@@ -119,7 +119,7 @@ class SafetyTest {
     git.run("update-ref", "-d", "refs/rollback/run-1/refs/heads/feature");
     Audit audit = adapter.onRunEnd(run).orElseThrow();
     assertThat(audit.passed()).isFalse();
-    assertThat(audit.summary()).contains("1 of").contains("no longer reachable");
+    assertThat(audit.summary()).contains("1 commit reachable from the 3 refs before the run").contains("no longer reachable");
     assertThat(audit.evidence()).containsEntry("commitsLost", 1);
   }
 

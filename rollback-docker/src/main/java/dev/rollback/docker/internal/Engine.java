@@ -1,7 +1,6 @@
 package dev.rollback.docker.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
@@ -33,7 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EngineLocator.Target target;
   private final Duration connectTimeout;
@@ -109,7 +107,7 @@ public final class Engine implements AutoCloseable {
         throw new DockerUnavailableException(host(), "the Docker engine at " + where()
             + " answered the ping with '" + abbreviate(pong) + "' instead of OK", null);
       }
-      JsonNode v = JSON.readTree(text(probe, "/version"));
+      JsonNode v = Json.mapper().readTree(text(probe, "/version"));
       info = new EngineInfo(host(), source(), v.path("Version").asText("unknown"),
           v.path("ApiVersion").asText("unknown"), v.path("Os").asText("unknown"), v.path("Arch").asText("unknown"));
     } catch (DockerUnavailableException e) {
@@ -165,7 +163,7 @@ public final class Engine implements AutoCloseable {
         throw new DockerEngineException(what + " failed: the engine at " + host() + " answered GET " + path + " with "
             + response.getStatusCode() + ": " + errorMessage(bytes));
       }
-      return JSON.readTree(bytes);
+      return Json.mapper().readTree(bytes);
     } catch (IOException | RuntimeException e) {
       if (e instanceof DockerEngineException) {
         throw (DockerEngineException) e;
@@ -294,7 +292,7 @@ public final class Engine implements AutoCloseable {
     String text = new String(body, StandardCharsets.UTF_8).trim();
     if (text.startsWith("{")) {
       try {
-        JsonNode n = JSON.readTree(text);
+        JsonNode n = Json.mapper().readTree(text);
         if (n.hasNonNull("message")) {
           return n.get("message").asText();
         }

@@ -1,7 +1,6 @@
 package dev.rollback.docker.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollback.docker.DockerUnavailableException;
 import java.io.IOException;
 import java.net.URI;
@@ -24,8 +23,6 @@ public final class EngineLocator {
 
   /** The default engine address on Linux. */
   public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * Where the engine is.
@@ -81,7 +78,7 @@ public final class EngineLocator {
       return null;
     }
     try {
-      JsonNode root = JSON.readTree(configJson.toFile());
+      JsonNode root = Json.mapper().readTree(configJson.toFile());
       JsonNode ctx = root == null ? null : root.get("currentContext");
       return ctx == null || ctx.isNull() ? null : ctx.asText();
     } catch (IOException e) {
@@ -100,7 +97,7 @@ public final class EngineLocator {
     }
     String host;
     try {
-      JsonNode root = JSON.readTree(meta.toFile());
+      JsonNode root = Json.mapper().readTree(meta.toFile());
       JsonNode h = root.path("Endpoints").path("docker").path("Host");
       if (h.isMissingNode() || h.asText().isBlank()) {
         throw new DockerUnavailableException("context:" + context, source + " has no docker endpoint host in " + meta,

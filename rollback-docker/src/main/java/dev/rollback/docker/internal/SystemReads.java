@@ -3,7 +3,6 @@ package dev.rollback.docker.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.rollback.docker.DiskUsage;
 import dev.rollback.docker.DockerEngineException;
@@ -30,7 +29,6 @@ import java.util.concurrent.TimeoutException;
  */
 public final class SystemReads {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> ACTIVE = Set.of("running", "paused", "restarting");
 
   private final Engine engine;
@@ -180,8 +178,8 @@ public final class SystemReads {
     List<String> failed = new ArrayList<>();
     long total = 0;
     long oom = 0;
-    try (JsonParser parser = JSON.getFactory().createParser(body);
-        MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(parser)) {
+    try (JsonParser parser = Json.mapper().getFactory().createParser(body);
+        MappingIterator<JsonNode> it = Json.mapper().readerFor(JsonNode.class).readValues(parser)) {
       while (it.hasNextValue()) {
         JsonNode e = it.nextValue();
         total++;

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * The promise that nothing is lost: before the run's first change, every ref is copied under
  * {@code refs/rollback/<run>/} (one atomic batch, so even thousands of refs cost one write of {@code packed-refs});
  * commits a compensation moves a branch away from are kept there too; after the run, a walk proves that every
- * commit reachable before is still reachable.
+ * commit reachable before is still reachable. The walk starts at the tips before the run and stops at every commit
+ * a ref reaches now, so it costs what changed, not the length of the history.
  */
 final class Safety {
 
@@ -238,25 +239,25 @@ final class Safety {
         }
       }
     });
-    long reachableBefore;
+    // Two walks from the tips before the run, each stopping at what a ref reaches now: they visit only the commits
+    // that something other than the backups no longer reaches, not the whole history.
     List<String> lost = new ArrayList<>();
     long onlyInBackups;
     try (RevWalk walk = new RevWalk(repo)) {
       walk.setRetainBody(false);
-      reachableBefore = count(walk, tipsBefore, List.of(), null);
       List<ObjectId> everyRefNow = new ArrayList<>(now.values());
       for (Ref r : repo.getRefDatabase().getRefsByPrefix("refs/rollback/")) {
         everyRefNow.add(r.getObjectId());
       }
-      walk.reset();
       count(walk, tipsBefore, everyRefNow, lost);
-      walk.reset();
+    }
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.setRetainBody(false);
       onlyInBackups = count(walk, tipsBefore, now.values(), null);
     }
     evidence.put("backupPrefix", pre);
     evidence.put("refsBefore", before.size());
     evidence.put("refsNow", now.size());
-    evidence.put("commitsReachableBefore", reachableBefore);
     evidence.put("commitsLost", lost.size());
     evidence.put("commitsKeptOnlyByBackups", onlyInBackups);
     evidence.put("movedRefs", moved);
@@ -265,11 +266,12 @@ final class Safety {
     evidence.put("keptRefs", kept);
     if (!lost.isEmpty()) {
       evidence.put("lostCommits", lost.subList(0, Math.min(20, lost.size())));
-      return new Audit("git", false, lost.size() + " of " + reachableBefore + " commits reachable before the run are"
+      return new Audit("git", false, lost.size() + " commit" + (lost.size() == 1 ? "" : "s") + " reachable from the "
+          + before.size() + " refs before the run " + (lost.size() == 1 ? "is" : "are")
           + " no longer reachable from any ref", evidence);
     }
-    String summary = "all " + reachableBefore + " commits reachable from the " + before.size()
-        + " refs before the run are still reachable; " + moved.size() + " ref" + (moved.size() == 1 ? "" : "s")
+    String summary = "every commit reachable from the " + before.size()
+        + " refs before the run is still reachable; " + moved.size() + " ref" + (moved.size() == 1 ? "" : "s")
         + " moved, " + created.size() + " created; backups under " + pre;
     if (onlyInBackups > 0) {
       summary += "; " + onlyInBackups + " commit" + (onlyInBackups == 1 ? " is" : "s are")

@@ -326,13 +326,29 @@ public final class WorkTreeStatus {
     if (Files.exists(repo.getDirectory().toPath().resolve("info").resolve("attributes"))) {
       return true;
     }
+    // On the raw path bytes: decoding every path of a large index would cost more than the rest of the check.
     for (int i = 0; i < dc.getEntryCount(); i++) {
-      String p = dc.getEntry(i).getPathString();
-      if (p.equals(Constants.DOT_GIT_ATTRIBUTES) || p.endsWith("/" + Constants.DOT_GIT_ATTRIBUTES)) {
+      if (isAttributesFile(dc.getEntry(i).getRawPath())) {
         return true;
       }
     }
     return false;
+  }
+
+  private static final byte[] ATTRIBUTES = Constants.encodeASCII(Constants.DOT_GIT_ATTRIBUTES);
+
+  /** Whether a path is {@code .gitattributes} or ends with {@code /.gitattributes}. */
+  private static boolean isAttributesFile(byte[] path) {
+    int start = path.length - ATTRIBUTES.length;
+    if (start < 0 || (start > 0 && path[start - 1] != '/')) {
+      return false;
+    }
+    for (int i = 0; i < ATTRIBUTES.length; i++) {
+      if (path[start + i] != ATTRIBUTES[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Report viaIndexDiff(Repository repo, ObjectId headTree, String inProgress) throws IOException {
