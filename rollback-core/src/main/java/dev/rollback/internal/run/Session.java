@@ -17,6 +17,7 @@ import dev.rollback.internal.Texts;
 import dev.rollback.internal.journal.PlainJson;
 import dev.rollback.internal.journal.RecordCodec;
 import dev.rollback.spi.ApprovalRequest;
+import dev.rollback.spi.BoundOutputs;
 import dev.rollback.spi.CheckEvaluator;
 import dev.rollback.spi.CheckResult;
 import dev.rollback.spi.StepResult;
@@ -35,9 +36,6 @@ import java.util.concurrent.Callable;
  * shows finished is taken from the journal instead of being done again.
  */
 final class Session {
-
-  private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
-      .ofPattern("yyyyMMdd").withZone(java.time.ZoneOffset.UTC);
 
   final Settings cfg;
   final RollbackPlan plan;
@@ -202,11 +200,7 @@ final class Session {
 
   /** Binds {@code run.*} and {@code plan.*}, the built-in outputs known from the start. */
   void bindBuiltIns() {
-    run.bind("run.id", runId());
-    run.bind("run.date", DATE.format(run.startedAt()));
-    run.bind("run.startedAt", run.startedAt().toString());
-    run.bind("plan.name", plan.name());
-    run.bind("plan.hash", plan.hash());
+    BoundOutputs.builtIns(runId(), run.startedAt(), plan).forEach(run::bind);
   }
 
   /** Records the decision in the report, binds {@code decision.*}, and sets the run's deadline. */
@@ -220,10 +214,7 @@ final class Session {
   }
 
   void bindStep(Step step, StepResult raw) {
-    step.output().ifPresent(name -> {
-      raw.value().ifPresent(v -> run.bind(name, v));
-      raw.outputs().forEach((k, v) -> run.bind(name + "." + k, v));
-    });
+    BoundOutputs.ofStep(step, raw).forEach(run::bind);
   }
 
   /** Warns once when the time left is less than the worst case of the work left. */
