@@ -15,11 +15,11 @@ import dev.rollback.examples.sandbox.SandboxSpec;
 import dev.rollback.git.GitAdapter;
 import dev.rollback.git.GitChecks;
 import dev.rollback.git.GitSteps;
+import dev.rollback.testkit.AdapterHarness;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -138,22 +138,22 @@ public final class GitSeedComparison {
     RollbackPlan plan = Rollback.plan("seed configuration rollback")
         .procedure(procedure("configuration").phase(phase("roll back").step(create, revert, restore, push)))
         .build();
-    GitCalls run = new GitCalls(runId, plan, Clock.systemUTC(), false, work);
+    AdapterHarness run = AdapterHarness.builder(adapter).runId(runId).plan(plan).workspace(work).build();
     long[] t = new long[7];
     t[0] = System.nanoTime();
-    adapter.onRunStart(run);
+    run.onRunStart();
     t[1] = System.nanoTime();
-    if (!run.check(adapter, GitChecks.commitMatching("P3-007").oldest().as("culprit")).passed()) {
+    if (!run.evaluate(GitChecks.commitMatching("P3-007").oldest().as("culprit")).passed()) {
       throw new IllegalStateException("no P3-007 commit in " + work);
     }
     t[2] = System.nanoTime();
-    run.apply(adapter, create);
+    run.apply(create);
     t[3] = System.nanoTime();
-    run.apply(adapter, revert);
+    run.apply(revert);
     t[4] = System.nanoTime();
-    run.apply(adapter, restore);
+    run.apply(restore);
     t[5] = System.nanoTime();
-    run.apply(adapter, push);
+    run.apply(push);
     t[6] = System.nanoTime();
     if (Boolean.getBoolean("bench.breakdown")) {
       System.err.printf(Locale.ROOT, "%s: lease %.1f, find %.1f, branch %.1f, revert %.1f, restore %.1f, push %.1f ms%n",
