@@ -475,12 +475,9 @@ public final class AdapterHarness implements RunContext {
    */
   public StepContext context(Step step, int attempt) {
     Objects.requireNonNull(step, "step");
-    if (attempt < 1) {
-      throw new IllegalArgumentException("attempt must be 1 or more, not " + attempt);
-    }
     ResolvedParams params = resolve("step '" + step.name() + "'", step.params());
     Duration timeout = step.timeout().orElse(plan.defaultTimeout());
-    return new HarnessCalls.StepCall(this, params, step, attempt, timeout);
+    return StepContext.of(this, step, params, attempt, timeout);
   }
 
   /**
@@ -494,7 +491,7 @@ public final class AdapterHarness implements RunContext {
   public CheckContext context(Check check) {
     Objects.requireNonNull(check, "check");
     ResolvedParams params = resolve("check '" + check.name() + "'", check.params());
-    return new HarnessCalls.CheckCall(this, params, check, check.timeout().orElse(plan.defaultTimeout()));
+    return CheckContext.of(this, check, params, check.timeout().orElse(plan.defaultTimeout()));
   }
 
   /**
@@ -507,7 +504,7 @@ public final class AdapterHarness implements RunContext {
    */
   public SignalContext context(Signal signal) {
     Objects.requireNonNull(signal, "signal");
-    return new HarnessCalls.SignalCall(this, resolve("signal " + signal.displayName(), signal.params()), signal);
+    return SignalContext.of(this, signal, resolve("signal " + signal.displayName(), signal.params()));
   }
 
   // ---- driving the adapter ---------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -36,14 +35,6 @@ final class ParamResolver {
   }
 
   /**
-   * The resolved parameters and the keys that are not resolved.
-   *
-   * @param values the parameters, resolved
-   * @param unresolved the keys whose values hold an {@link Unresolved}
-   */
-  record Resolved(Map<String, Object> values, Set<String> unresolved) {}
-
-  /**
    * Resolves parameters.
    *
    * @param owner what holds them, for messages: {@code step 'revert'}
@@ -51,9 +42,8 @@ final class ParamResolver {
    * @return the resolved parameters
    * @throws RollbackException in a run, when a reference or placeholder has no value
    */
-  Resolved resolve(String owner, Map<String, Object> params) {
-    ResolvedParams r = ResolvedParams.resolve(owner, params, outputs, secrets::get, preview);
-    return new Resolved(r.values(), r.unresolved());
+  ResolvedParams resolve(String owner, Map<String, Object> params) {
+    return ResolvedParams.resolve(owner, params, outputs, secrets::get, preview);
   }
 
   /**

@@ -18,8 +18,10 @@ import dev.rollback.internal.journal.PlainJson;
 import dev.rollback.internal.journal.RecordCodec;
 import dev.rollback.spi.ApprovalRequest;
 import dev.rollback.spi.BoundOutputs;
+import dev.rollback.spi.CheckContext;
 import dev.rollback.spi.CheckEvaluator;
 import dev.rollback.spi.CheckResult;
+import dev.rollback.spi.ResolvedParams;
 import dev.rollback.spi.StepResult;
 import dev.rollback.spi.Vote;
 import java.time.Duration;
@@ -272,13 +274,13 @@ final class Session {
     }
     CheckEvaluator evaluator = cfg.registry().check(check.kind());
     Duration timeout = check.timeout().orElse(plan.defaultTimeout());
-    ParamResolver.Resolved params;
+    ResolvedParams params;
     try {
       params = resolver.resolve("check '" + check.name() + "'", check.params());
     } catch (RollbackException e) {
       return CheckResult.failed(redactor.redact(e.getMessage()));
     }
-    Calls.CheckCall call = new Calls.CheckCall(run, check, params, timeout);
+    CheckContext call = CheckContext.of(run, check, params, timeout);
     Attempts.Outcome<CheckResult> o = attempt(timeout, () -> evaluator.evaluate(call));
     if (o.succeeded() && o.value() != null) {
       return o.value();

@@ -1,38 +1,40 @@
-package dev.rollback.testkit;
+package dev.rollback.spi;
 
 import dev.rollback.Check;
 import dev.rollback.Signal;
 import dev.rollback.Step;
-import dev.rollback.spi.CheckContext;
-import dev.rollback.spi.ResolvedParams;
-import dev.rollback.spi.RunContext;
-import dev.rollback.spi.SignalContext;
-import dev.rollback.spi.StepContext;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
-/** The contexts {@link AdapterHarness} hands to handlers, evaluators and sources. */
-final class HarnessCalls {
+/**
+ * The contexts the executor hands to handlers, evaluators and sources, made by {@link StepContext#of},
+ * {@link CheckContext#of} and {@link SignalContext#of}. Their text names the element, never a parameter's value.
+ */
+final class CallContexts {
 
-  private HarnessCalls() {}
+  private CallContexts() {}
 
-  private abstract static class Base {
+  private abstract static class Base implements CallContext {
     private final RunContext run;
     private final ResolvedParams params;
 
     Base(RunContext run, ResolvedParams params) {
-      this.run = run;
-      this.params = params;
+      this.run = Objects.requireNonNull(run, "run");
+      this.params = Objects.requireNonNull(params, "params");
     }
 
+    @Override
     public RunContext run() {
       return run;
     }
 
+    @Override
     public Map<String, Object> params() {
       return params.values();
     }
 
+    @Override
     public boolean isResolved(String key) {
       return params.isResolved(key);
     }
@@ -44,11 +46,14 @@ final class HarnessCalls {
     private final int attempt;
     private final Duration timeout;
 
-    StepCall(RunContext run, ResolvedParams params, Step step, int attempt, Duration timeout) {
+    StepCall(RunContext run, Step step, ResolvedParams params, int attempt, Duration timeout) {
       super(run, params);
-      this.step = step;
+      this.step = Objects.requireNonNull(step, "step");
+      if (attempt < 1) {
+        throw new IllegalArgumentException("attempt must be 1 or more, not " + attempt);
+      }
       this.attempt = attempt;
-      this.timeout = timeout;
+      this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
     @Override
@@ -77,10 +82,10 @@ final class HarnessCalls {
     private final Check check;
     private final Duration timeout;
 
-    CheckCall(RunContext run, ResolvedParams params, Check check, Duration timeout) {
+    CheckCall(RunContext run, Check check, ResolvedParams params, Duration timeout) {
       super(run, params);
-      this.check = check;
-      this.timeout = timeout;
+      this.check = Objects.requireNonNull(check, "check");
+      this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
     @Override
@@ -103,9 +108,9 @@ final class HarnessCalls {
   static final class SignalCall extends Base implements SignalContext {
     private final Signal signal;
 
-    SignalCall(RunContext run, ResolvedParams params, Signal signal) {
+    SignalCall(RunContext run, Signal signal, ResolvedParams params) {
       super(run, params);
-      this.signal = signal;
+      this.signal = Objects.requireNonNull(signal, "signal");
     }
 
     @Override
