@@ -14,13 +14,13 @@ import dev.rollback.git.GitChecks;
 import dev.rollback.git.GitSteps;
 import dev.rollback.spi.CheckResult;
 import dev.rollback.spi.StepPreview;
+import dev.rollback.testkit.AdapterHarness;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -125,9 +125,9 @@ public class GitRevertPreviewBenchmark {
    */
   @Benchmark
   public StepPreview revertPreview() throws Exception {
-    GitCalls run = new GitCalls("preview-" + runs++, plan, Clock.systemUTC(), true, work);
-    StepPreview p = run.preview(adapter, revert);
-    adapter.onRunEnd(run);
+    AdapterHarness run = run("preview-" + runs++);
+    StepPreview p = run.preview(revert);
+    run.onRunEnd();
     if (p.failure().isPresent()) {
       throw new IllegalStateException(p.failure().get());
     }
@@ -142,7 +142,7 @@ public class GitRevertPreviewBenchmark {
    */
   @Benchmark
   public CheckResult findCulprit() throws Exception {
-    return new GitCalls("find", plan, Clock.systemUTC(), true, work).check(adapter, culprit);
+    return run("find").evaluate(culprit);
   }
 
   /**
@@ -153,6 +153,11 @@ public class GitRevertPreviewBenchmark {
    */
   @Benchmark
   public CheckResult cleanWorkTree() throws Exception {
-    return new GitCalls("clean", plan, Clock.systemUTC(), true, work).check(adapter, clean);
+    return run("clean").evaluate(clean);
+  }
+
+  /** A preview of the plan in the work tree, calling the adapter as the executor's preview does. */
+  private AdapterHarness run(String id) {
+    return AdapterHarness.builder(adapter).runId(id).plan(plan).workspace(work).dryRun(true).build();
   }
 }

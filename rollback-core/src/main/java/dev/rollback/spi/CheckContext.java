@@ -19,4 +19,19 @@ public interface CheckContext extends CallContext {
    * @return the timeout
    */
   Duration timeout();
+
+  /**
+   * The context the executor hands an evaluator for one evaluation of a check; test harnesses make theirs with it
+   * too.
+   *
+   * @param run the run
+   * @param check the check, as declared
+   * @param params its parameters, resolved ({@link ResolvedParams#resolve})
+   * @param timeout the evaluation's timeout
+   * @return the context
+   * @throws NullPointerException if an argument is null
+   */
+  static CheckContext of(RunContext run, Check check, ResolvedParams params, Duration timeout) {
+    return new CallContexts.CheckCall(run, check, params, timeout);
+  }
 }

@@ -11,4 +11,18 @@ public interface SignalContext extends CallContext {
    * @return the signal
    */
   Signal signal();
+
+  /**
+   * The context the executor hands a source for one measurement of a signal; test harnesses make theirs with it
+   * too.
+   *
+   * @param run the run
+   * @param signal the signal, as declared
+   * @param params its parameters, resolved ({@link ResolvedParams#resolve})
+   * @return the context
+   * @throws NullPointerException if an argument is null
+   */
+  static SignalContext of(RunContext run, Signal signal, ResolvedParams params) {
+    return new CallContexts.SignalCall(run, signal, params);
+  }
 }

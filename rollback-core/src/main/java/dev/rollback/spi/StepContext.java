@@ -27,4 +27,20 @@ public interface StepContext extends CallContext {
    * @return the attempt's timeout
    */
   Duration timeout();
+
+  /**
+   * The context the executor hands a handler for one attempt of a step; test harnesses make theirs with it too.
+   *
+   * @param run the run
+   * @param step the step, as declared
+   * @param params its parameters, resolved ({@link ResolvedParams#resolve})
+   * @param attempt the attempt, from 1
+   * @param timeout the attempt's timeout
+   * @return the context
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code attempt} is less than 1
+   */
+  static StepContext of(RunContext run, Step step, ResolvedParams params, int attempt, Duration timeout) {
+    return new CallContexts.StepCall(run, step, params, attempt, timeout);
+  }
 }

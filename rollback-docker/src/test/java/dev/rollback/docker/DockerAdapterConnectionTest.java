@@ -9,8 +9,9 @@ import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
 import dev.rollback.Step;
 import dev.rollback.Steps;
-import dev.rollback.docker.testing.TestRun;
+import dev.rollback.docker.testing.DockerRuns;
 import dev.rollback.spi.AdapterProvider;
+import dev.rollback.testkit.AdapterHarness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class DockerAdapterConnectionTest {
   @Test
   void aRunUsingDockerStopsAtAssessmentWhenTheEngineIsDown() {
     try (DockerAdapter docker = DockerAdapter.connect("unix://" + tmp.resolve("gone.sock"))) {
-      TestRun run = TestRun.in(tmp).running(planWith(DockerSteps.restoreTag("app:latest")));
+      AdapterHarness run = DockerRuns.running(tmp, planWith(DockerSteps.restoreTag("app:latest")));
       assertThatThrownBy(() -> docker.onRunStart(run)).isInstanceOf(DockerUnavailableException.class);
     }
   }
@@ -83,7 +84,7 @@ class DockerAdapterConnectionTest {
   @Test
   void aPlanWithoutDockerNeverContactsTheEngine() {
     try (DockerAdapter docker = DockerAdapter.connect("unix://" + tmp.resolve("gone.sock"))) {
-      TestRun run = TestRun.in(tmp).running(planWith(Steps.command("true")));
+      AdapterHarness run = DockerRuns.running(tmp, planWith(Steps.command("true")));
       docker.onRunStart(run);
       assertThat(docker.onRunEnd(run)).isEmpty();
     }

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rollback.PlanCheck;
 import dev.rollback.Step;
-import dev.rollback.git.support.FakeRun;
 import dev.rollback.git.support.GitCli;
 import dev.rollback.git.support.Runs;
 import dev.rollback.git.support.Sandbox;
+import dev.rollback.testkit.AdapterHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -55,10 +55,10 @@ class BadInputTest {
   }
 
   private Throwable apply(Step step) {
-    FakeRun run = Runs.run("bad", git.dir(), Sandbox.EPOCH.plusSeconds(600), step);
+    AdapterHarness run = Runs.run(adapter, "bad", git.dir(), Sandbox.EPOCH.plusSeconds(600), step);
     Throwable t = null;
     try {
-      run.apply(adapter, step);
+      run.apply(step);
     } catch (Throwable e) {
       t = e;
     }
@@ -173,11 +173,11 @@ class BadInputTest {
     GitCli bare = box.bare("origin.git");
     git.run("push", "-q", bare.dir().toString(), "main");
     try (GitAdapter onBare = GitAdapter.open(bare.dir())) {
-      FakeRun run = Runs.run("bare", bare.dir(), Sandbox.EPOCH.plusSeconds(600));
-      assertThat(run.apply(onBare, GitSteps.commitMatching("P3-007").oldest()).value())
+      AdapterHarness run = Runs.run(onBare, "bare", bare.dir(), Sandbox.EPOCH.plusSeconds(600));
+      assertThat(run.apply(GitSteps.commitMatching("P3-007").oldest()).value())
           .contains(git.rev("HEAD"));
       String branches = bare.run("for-each-ref", "refs/heads", "refs/tags");
-      assertThatThrownBy(() -> run.apply(onBare, GitSteps.revert("HEAD"))).isInstanceOf(GitException.class)
+      assertThatThrownBy(() -> run.apply(GitSteps.revert("HEAD"))).isInstanceOf(GitException.class)
           .hasMessageContaining("is bare").hasMessageContaining("needs a work tree");
       assertThat(bare.run("for-each-ref", "refs/heads", "refs/tags")).isEqualTo(branches);
     }

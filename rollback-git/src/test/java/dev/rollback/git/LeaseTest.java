@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rollback.Step;
-import dev.rollback.git.support.FakeRun;
 import dev.rollback.git.support.GitCli;
 import dev.rollback.git.support.Runs;
 import dev.rollback.git.support.Sandbox;
 import dev.rollback.spi.Probe;
 import dev.rollback.spi.StepPreview;
 import dev.rollback.spi.StepResult;
+import dev.rollback.testkit.AdapterHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,17 +50,17 @@ class LeaseTest {
   void aPushBetweenAssessmentAndOurPushIsNeverOverwritten() throws Exception {
     Step revert = GitSteps.revert(culprit);
     Step push = GitSteps.pushWithLease("origin", branch("main"));
-    FakeRun run = Runs.run("race", ours.dir(), Sandbox.EPOCH.plusSeconds(600), revert, push);
+    AdapterHarness run = Runs.run(adapter, "race", ours.dir(), Sandbox.EPOCH.plusSeconds(600), revert, push);
     adapter.onRunStart(run);
     String pinned = origin.rev("main");
-    assertThat(run.memory).containsEntry("git.lease.origin.refs/heads/main", pinned);
+    assertThat(run.remembered()).containsEntry("git.lease.origin.refs/heads/main", pinned);
 
     theirs.at(Sandbox.EPOCH.plusSeconds(300)).write("hotfix.txt", "urgent\n").commitAll("someone else's hotfix");
     theirs.run("push", "-q", "origin", "main");
     String theirPush = origin.rev("main");
 
-    run.apply(adapter, revert);
-    assertThatThrownBy(() -> run.apply(adapter, push)).isInstanceOf(LeaseRejectedException.class)
+    run.apply(revert);
+    assertThatThrownBy(() -> run.apply(push)).isInstanceOf(LeaseRejectedException.class)
         .hasMessageContaining("expected refs/heads/main at " + pinned)
         .hasMessageContaining("origin has it at " + theirPush)
         .hasMessageContaining("nothing was overwritten")
@@ -77,11 +77,11 @@ class LeaseTest {
   @Test
   void aPreviewAlreadyTellsThatTheLeaseWouldFail() throws Exception {
     Step push = GitSteps.pushWithLease("origin", branch("main"));
-    FakeRun run = Runs.run("race", ours.dir(), Sandbox.EPOCH.plusSeconds(600), push);
+    AdapterHarness run = Runs.run(adapter, "race", ours.dir(), Sandbox.EPOCH.plusSeconds(600), push);
     adapter.onRunStart(run);
     theirs.write("hotfix.txt", "urgent\n").commitAll("hotfix");
     theirs.run("push", "-q", "origin", "main");
-    StepPreview p = run.preview().preview(adapter, push);
+    StepPreview p = run.asPreview().preview(push);
     assertThat(p.failure()).hasValueSatisfying(f -> assertThat(f).contains("rejected: the lease expected"));
   }
 
@@ -89,17 +89,17 @@ class LeaseTest {
   void aLeasedPushReplacesTheValueSeenAtAssessmentAndIsProbedAsApplied() throws Exception {
     Step revert = GitSteps.revert(culprit);
     Step push = GitSteps.pushWithLease("origin", branch("main"));
-    FakeRun run = Runs.run("ok", ours.dir(), Sandbox.EPOCH.plusSeconds(600), revert, push);
+    AdapterHarness run = Runs.run(adapter, "ok", ours.dir(), Sandbox.EPOCH.plusSeconds(600), revert, push);
     adapter.onRunStart(run);
     String pinned = origin.rev("main");
-    run.apply(adapter, revert);
-    assertThat(run.probe(adapter, push).state()).isEqualTo(Probe.State.NOT_APPLIED);
-    StepResult pushed = run.apply(adapter, push);
+    run.apply(revert);
+    assertThat(run.isApplied(push).state()).isEqualTo(Probe.State.NOT_APPLIED);
+    StepResult pushed = run.apply(push);
     assertThat(origin.rev("main")).isEqualTo(ours.rev("HEAD"));
     assertThat(ours.rev("origin/main")).as("the remote-tracking ref follows, as with git push")
         .isEqualTo(ours.rev("HEAD"));
     assertThat(pushed.outputs()).containsEntry("before", pinned).containsEntry("after", ours.rev("HEAD"));
-    Probe probe = run.resumed().probe(adapter, push);
+    Probe probe = run.resumed().isApplied(push);
     assertThat(probe.state()).isEqualTo(Probe.State.APPLIED);
     assertThat(probe.result().orElseThrow().outputs()).isEqualTo(pushed.outputs());
     assertThat(adapter.steps().get(GitSteps.PUSH).canCompensate(run.context(push))).isFalse();
@@ -109,18 +109,18 @@ class LeaseTest {
   void aNewBranchIsPushedUnderALeaseThatItDoesNotExistYet() throws Exception {
     Step create = GitSteps.checkoutNewBranch(branch("rollback-p3-007-{{run.date}}"));
     Step push = GitSteps.pushWithLease("origin", branch("rollback-p3-007-{{run.date}}"));
-    FakeRun run = Runs.run("new", ours.dir(), Sandbox.EPOCH.plusSeconds(600), create, push);
+    AdapterHarness run = Runs.run(adapter, "new", ours.dir(), Sandbox.EPOCH.plusSeconds(600), create, push);
     adapter.onRunStart(run);
-    assertThat(run.memory).containsEntry("git.lease.origin.refs/heads/rollback-p3-007-20260101", "absent");
-    run.apply(adapter, create);
-    run.apply(adapter, push);
+    assertThat(run.remembered()).containsEntry("git.lease.origin.refs/heads/rollback-p3-007-20260101", "absent");
+    run.apply(create);
+    run.apply(push);
     assertThat(origin.rev("rollback-p3-007-20260101")).isEqualTo(ours.rev("HEAD"));
 
-    FakeRun second = Runs.run("again", ours.dir(), Sandbox.EPOCH.plusSeconds(600), push);
+    AdapterHarness second = Runs.run(adapter, "again", ours.dir(), Sandbox.EPOCH.plusSeconds(600), push);
     adapter.onRunStart(second);
     theirs.write("other.txt", "their work\n").commitAll("their work on the rollback branch");
     theirs.run("push", "-q", "origin", "main:rollback-p3-007-20260101", "--force");
-    assertThatThrownBy(() -> second.apply(adapter, push)).isInstanceOf(LeaseRejectedException.class);
+    assertThatThrownBy(() -> second.apply(push)).isInstanceOf(LeaseRejectedException.class);
   }
 
   @Test
@@ -130,12 +130,13 @@ class LeaseTest {
     Step push = GitSteps.pushWithLease("origin", branch("main"));
     Step again = GitSteps.revert("HEAD");
     Step pushAgain = GitSteps.pushWithLease("origin", branch("main")).named("push again");
-    FakeRun run = Runs.run("twice", ours.dir(), Sandbox.EPOCH.plusSeconds(600), revert, push, again, pushAgain, tag);
+    AdapterHarness run = Runs.run(adapter, "twice", ours.dir(), Sandbox.EPOCH.plusSeconds(600), revert, push, again,
+        pushAgain, tag);
     adapter.onRunStart(run);
-    run.apply(adapter, revert);
-    run.apply(adapter, push);
-    run.apply(adapter, again);
-    run.apply(adapter, pushAgain);
+    run.apply(revert);
+    run.apply(push);
+    run.apply(again);
+    run.apply(pushAgain);
     assertThat(origin.rev("main")).isEqualTo(ours.rev("HEAD"));
   }
 
@@ -143,19 +144,19 @@ class LeaseTest {
   void aPlainPushOnlyFastForwardsAndItsCompensationPushesTheOldValueBack() throws Exception {
     Step revert = GitSteps.revert(culprit);
     Step push = GitSteps.push("origin", branch("main"));
-    FakeRun run = Runs.run("plain", ours.dir(), Sandbox.EPOCH.plusSeconds(600), revert, push);
+    AdapterHarness run = Runs.run(adapter, "plain", ours.dir(), Sandbox.EPOCH.plusSeconds(600), revert, push);
     String before = origin.rev("main");
-    run.apply(adapter, revert);
-    StepResult pushed = run.apply(adapter, push);
+    run.apply(revert);
+    StepResult pushed = run.apply(push);
     assertThat(origin.rev("main")).isEqualTo(ours.rev("HEAD"));
     assertThat(adapter.steps().get(GitSteps.PUSH).canCompensate(run.context(push))).isTrue();
-    run.compensate(adapter, push, pushed);
+    run.compensate(push, pushed);
     assertThat(origin.rev("main")).isEqualTo(before);
 
     theirs.write("hotfix.txt", "urgent\n").commitAll("hotfix");
     theirs.run("push", "-q", "origin", "main");
     String theirPush = origin.rev("main");
-    assertThatThrownBy(() -> run.apply(adapter, push)).isInstanceOf(GitException.class)
+    assertThatThrownBy(() -> run.apply(push)).isInstanceOf(GitException.class)
         .hasMessageContaining("not a fast-forward").hasMessageContaining("nothing was overwritten");
     assertThat(origin.rev("main")).isEqualTo(theirPush);
   }
@@ -172,7 +173,7 @@ class LeaseTest {
   @Test
   void anUnknownRemoteIsNamed() throws Exception {
     Step push = GitSteps.pushWithLease("upstream", branch("main"));
-    FakeRun run = Runs.run("x", ours.dir(), Sandbox.EPOCH.plusSeconds(600), push);
+    AdapterHarness run = Runs.run(adapter, "x", ours.dir(), Sandbox.EPOCH.plusSeconds(600), push);
     assertThatThrownBy(() -> adapter.onRunStart(run)).isInstanceOf(GitException.class)
         .hasMessageContaining("no remote named 'upstream'").hasMessageContaining("configured remotes: origin");
   }

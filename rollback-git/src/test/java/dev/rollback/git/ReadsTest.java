@@ -8,12 +8,12 @@ import dev.rollback.Check;
 import dev.rollback.Signal;
 import dev.rollback.Step;
 import dev.rollback.Unit;
-import dev.rollback.git.support.FakeRun;
 import dev.rollback.git.support.GitCli;
 import dev.rollback.git.support.Runs;
 import dev.rollback.git.support.Sandbox;
 import dev.rollback.spi.CheckResult;
 import dev.rollback.spi.Measurement;
+import dev.rollback.testkit.AdapterHarness;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -55,8 +55,8 @@ class ReadsTest {
     box.close();
   }
 
-  private static FakeRun run() {
-    return Runs.run("reads", git.dir(), Sandbox.EPOCH.plusSeconds(86_400));
+  private static AdapterHarness run() {
+    return Runs.run(adapter, "reads", git.dir(), Sandbox.EPOCH.plusSeconds(86_400));
   }
 
   private static List<String> gitLog(String... args) {
@@ -74,19 +74,19 @@ class ReadsTest {
   void theOldestMatchIsTheSeedsGitLogGrepTailOne() throws Exception {
     String seed = git.run("log", "--oneline", "--grep=P3-007").lines().reduce((a, b) -> b).orElseThrow()
         .split(" ")[0];
-    FakeRun run = run();
-    CheckResult culprit = run.check(adapter, GitChecks.commitMatching("P3-007").oldest().as("culprit"));
+    AdapterHarness run = run();
+    CheckResult culprit = run.evaluate(GitChecks.commitMatching("P3-007").oldest().as("culprit"));
     assertThat(culprit.passed()).isTrue();
     assertThat((String) culprit.value().orElseThrow()).startsWith(seed).isEqualTo(first);
-    assertThat(run.outputs).containsEntry("culprit", first);
+    assertThat(run.outputs()).containsEntry("culprit", first);
     Step newest = GitSteps.commitMatching("P3-007").newest().as("latest");
-    assertThat(run.apply(adapter, newest).value()).contains(gitLog("--grep=P3-007").get(0));
-    assertThat(run.outputs.get("latest.subject")).isEqualTo("Fix P3-007 follow-up");
+    assertThat(run.apply(newest).value()).contains(gitLog("--grep=P3-007").get(0));
+    assertThat(run.outputs().get("latest.subject")).isEqualTo("Fix P3-007 follow-up");
   }
 
   @Test
   void searchesMatchGitLogFilters() throws Exception {
-    FakeRun run = run();
+    AdapterHarness run = run();
     assertThat(all(run, GitSteps.commits().matching("^P3-007"))).isEqualTo(gitLog("--grep=^P3-007"));
     assertThat(all(run, GitSteps.commits().containing("Dockerfile"))).isEqualTo(gitLog("-F", "--grep=Dockerfile"));
     assertThat(all(run, GitSteps.commits().by("Alice"))).isEqualTo(gitLog("--author=Alice"));
@@ -102,28 +102,28 @@ class ReadsTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<String> all(FakeRun run, dev.rollback.git.CommitSearch<Step> search) throws Exception {
-    return (List<String>) run.apply(adapter, search.all()).value().orElseThrow();
+  private static List<String> all(AdapterHarness run, dev.rollback.git.CommitSearch<Step> search) throws Exception {
+    return (List<String>) run.apply(search.all()).value().orElseThrow();
   }
 
   @Test
   void noMatchFailsTheCheckAndTheStepWithTheSearchNamed() throws Exception {
-    FakeRun run = run();
-    CheckResult r = run.check(adapter, GitChecks.commitMatching("P9-999").oldest());
+    AdapterHarness run = run();
+    CheckResult r = run.evaluate(GitChecks.commitMatching("P9-999").oldest());
     assertThat(r.passed()).isFalse();
     assertThat(r.summary()).contains("no commit matching /P9-999/ on HEAD");
-    assertThatThrownBy(() -> run.apply(adapter, GitSteps.commitMatching("P9-999").oldest()))
+    assertThatThrownBy(() -> run.apply(GitSteps.commitMatching("P9-999").oldest()))
         .isInstanceOf(GitException.class).hasMessageContaining("/P9-999/");
-    assertThatThrownBy(() -> run.apply(adapter, GitSteps.commitMatching("(").oldest()))
+    assertThatThrownBy(() -> run.apply(GitSteps.commitMatching("(").oldest()))
         .hasMessageContaining("'(' is not a valid regular expression");
   }
 
   @Test
   void changedFilesAreGitDiffTreeNameOnly() throws Exception {
-    FakeRun run = run();
+    AdapterHarness run = run();
     for (String rev : List.of("HEAD", "HEAD~2", git.rev("HEAD~5"))) {
       String expected = git.run("diff-tree", "--no-commit-id", "--name-only", "-r", "--root", rev);
-      assertThat(run.apply(adapter, GitSteps.changedFiles(rev)).value().orElseThrow())
+      assertThat(run.apply(GitSteps.changedFiles(rev)).value().orElseThrow())
           .isEqualTo(Arrays.asList(expected.split("\n")));
     }
   }
@@ -136,46 +136,46 @@ class ReadsTest {
       g.at(Sandbox.EPOCH.plusSeconds(60)).write("a.txt", "2\n").commitAll("change");
       String change = g.rev("HEAD");
       try (GitAdapter a = GitAdapter.open(g.dir())) {
-        FakeRun run = Runs.run("s", g.dir(), Sandbox.EPOCH.plusSeconds(999));
+        AdapterHarness run = Runs.run(a, "s", g.dir(), Sandbox.EPOCH.plusSeconds(999));
         Check notReverted = GitChecks.notReverted(change);
         Check reverted = GitChecks.reverted(change);
-        assertThat(run.check(a, notReverted).passed()).isTrue();
-        assertThat(run.check(a, reverted).passed()).isFalse();
+        assertThat(run.evaluate(notReverted).passed()).isTrue();
+        assertThat(run.evaluate(reverted).passed()).isFalse();
         g.at(Sandbox.EPOCH.plusSeconds(120)).run("revert", "--no-edit", change);
         String revert = g.rev("HEAD");
-        assertThat(run.check(a, notReverted).passed()).isFalse();
-        assertThat(run.check(a, reverted).value()).contains(revert);
-        assertThat(run.apply(a, GitSteps.revertStatus(change)).outputs()).containsEntry("by", revert);
+        assertThat(run.evaluate(notReverted).passed()).isFalse();
+        assertThat(run.evaluate(reverted).value()).contains(revert);
+        assertThat(run.apply(GitSteps.revertStatus(change)).outputs()).containsEntry("by", revert);
         g.at(Sandbox.EPOCH.plusSeconds(180)).run("revert", "--no-edit", revert);
-        assertThat(run.check(a, notReverted).passed()).as("a revert of the revert re-applies the change").isTrue();
-        assertThat(run.apply(a, GitSteps.revertStatus(change)).value()).contains(false);
+        assertThat(run.evaluate(notReverted).passed()).as("a revert of the revert re-applies the change").isTrue();
+        assertThat(run.apply(GitSteps.revertStatus(change)).value()).contains(false);
       }
     }
   }
 
   @Test
   void signalsCountCommitsAndAgeThemOnTheRunsClock() throws Exception {
-    FakeRun run = run();
+    AdapterHarness run = run();
     Signal since = GitSignals.commitsSince("v1.0");
-    Measurement m = run.measure(adapter, since);
+    Measurement m = run.measure(since);
     assertThat(m.value().getAsDouble())
         .isEqualTo(Double.parseDouble(git.run("rev-list", "--count", "v1.0..HEAD")));
     assertThat(m.unit()).isEqualTo(Unit.COUNT);
-    Measurement age = run.measure(adapter, GitSignals.commitAge("HEAD"));
+    Measurement age = run.measure(GitSignals.commitAge("HEAD"));
     assertThat(age.value().getAsDouble()).isEqualTo(86_400 - 5 * 3600);
-    Measurement last = run.measure(adapter, GitSignals.ageOfLastCommitMatching("P3-007"));
+    Measurement last = run.measure(GitSignals.ageOfLastCommitMatching("P3-007"));
     assertThat(last.value().getAsDouble()).isEqualTo(86_400 - 4 * 3600);
-    assertThat(run.measure(adapter, GitSignals.ageOfLastCommitMatching("P9-999")).isKnown()).isFalse();
-    assertThat(run.measure(adapter, GitSignals.commitsSince("v1.0", "v1.1")).value().getAsDouble()).isEqualTo(3);
+    assertThat(run.measure(GitSignals.ageOfLastCommitMatching("P9-999")).isKnown()).isFalse();
+    assertThat(run.measure(GitSignals.commitsSince("v1.0", "v1.1")).value().getAsDouble()).isEqualTo(3);
   }
 
   @Test
   void aCleanWorkTreeCheckNamesTheDirtyPaths() throws Exception {
-    FakeRun run = run();
-    assertThat(run.check(adapter, GitChecks.cleanWorkTree()).passed()).isTrue();
+    AdapterHarness run = run();
+    assertThat(run.evaluate(GitChecks.cleanWorkTree()).passed()).isTrue();
     git.write("other.txt", "dirty\n");
     try {
-      CheckResult r = run.check(adapter, GitChecks.cleanWorkTree());
+      CheckResult r = run.evaluate(GitChecks.cleanWorkTree());
       assertThat(r.passed()).isFalse();
       assertThat(r.evidence()).containsEntry("dirtyPaths", List.of("other.txt"));
     } finally {
@@ -185,9 +185,9 @@ class ReadsTest {
 
   @Test
   void aRevisionResolvesToOneCommitOrFailsTheCheck() throws Exception {
-    FakeRun run = run();
-    assertThat(run.check(adapter, GitChecks.commitExists("v1.0")).value()).contains(first);
-    assertThat(run.check(adapter, GitChecks.commitExists("nope")).passed()).isFalse();
-    assertThat(run.apply(adapter, GitSteps.resolve("HEAD~1")).value()).contains(git.rev("HEAD~1"));
+    AdapterHarness run = run();
+    assertThat(run.evaluate(GitChecks.commitExists("v1.0")).value()).contains(first);
+    assertThat(run.evaluate(GitChecks.commitExists("nope")).passed()).isFalse();
+    assertThat(run.apply(GitSteps.resolve("HEAD~1")).value()).contains(git.rev("HEAD~1"));
   }
 }

@@ -5,13 +5,13 @@ import static dev.rollback.Rollback.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.Step;
-import dev.rollback.git.support.FakeRun;
 import dev.rollback.git.support.GitCli;
 import dev.rollback.git.support.RandomHistory;
 import dev.rollback.git.support.Runs;
 import dev.rollback.git.support.Sandbox;
 import dev.rollback.spi.Audit;
 import dev.rollback.spi.StepResult;
+import dev.rollback.testkit.AdapterHarness;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -54,15 +54,15 @@ class RollbackPropertyTest {
       List<String> commits = h.commits();
       git.run("branch", "side", commits.get(commits.size() / 2));
       Set<String> reachableBefore = reachable(git);
-      FakeRun run = Runs.run("prop-" + seed, git.dir(), Sandbox.EPOCH.plusSeconds(86_400));
       List<Step> applied = new ArrayList<>();
       List<StepResult> results = new ArrayList<>();
       try (GitAdapter adapter = GitAdapter.open(git.dir())) {
+        AdapterHarness run = Runs.run(adapter, "prop-" + seed, git.dir(), Sandbox.EPOCH.plusSeconds(86_400));
         int n = 0;
         for (Action a : actions) {
           Step step = step(a, commits, h.textFiles(), n++);
           try {
-            results.add(run.apply(adapter, step));
+            results.add(run.apply(step));
             applied.add(step);
           } catch (GitException expected) {
             // conflicts, empty reverts, existing names: refused, and nothing may have changed
@@ -72,7 +72,7 @@ class RollbackPropertyTest {
         if (compensate) {
           for (int i = applied.size() - 1; i >= 0; i--) {
             if (adapter.steps().get(applied.get(i).kind()).canCompensate(run.context(applied.get(i)))) {
-              run.compensate(adapter, applied.get(i), results.get(i));
+              run.compensate(applied.get(i), results.get(i));
               assertThat(git.status()).as("work tree after undoing " + applied.get(i)).isEmpty();
             }
           }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rollback.Step;
-import dev.rollback.git.support.FakeRun;
 import dev.rollback.git.support.GitCli;
 import dev.rollback.git.support.Runs;
 import dev.rollback.git.support.Sandbox;
 import dev.rollback.spi.Audit;
 import dev.rollback.spi.StepResult;
+import dev.rollback.testkit.AdapterHarness;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -43,16 +43,16 @@ class SafetyTest {
     box.close();
   }
 
-  private FakeRun run(Step... steps) {
-    return Runs.run("run-1", git.dir(), Sandbox.EPOCH.plusSeconds(600), steps);
+  private AdapterHarness run(Step... steps) {
+    return Runs.run(adapter, "run-1", git.dir(), Sandbox.EPOCH.plusSeconds(600), steps);
   }
 
   @Test
   void aModifiedFileIsRefusedWithItsPathAndLeftAsItIs() throws Exception {
     git.write("other.txt", "my local work\n");
     Step revert = GitSteps.revert(culprit);
-    FakeRun run = run(revert);
-    assertThatThrownBy(() -> run.apply(adapter, revert)).isInstanceOf(DirtyWorkTreeException.class)
+    AdapterHarness run = run(revert);
+    assertThatThrownBy(() -> run.apply(revert)).isInstanceOf(DirtyWorkTreeException.class)
         .hasMessageContaining("1 uncommitted change").hasMessageContaining("modified: other.txt")
         .hasMessageContaining("never resets")
         .satisfies(e -> assertThat(((DirtyWorkTreeException) e).paths()).containsExactly("other.txt"));
@@ -65,13 +65,13 @@ class SafetyTest {
   void stagedChangesAndDeletedFilesAreDirtyButUntrackedFilesAreNot() throws Exception {
     git.write("untracked.log", "x\n");
     Step revert = GitSteps.revert(culprit);
-    assertThat(run(revert).apply(adapter, revert).summary()).contains("reverted 1 commit");
+    assertThat(run(revert).apply(revert).summary()).contains("reverted 1 commit");
     assertThat(git.read("untracked.log")).isEqualTo("x\n");
 
     git.write("new.txt", "staged\n").run("add", "new.txt");
     Files.delete(git.dir().resolve("ci.yml"));
     Step again = GitSteps.revert("HEAD");
-    assertThatThrownBy(() -> run(again).apply(adapter, again)).isInstanceOf(DirtyWorkTreeException.class)
+    assertThatThrownBy(() -> run(again).apply(again)).isInstanceOf(DirtyWorkTreeException.class)
         .hasMessageContaining("2 uncommitted changes (staged: new.txt; modified: ci.yml)");
   }
 
@@ -82,7 +82,7 @@ class SafetyTest {
     git.run("checkout", "-q", "main");
     assertThat(git.tryRun("merge", "feature").ok()).isFalse();
     Step revert = GitSteps.revert(culprit);
-    assertThatThrownBy(() -> run(revert).apply(adapter, revert)).isInstanceOf(DirtyWorkTreeException.class)
+    assertThatThrownBy(() -> run(revert).apply(revert)).isInstanceOf(DirtyWorkTreeException.class)
         .hasMessageContaining("merging operation is in progress");
   }
 
@@ -90,8 +90,8 @@ class SafetyTest {
   void everyRefIsBackedUpBeforeTheFirstChangeAndTheAuditProvesNothingWasLost() throws Exception {
     String refsBefore = git.refs();
     Step revert = GitSteps.revert(culprit);
-    FakeRun run = run(revert);
-    run.apply(adapter, revert);
+    AdapterHarness run = run(revert);
+    run.apply(revert);
     String backups = git.run("for-each-ref", "--format=%(refname) %(objectname)", "refs/rollback/run-1");
     for (String line : refsBefore.split("\n")) {
       assertThat(backups).contains("refs/rollback/run-1/" + line);
@@ -103,7 +103,7 @@ class SafetyTest {
     assertThat(audit.evidence()).containsEntry("commitsLost", 0).containsEntry("refsBefore", 4)
         .containsEntry("backupPrefix", "refs/rollback/run-1/");
     assertThat((List<?>) audit.evidence().get("movedRefs")).hasSize(1);
-    assertThat(run.memory).containsEntry("git.backup.prefix", "refs/rollback/run-1/")
+    assertThat(run.remembered()).containsEntry("git.backup.prefix", "refs/rollback/run-1/")
         .containsEntry("git.head.before", "refs/heads/main");
   }
 
@@ -113,8 +113,8 @@ class SafetyTest {
     git.write("f.txt", "feature only\n").commitAll("feature only");
     git.run("checkout", "-q", "main");
     Step revert = GitSteps.revert(culprit);
-    FakeRun run = run(revert);
-    run.apply(adapter, revert);
+    AdapterHarness run = run(revert);
+    run.apply(revert);
     git.run("branch", "-D", "feature");
     git.run("update-ref", "-d", "refs/rollback/run-1/refs/heads/feature");
     Audit audit = adapter.onRunEnd(run).orElseThrow();
@@ -131,8 +131,8 @@ class SafetyTest {
     String head = git.rev("HEAD");
     long objects = objectCount();
     Step revert = GitSteps.revert(culprit);
-    FakeRun run = run(revert);
-    assertThatThrownBy(() -> run.apply(adapter, revert)).isInstanceOf(GitConflictException.class)
+    AdapterHarness run = run(revert);
+    assertThatThrownBy(() -> run.apply(revert)).isInstanceOf(GitConflictException.class)
         .hasMessageContaining("revert of " + culprit + " conflicts in 1 path: ci.yml; nothing was changed")
         .satisfies(e -> assertThat(((GitConflictException) e).paths()).containsExactly("ci.yml"));
     assertThat(git.indexChecksum()).isEqualTo(index);
@@ -152,11 +152,11 @@ class SafetyTest {
   @Test
   void compensationMovesTheBranchBackAndKeepsTheUndoneCommitReachable() throws Exception {
     Step revert = GitSteps.revert(culprit);
-    FakeRun run = run(revert);
+    AdapterHarness run = run(revert);
     String before = git.rev("HEAD");
-    StepResult applied = run.apply(adapter, revert);
+    StepResult applied = run.apply(revert);
     String revertCommit = git.rev("HEAD");
-    StepResult undone = run.compensate(adapter, revert, applied);
+    StepResult undone = run.compensate(revert, applied);
     assertThat(git.rev("HEAD")).isEqualTo(before);
     assertThat(git.status()).isEmpty();
     assertThat(git.read("ci.yml")).isEqualTo("docker\n");
@@ -171,11 +171,11 @@ class SafetyTest {
   @Test
   void compensationRefusesABranchThatMovedSinceAndChangesNothing() throws Exception {
     Step revert = GitSteps.revert(culprit);
-    FakeRun run = run(revert);
-    StepResult applied = run.apply(adapter, revert);
+    AdapterHarness run = run(revert);
+    StepResult applied = run.apply(revert);
     git.at(Sandbox.EPOCH.plusSeconds(900)).write("x.txt", "someone else\n").commitAll("someone else's work");
     String head = git.rev("HEAD");
-    assertThatThrownBy(() -> run.compensate(adapter, revert, applied)).isInstanceOf(GitException.class)
+    assertThatThrownBy(() -> run.compensate(revert, applied)).isInstanceOf(GitException.class)
         .hasMessageContaining("refs/heads/main is at " + head).hasMessageContaining("nothing was changed");
     assertThat(git.rev("HEAD")).isEqualTo(head);
     assertThat(git.status()).isEmpty();
@@ -184,7 +184,7 @@ class SafetyTest {
   @Test
   void aResumedRunDoesNotBackUpTwice() throws Exception {
     Step revert = GitSteps.revert(culprit);
-    FakeRun run = run(revert);
+    AdapterHarness run = run(revert);
     adapter.beforeFirstMutation(run);
     String backups = git.run("for-each-ref", "refs/rollback");
     git.at(Sandbox.EPOCH.plusSeconds(700)).write("z.txt", "z\n").commitAll("after the crash");

@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.RepoPath;
 import dev.rollback.Step;
-import dev.rollback.git.support.FakeRun;
 import dev.rollback.git.support.GitCli;
 import dev.rollback.git.support.Runs;
 import dev.rollback.git.support.Sandbox;
+import dev.rollback.testkit.AdapterHarness;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -64,8 +64,8 @@ class SeedRunbookTest {
     box.close();
   }
 
-  private FakeRun run(String id, Step... steps) throws Exception {
-    FakeRun run = Runs.run(id, lib.dir(), AT, steps);
+  private AdapterHarness run(String id, Step... steps) throws Exception {
+    AdapterHarness run = Runs.run(adapter, id, lib.dir(), AT, steps);
     adapter.onRunStart(run);
     return run;
   }
@@ -90,11 +90,11 @@ class SeedRunbookTest {
     Step revert = GitSteps.revert(ref("culprit"));
     Step restore = GitSteps.restore(ref("culprit"), paths(), "Restore the CI configuration");
     Step push = GitSteps.pushWithLease("origin", branch("rollback-p3-007-{{run.date}}"));
-    FakeRun run = run("configuration", culprit, create, revert, restore, push);
+    AdapterHarness run = run("configuration", culprit, create, revert, restore, push);
     for (Step s : List.of(culprit, create, revert, restore, push)) {
-      run.apply(adapter, s);
+      run.apply(s);
     }
-    assertThat(run.outputs.get("culprit")).isEqualTo(first);
+    assertThat(run.outputs().get("culprit")).isEqualTo(first);
     assertThat(lib.rev("HEAD")).as("same commits, same ids").isEqualTo(shell.rev("HEAD"));
     assertThat(origin.rev("rollback-p3-007-20260302")).isEqualTo(lib.rev("HEAD"));
     assertThat(lib.status()).isEmpty();
@@ -111,9 +111,9 @@ class SeedRunbookTest {
     Step revert = GitSteps.revert(ref("culprit"));
     Step restore = GitSteps.restoreExactly(template("{{culprit}}^"), paths().toArray(new RepoPath[0]));
     Step push = GitSteps.pushWithLease("origin", branch("rollback-p3-007-{{run.date}}"));
-    FakeRun run = run("plan", culprit, create, revert, restore, push);
+    AdapterHarness run = run("plan", culprit, create, revert, restore, push);
     for (Step s : List.of(culprit, create, revert, restore, push)) {
-      run.apply(adapter, s);
+      run.apply(s);
     }
     for (String f : KEY_FILES) {
       assertThat(lib.run("ls-tree", "HEAD", "--", f)).as(f + " as before P3-007")
@@ -135,9 +135,9 @@ class SeedRunbookTest {
     Step checkout = GitSteps.checkout(branch("main"));
     Step revert = GitSteps.revert("HEAD~1");
     Step push = GitSteps.pushWithLease("origin", branch("main"));
-    FakeRun run = run("emergency", checkout, revert, push);
+    AdapterHarness run = run("emergency", checkout, revert, push);
     for (Step s : List.of(checkout, revert, push)) {
-      run.apply(adapter, s);
+      run.apply(s);
     }
     assertThat(lib.rev("HEAD")).isEqualTo(shellHead);
     assertThat(origin.rev("main")).isEqualTo(shellHead);
@@ -151,9 +151,9 @@ class SeedRunbookTest {
     Step find = GitSteps.commitMatching("P3-007").all().as("p3007");
     Step revert = GitSteps.revertAll(ref("p3007"));
     Step push = GitSteps.pushWithLease("origin", branch("main"));
-    FakeRun run = run("emergency", checkout, find, revert, push);
+    AdapterHarness run = run("emergency", checkout, find, revert, push);
     for (Step s : List.of(checkout, find, revert, push)) {
-      run.apply(adapter, s);
+      run.apply(s);
     }
     assertThat(lib.rev("HEAD")).isEqualTo(shell.rev("HEAD"));
     assertThat(lib.rev("HEAD^{tree}")).isEqualTo(lib.rev(first + "^^{tree}"));

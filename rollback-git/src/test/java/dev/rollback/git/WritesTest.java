@@ -8,13 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rollback.Step;
-import dev.rollback.git.support.FakeRun;
 import dev.rollback.git.support.GitCli;
 import dev.rollback.git.support.Runs;
 import dev.rollback.git.support.Sandbox;
 import dev.rollback.spi.Probe;
 import dev.rollback.spi.StepPreview;
 import dev.rollback.spi.StepResult;
+import dev.rollback.testkit.AdapterHarness;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +62,13 @@ class WritesTest {
     Step restore = GitSteps.restore(template("{{culprit}}^"), path(".github/workflows/ci.yml"),
         path("Dockerfile.test"));
     Step tag = GitSteps.tag(branch("rolled-back"), "HEAD");
-    FakeRun run = Runs.run("p", git.dir(), AT, create, revert, restore, tag).preview();
-    run.outputs.put("culprit", culprit);
+    AdapterHarness run = Runs.run(adapter, "p", git.dir(), AT, create, revert, restore, tag).asPreview();
+    run.bind("culprit", culprit);
     String before = everything();
-    StepPreview p1 = run.preview(adapter, create);
-    StepPreview p2 = run.preview(adapter, revert);
-    StepPreview p3 = run.preview(adapter, restore);
-    StepPreview p4 = run.preview(adapter, tag);
+    StepPreview p1 = run.preview(create);
+    StepPreview p2 = run.preview(revert);
+    StepPreview p3 = run.preview(restore);
+    StepPreview p4 = run.preview(tag);
     assertThat(everything()).isEqualTo(before);
     assertThat(p1.summary()).contains("create and check out rollback-p3-007-20260102");
     assertThat(p2.failure()).isEmpty();
@@ -77,10 +77,10 @@ class WritesTest {
     assertThat(p3.summary()).as("the restore sees the previewed revert").contains("every file already matches");
     assertThat(p4.failure()).isEmpty();
 
-    FakeRun real = Runs.run("p", git.dir(), AT, create, revert, restore, tag);
-    real.outputs.put("culprit", culprit);
-    real.apply(adapter, create);
-    real.apply(adapter, revert);
+    AdapterHarness real = Runs.run(adapter, "p", git.dir(), AT, create, revert, restore, tag);
+    real.bind("culprit", culprit);
+    real.apply(create);
+    real.apply(revert);
     assertThat(git.rev("HEAD^{tree}")).as("the previewed tree is the applied tree").isEqualTo(p2.details().get("tree"));
     assertThat(List.of(git.rev("HEAD"))).isEqualTo(p2.details().get("commits"));
   }
@@ -90,7 +90,7 @@ class WritesTest {
     git.at(Sandbox.EPOCH.plusSeconds(180)).write("Dockerfile.test", "FROM c\n").commitAll("edit Dockerfile");
     String before = everything();
     Step revert = GitSteps.revert(culprit);
-    StepPreview p = Runs.run("p", git.dir(), AT, revert).preview().preview(adapter, revert);
+    StepPreview p = Runs.run(adapter, "p", git.dir(), AT, revert).asPreview().preview(revert);
     assertThat(p.failure()).hasValueSatisfying(f -> assertThat(f).contains("conflicts in 1 path: Dockerfile.test"));
     assertThat(p.details()).containsEntry("conflicts", List.of("Dockerfile.test"));
     assertThat(everything()).isEqualTo(before);
@@ -99,7 +99,7 @@ class WritesTest {
   @Test
   void aRestorePreviewListsTheFilesAndTheirBlobChanges() throws Exception {
     Step restore = GitSteps.restore(culprit + "^", path(".github/workflows/ci.yml"));
-    StepPreview p = Runs.run("p", git.dir(), AT, restore).preview().preview(adapter, restore);
+    StepPreview p = Runs.run(adapter, "p", git.dir(), AT, restore).asPreview().preview(restore);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> files = (List<Map<String, Object>>) p.details().get("files");
     assertThat(files).singleElement().satisfies(f -> assertThat(f).containsEntry("path", ".github/workflows/ci.yml")
@@ -113,28 +113,28 @@ class WritesTest {
     Step create = GitSteps.checkoutNewBranch(branch("rollback-{{run.date}}"), "HEAD~1");
     Step tag = GitSteps.tag(branch("before-rollback"), culprit, "state before the rollback");
     Step back = GitSteps.checkout(branch("main"));
-    FakeRun run = Runs.run("b", git.dir(), AT, create, tag, back);
-    StepResult created = run.apply(adapter, create);
+    AdapterHarness run = Runs.run(adapter, "b", git.dir(), AT, create, tag, back);
+    StepResult created = run.apply(create);
     assertThat(git.run("rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("rollback-20260102");
     assertThat(git.rev("HEAD")).isEqualTo(culprit);
     assertThat(git.status()).isEmpty();
     assertThat(git.run("reflog", "-1", "--format=%gs")).isEqualTo("checkout: moving from main to rollback-20260102");
-    StepResult tagged = run.apply(adapter, tag);
+    StepResult tagged = run.apply(tag);
     assertThat(git.run("cat-file", "-t", "before-rollback")).isEqualTo("tag");
     assertThat(git.run("tag", "-l", "--format=%(contents)", "before-rollback")).isEqualTo(
         "state before the rollback");
-    StepResult switched = run.apply(adapter, back);
+    StepResult switched = run.apply(back);
     assertThat(git.run("rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("main");
 
-    assertThat(run.probe(adapter, create).state()).isEqualTo(Probe.State.UNKNOWN);
-    assertThat(run.probe(adapter, tag).result().orElseThrow().outputs()).isEqualTo(tagged.outputs());
-    assertThat(run.probe(adapter, back).state()).isEqualTo(Probe.State.APPLIED);
+    assertThat(run.isApplied(create).state()).isEqualTo(Probe.State.UNKNOWN);
+    assertThat(run.isApplied(tag).result().orElseThrow().outputs()).isEqualTo(tagged.outputs());
+    assertThat(run.isApplied(back).state()).isEqualTo(Probe.State.APPLIED);
 
-    run.compensate(adapter, back, switched);
+    run.compensate(back, switched);
     assertThat(git.run("rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("rollback-20260102");
-    run.compensate(adapter, tag, tagged);
+    run.compensate(tag, tagged);
     assertThat(git.tryRun("rev-parse", "before-rollback").ok()).isFalse();
-    run.compensate(adapter, create, created);
+    run.compensate(create, created);
     assertThat(git.run("rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("main");
     assertThat(git.tryRun("rev-parse", "--verify", "rollback-20260102").ok()).isFalse();
     assertThat(git.status()).isEmpty();
@@ -152,7 +152,7 @@ class WritesTest {
     GitCli other = box.copy(git, "other");
     other.at(AT).run("revert", "--no-edit", "HEAD");
     Step revert = GitSteps.revert("HEAD");
-    Runs.run("perm", git.dir(), AT, revert).apply(adapter, revert);
+    Runs.run(adapter, "perm", git.dir(), AT, revert).apply(revert);
     for (String f : List.of("run.sh", "README.md")) {
       assertThat(java.nio.file.Files.getPosixFilePermissions(git.dir().resolve(f)))
           .as(f).isEqualTo(java.nio.file.Files.getPosixFilePermissions(other.dir().resolve(f)));
@@ -165,10 +165,10 @@ class WritesTest {
   void anExistingBranchOrTagIsRefusedLikeGit() throws Exception {
     git.run("branch", "taken");
     Step create = GitSteps.createBranch(branch("taken"));
-    assertThatThrownBy(() -> Runs.run("x", git.dir(), AT, create).apply(adapter, create))
+    assertThatThrownBy(() -> Runs.run(adapter, "x", git.dir(), AT, create).apply(create))
         .isInstanceOf(GitException.class).hasMessageContaining("a branch named 'taken' already exists");
     Step checkout = GitSteps.checkout(branch("missing"));
-    assertThatThrownBy(() -> Runs.run("y", git.dir(), AT, checkout).apply(adapter, checkout))
+    assertThatThrownBy(() -> Runs.run(adapter, "y", git.dir(), AT, checkout).apply(checkout))
         .hasMessageContaining("branch 'missing' does not exist");
   }
 
@@ -188,38 +188,38 @@ class WritesTest {
     Step pick1 = GitSteps.cherryPickNoCommit(fix1);
     Step pick2 = GitSteps.cherryPickNoCommit(fix2);
     Step commit = GitSteps.commit("Apply fixes for P3-007");
-    FakeRun run = Runs.run("n", git.dir(), AT, pick1, pick2, commit);
-    StepResult r1 = run.apply(adapter, pick1);
+    AdapterHarness run = Runs.run(adapter, "n", git.dir(), AT, pick1, pick2, commit);
+    StepResult r1 = run.apply(pick1);
     assertThat(git.status()).isEqualTo("A  fix1.txt");
-    assertThat(run.probe(adapter, pick1).state()).isEqualTo(Probe.State.APPLIED);
-    run.apply(adapter, pick2);
-    StepResult committed = run.apply(adapter, commit);
+    assertThat(run.isApplied(pick1).state()).isEqualTo(Probe.State.APPLIED);
+    run.apply(pick2);
+    StepResult committed = run.apply(commit);
     assertThat(git.rev("HEAD")).isEqualTo(other.rev("HEAD"));
     assertThat(git.status()).isEmpty();
-    assertThat(run.probe(adapter, commit).result().orElseThrow().outputs()).isEqualTo(committed.outputs());
+    assertThat(run.isApplied(commit).result().orElseThrow().outputs()).isEqualTo(committed.outputs());
 
-    run.compensate(adapter, commit, committed);
+    run.compensate(commit, committed);
     assertThat(git.status()).as("undoing the commit leaves its changes staged, as before it")
         .isEqualTo("A  fix1.txt\nA  fix2.txt");
-    assertThatThrownBy(() -> run.compensate(adapter, pick1, r1)).isInstanceOf(GitException.class)
+    assertThatThrownBy(() -> run.compensate(pick1, r1)).isInstanceOf(GitException.class)
         .hasMessageContaining("the index changed since the step");
     Step nothing = GitSteps.commit("again");
     git.run("reset", "-q", "--hard");
-    assertThatThrownBy(() -> run.apply(adapter, nothing)).hasMessageContaining("nothing to commit");
+    assertThatThrownBy(() -> run.apply(nothing)).hasMessageContaining("nothing to commit");
   }
 
   @Test
   void probesOfRevertAndRestoreSeeWhatARunDidBeforeACrash() throws Exception {
     Step revert = GitSteps.revert(culprit);
     Step restore = GitSteps.restore(culprit, List.of(path("Dockerfile.test")), "Keep the new Dockerfile");
-    FakeRun run = Runs.run("crash", git.dir(), AT, revert, restore);
+    AdapterHarness run = Runs.run(adapter, "crash", git.dir(), AT, revert, restore);
     adapter.beforeFirstMutation(run);
-    assertThat(run.probe(adapter, revert).state()).isEqualTo(Probe.State.NOT_APPLIED);
-    StepResult reverted = run.apply(adapter, revert);
-    StepResult restored = run.apply(adapter, restore);
-    FakeRun resumed = run.resumed();
-    Probe p1 = resumed.probe(adapter, revert);
-    Probe p2 = resumed.probe(adapter, restore);
+    assertThat(run.isApplied(revert).state()).isEqualTo(Probe.State.NOT_APPLIED);
+    StepResult reverted = run.apply(revert);
+    StepResult restored = run.apply(restore);
+    AdapterHarness resumed = run.resumed();
+    Probe p1 = resumed.isApplied(revert);
+    Probe p2 = resumed.isApplied(restore);
     assertThat(p1.state()).isEqualTo(Probe.State.APPLIED);
     assertThat(p1.result().orElseThrow().value()).isEqualTo(reverted.value());
     assertThat(p1.result().orElseThrow().outputs()).isEqualTo(reverted.outputs());
@@ -232,9 +232,8 @@ class WritesTest {
     git.at(Sandbox.EPOCH.plusSeconds(180)).write("README.md", "changed\n").commitAll("edit readme");
     String before = everything();
     Step both = GitSteps.revertAll(List.of(culprit, "HEAD~1"));
-    FakeRun run = Runs.run("all", git.dir(), AT, both);
-    run.backups = false;
-    assertThatThrownBy(() -> run.apply(adapter, both)).isInstanceOf(GitConflictException.class)
+    AdapterHarness run = Runs.builder(adapter, "all", git.dir(), AT, both).callsBeforeFirstMutation(false).build();
+    assertThatThrownBy(() -> run.apply(both)).isInstanceOf(GitConflictException.class)
         .hasMessageContaining("README.md");
     assertThat(everything()).isEqualTo(before);
   }

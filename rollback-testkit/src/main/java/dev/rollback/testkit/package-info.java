@@ -1,5 +1,18 @@
 /**
- * Test support for teams testing their own plans, and the simulated GitHub of the demo: a stateful fake of the
+ * Test support for teams testing their own plans and adapters, and the simulated GitHub of the demo.
+ *
+ * <p>{@link dev.rollback.testkit.AdapterHarness} unit-tests an adapter without the executor: a run with an injected
+ * clock and sleeper that keeps what the adapter remembers and the secrets it registers, and calls its handlers as
+ * the executor does, with parameters resolved and outputs bound by the executor's own rules.
+ *
+ * <pre>{@code
+ * AdapterHarness run = AdapterHarness.builder(myAdapter).clock(ManualClock.at(start)).workspace(repo).build();
+ * run.evaluate(MyChecks.findCulprit().as("culprit"));
+ * StepPreview p = run.asPreview().preview(MySteps.revert(Rollback.ref("culprit")));
+ * StepResult r = run.apply(MySteps.revert(Rollback.ref("culprit")));
+ * }</pre>
+ *
+ * <p>For plans that use GitHub: a stateful fake of the
  * GitHub REST API ({@link dev.rollback.testkit.FakeGitHub}) whose every request and response is checked against
  * GitHub's own OpenAPI description ({@link dev.rollback.testkit.GitHubContract}), with scripted workflow runs
  * ({@link dev.rollback.testkit.RunScript}), injected faults ({@link dev.rollback.testkit.Fault}) and a request log
@@ -18,6 +31,7 @@
  * }
  * }</pre>
  *
- * <p>The module depends on the JDK, Jackson and the OpenAPI validator only, so it fits any test setup.
+ * <p>The module depends on the JDK, rollback-core, Jackson and the OpenAPI validator only, and on no test
+ * framework, so it fits any test setup, JMH benchmarks included.
  */
 package dev.rollback.testkit;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollback.spi.ManualClock;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -17,7 +18,7 @@ class FakeGitHubTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
+  private final ManualClock clock = ManualClock.at(Instant.parse("2026-03-02T10:00:00Z"));
   private FakeGitHub github;
   private FakeRepository repo;
   private FakeWorkflow ci;

@@ -5,6 +5,8 @@ import dev.rollback.Signal;
 import dev.rollback.Snapshot;
 import dev.rollback.internal.Texts;
 import dev.rollback.spi.Measurement;
+import dev.rollback.spi.ResolvedParams;
+import dev.rollback.spi.SignalContext;
 import dev.rollback.spi.SignalSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,13 +77,13 @@ final class Measurer {
       return Measurement.unknown(signal.unit(), skip.get());
     }
     SignalSource source = s.cfg.registry().signal(signal.kind());
-    ParamResolver.Resolved params;
+    ResolvedParams params;
     try {
       params = s.resolver.resolve("signal " + signal.displayName(), signal.params());
     } catch (RollbackException e) {
       return Measurement.unknown(signal.unit(), s.redactor.redact(e.getMessage()));
     }
-    Calls.SignalCall call = new Calls.SignalCall(s.run, signal, params);
+    SignalContext call = SignalContext.of(s.run, signal, params);
     Attempts.Outcome<Measurement> o = s.attempt(s.plan.defaultTimeout(), () -> source.measure(call));
     if (o.succeeded() && o.value() != null) {
       if (changing && o.value().isKnown()) {

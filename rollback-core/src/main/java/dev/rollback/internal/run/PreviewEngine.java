@@ -21,6 +21,8 @@ import dev.rollback.Step;
 import dev.rollback.internal.Texts;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.CheckResult;
+import dev.rollback.spi.ResolvedParams;
+import dev.rollback.spi.StepContext;
 import dev.rollback.spi.StepHandler;
 import dev.rollback.spi.StepPreview;
 import dev.rollback.spi.StepResult;
@@ -179,12 +181,12 @@ public final class PreviewEngine {
     }
     StepHandler handler = s.cfg.registry().step(st.kind());
     Duration timeout = st.timeout().orElse(s.plan.defaultTimeout());
-    ParamResolver.Resolved params = s.resolver.resolve("step '" + st.name() + "'", st.params());
+    ResolvedParams params = s.resolver.resolve("step '" + st.name() + "'", st.params());
     Map<String, Object> shown = s.redactor.redactMap(s.resolver.display(st.params()));
     Optional<String> approval = st.approval().map(ApprovalPolicy::describe)
         .or(() -> st.effect() == Effect.IRREVERSIBLE ? Optional.of("covered by the run's approval") : Optional.empty());
-    Calls.StepCall call = new Calls.StepCall(s.run, st, params, 1, timeout);
-    if (st.effect() == Effect.READ_ONLY && call.resolved() && handler.appliesInPreview(call)) {
+    StepContext call = StepContext.of(s.run, st, params, 1, timeout);
+    if (st.effect() == Effect.READ_ONLY && params.unresolved().isEmpty() && handler.appliesInPreview(call)) {
       Attempts.Outcome<StepResult> o = s.attempt(timeout, () -> handler.apply(call));
       if (o.succeeded() && o.value() != null) {
         StepResult raw = Session.normalize(o.value());

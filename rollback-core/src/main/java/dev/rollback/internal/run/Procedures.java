@@ -21,6 +21,8 @@ import dev.rollback.internal.run.ReportBuilder.PhaseState;
 import dev.rollback.internal.run.ReportBuilder.StepState;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.Probe;
+import dev.rollback.spi.ResolvedParams;
+import dev.rollback.spi.StepContext;
 import dev.rollback.spi.StepHandler;
 import dev.rollback.spi.StepResult;
 import java.time.Duration;
@@ -208,7 +210,7 @@ final class Procedures {
     RetryPolicy retry = step.retry();
     while (true) {
       s.watchDeadline(s.deadlines.fromStep(pi, si));
-      ParamResolver.Resolved params;
+      ResolvedParams params;
       try {
         params = s.resolver.resolve(owner, step.params());
       } catch (RollbackException e) {
@@ -221,7 +223,7 @@ final class Procedures {
         st.startedAt = at;
       }
       s.emit(new RunEvent.StepStarted(s.runId(), at, phaseName, step.name(), attempt));
-      Calls.StepCall call = new Calls.StepCall(s.run, step, params, attempt, timeout);
+      StepContext call = StepContext.of(s.run, step, params, attempt, timeout);
       Attempts.Outcome<StepResult> o = s.attempt(timeout, () -> handler.apply(call));
       if (o.succeeded() && o.value() != null) {
         finishApplied(key, phaseName, st, Session.normalize(o.value()), attempt);
@@ -251,13 +253,13 @@ final class Procedures {
   }
 
   private Probe probe(StepHandler handler, Step step, int attempt, Duration timeout, String owner) {
-    ParamResolver.Resolved params;
+    ResolvedParams params;
     try {
       params = s.resolver.resolve(owner, step.params());
     } catch (RollbackException e) {
       return Probe.unknown(e.getMessage());
     }
-    Calls.StepCall call = new Calls.StepCall(s.run, step, params, attempt, timeout);
+    StepContext call = StepContext.of(s.run, step, params, attempt, timeout);
     Attempts.Outcome<Probe> o = s.attempt(timeout, () -> handler.isApplied(call));
     if (o.succeeded() && o.value() != null) {
       return o.value();
@@ -368,14 +370,14 @@ final class Procedures {
     }
     StepHandler handler = s.cfg.registry().step(step.kind());
     Duration timeout = step.timeout().orElse(s.plan.defaultTimeout());
-    ParamResolver.Resolved params;
+    ResolvedParams params;
     try {
       params = s.resolver.resolve("step '" + step.name() + "'", step.params());
     } catch (RollbackException e) {
       return new CompensationReport(phase.name(), step.name(), CompensationStatus.NOT_POSSIBLE,
           s.redactor.redact(e.getMessage()), s.now());
     }
-    Calls.StepCall call = new Calls.StepCall(s.run, step, params, st.attempts, timeout);
+    StepContext call = StepContext.of(s.run, step, params, st.attempts, timeout);
     if (!handler.canCompensate(call)) {
       return new CompensationReport(phase.name(), step.name(), CompensationStatus.NOT_POSSIBLE,
           "the " + s.cfg.registry().ownerOfStep(step.kind()).name() + " adapter cannot undo " + step.kind()

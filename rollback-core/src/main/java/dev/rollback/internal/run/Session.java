@@ -17,8 +17,11 @@ import dev.rollback.internal.Texts;
 import dev.rollback.internal.journal.PlainJson;
 import dev.rollback.internal.journal.RecordCodec;
 import dev.rollback.spi.ApprovalRequest;
+import dev.rollback.spi.BoundOutputs;
+import dev.rollback.spi.CheckContext;
 import dev.rollback.spi.CheckEvaluator;
 import dev.rollback.spi.CheckResult;
+import dev.rollback.spi.ResolvedParams;
 import dev.rollback.spi.StepResult;
 import dev.rollback.spi.Vote;
 import java.time.Duration;
@@ -35,9 +38,6 @@ import java.util.concurrent.Callable;
  * shows finished is taken from the journal instead of being done again.
  */
 final class Session {
-
-  private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
-      .ofPattern("yyyyMMdd").withZone(java.time.ZoneOffset.UTC);
 
   final Settings cfg;
   final RollbackPlan plan;
@@ -202,11 +202,7 @@ final class Session {
 
   /** Binds {@code run.*} and {@code plan.*}, the built-in outputs known from the start. */
   void bindBuiltIns() {
-    run.bind("run.id", runId());
-    run.bind("run.date", DATE.format(run.startedAt()));
-    run.bind("run.startedAt", run.startedAt().toString());
-    run.bind("plan.name", plan.name());
-    run.bind("plan.hash", plan.hash());
+    BoundOutputs.builtIns(runId(), run.startedAt(), plan).forEach(run::bind);
   }
 
   /** Records the decision in the report, binds {@code decision.*}, and sets the run's deadline. */
@@ -220,10 +216,7 @@ final class Session {
   }
 
   void bindStep(Step step, StepResult raw) {
-    step.output().ifPresent(name -> {
-      raw.value().ifPresent(v -> run.bind(name, v));
-      raw.outputs().forEach((k, v) -> run.bind(name + "." + k, v));
-    });
+    BoundOutputs.ofStep(step, raw).forEach(run::bind);
   }
 
   /** Warns once when the time left is less than the worst case of the work left. */
@@ -281,13 +274,13 @@ final class Session {
     }
     CheckEvaluator evaluator = cfg.registry().check(check.kind());
     Duration timeout = check.timeout().orElse(plan.defaultTimeout());
-    ParamResolver.Resolved params;
+    ResolvedParams params;
     try {
       params = resolver.resolve("check '" + check.name() + "'", check.params());
     } catch (RollbackException e) {
       return CheckResult.failed(redactor.redact(e.getMessage()));
     }
-    Calls.CheckCall call = new Calls.CheckCall(run, check, params, timeout);
+    CheckContext call = CheckContext.of(run, check, params, timeout);
     Attempts.Outcome<CheckResult> o = attempt(timeout, () -> evaluator.evaluate(call));
     if (o.succeeded() && o.value() != null) {
       return o.value();

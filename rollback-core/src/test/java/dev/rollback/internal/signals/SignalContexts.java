@@ -1,25 +1,21 @@
 package dev.rollback.internal.signals;
 
-import dev.rollback.Arg;
 import dev.rollback.Rollback;
 import dev.rollback.RollbackPlan;
-import dev.rollback.Secret;
 import dev.rollback.Signal;
 import dev.rollback.spi.Measurement;
+import dev.rollback.spi.ResolvedParams;
 import dev.rollback.spi.RunContext;
 import dev.rollback.spi.SignalContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A real, minimal run for measuring signals in tests: parameters resolved as the executor resolves them (paths to
- * their text, secrets to values from a map), a workspace directory, the plan's default timeout.
+ * A real, minimal run for measuring signals in tests: parameters resolved by the executor's own rule
+ * ({@link ResolvedParams}: paths to their text, secrets to values from a map), a workspace directory.
  */
 final class SignalContexts {
 
@@ -88,48 +84,7 @@ final class SignalContexts {
         return Instant.EPOCH;
       }
     };
-    Map<String, Object> params = new LinkedHashMap<>();
-    signal.params().forEach((k, v) -> params.put(k, resolve(v, secrets)));
-    return new SignalContext() {
-      @Override
-      public Signal signal() {
-        return signal;
-      }
-
-      @Override
-      public RunContext run() {
-        return run;
-      }
-
-      @Override
-      public Map<String, Object> params() {
-        return params;
-      }
-
-      @Override
-      public boolean isResolved(String key) {
-        return true;
-      }
-    };
-  }
-
-  private static Object resolve(Object v, Map<String, String> secrets) {
-    if (v instanceof Secret) {
-      return secrets.get(((Secret) v).name());
-    }
-    if (v instanceof Arg) {
-      return ((Arg) v).text();
-    }
-    if (v instanceof List) {
-      List<Object> out = new ArrayList<>();
-      ((List<?>) v).forEach(x -> out.add(resolve(x, secrets)));
-      return out;
-    }
-    if (v instanceof Map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      ((Map<?, ?>) v).forEach((k, x) -> out.put((String) k, resolve(x, secrets)));
-      return out;
-    }
-    return v;
+    return SignalContext.of(run, signal, ResolvedParams.resolve("signal " + signal.displayName(), signal.params(),
+        name -> null, secrets::get, false));
   }
 }

@@ -12,14 +12,15 @@ import dev.rollback.docker.DockerLabels;
 import dev.rollback.docker.DockerSteps;
 import dev.rollback.docker.ServiceFailedException;
 import dev.rollback.docker.testing.Cli;
+import dev.rollback.docker.testing.DockerRuns;
 import dev.rollback.docker.testing.Fixtures;
 import dev.rollback.docker.testing.RequiresDocker;
-import dev.rollback.docker.testing.TestRun;
 import dev.rollback.spi.Audit;
 import dev.rollback.spi.Probe;
 import dev.rollback.spi.StepHandler;
 import dev.rollback.spi.StepPreview;
 import dev.rollback.spi.StepResult;
+import dev.rollback.testkit.AdapterHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,10 +56,10 @@ class ComposeServiceStepTest {
 
   @Test
   void aPassingServiceGivesItsExitCodeAndEvidenceAndLeavesNoContainer() throws Exception {
-    TestRun run = TestRun.in(workspace);
+    AdapterHarness run = DockerRuns.in(workspace);
     Step step = DockerSteps.runComposeService(FILE, "pass", Map.of("GREETING", "hej"));
 
-    StepResult r = handler.apply(run.call(step));
+    StepResult r = handler.apply(run.context(step));
 
     assertThat(r.value()).contains(0);
     assertThat(r.outputs()).containsEntry("exitCode", 0).containsEntry("image", "rbt-step-pass:latest");
@@ -72,10 +73,10 @@ class ComposeServiceStepTest {
 
   @Test
   void aFailingServiceFailsTheStepWithItsExitCodeAndOutput() {
-    TestRun run = TestRun.in(workspace);
+    AdapterHarness run = DockerRuns.in(workspace);
     Step step = DockerSteps.runComposeService(FILE, "fail");
 
-    assertThatThrownBy(() -> handler.apply(run.call(step)))
+    assertThatThrownBy(() -> handler.apply(run.context(step)))
         .isInstanceOf(ServiceFailedException.class)
         .hasMessageStartingWith("service 'fail' of rbt-step/docker-compose.test.yml exited 3\nlast stderr:\n"
             + "a warning on stderr\nfailing on purpose\nlast stdout:\ngreeting=hello mode=fail")
@@ -89,10 +90,10 @@ class ComposeServiceStepTest {
 
   @Test
   void thePreviewDescribesTheRunAndChangesNothing() throws Exception {
-    TestRun run = TestRun.in(workspace).dry();
+    AdapterHarness run = DockerRuns.in(workspace).asPreview();
     List<String> before = images();
 
-    StepPreview p = handler.preview(run.call(DockerSteps.runComposeService(FILE, "pass")));
+    StepPreview p = handler.preview(run.context(DockerSteps.runComposeService(FILE, "pass")));
 
     assertThat(p.summary()).startsWith("would run service pass of rbt-step/docker-compose.test.yml once (building "
         + "rbt-step-pass:latest from ");
@@ -112,19 +113,19 @@ class ComposeServiceStepTest {
               - ./data:data
         """.formatted(TEST_IMAGE));
     Step step = DockerSteps.runComposeService(new RepoPath("bad/docker-compose.test.yml"), "test");
-    TestRun run = TestRun.in(workspace);
+    AdapterHarness run = DockerRuns.in(workspace);
 
-    assertThatThrownBy(() -> handler.preview(run.dry().call(step)))
+    assertThatThrownBy(() -> handler.preview(run.asPreview().context(step)))
         .isInstanceOf(ComposeFileException.class)
         .hasMessage("bad/docker-compose.test.yml:5: services.test.volumes[0]: the target 'data' of './data:data' is "
             + "not an absolute container path");
-    assertThatThrownBy(() -> handler.apply(run.call(step))).isInstanceOf(ComposeFileException.class);
+    assertThatThrownBy(() -> handler.apply(run.context(step))).isInstanceOf(ComposeFileException.class);
     assertThat(docker.containers(DockerLabels.run(run.runId()), false)).isEmpty();
   }
 
   @Test
   void aRetryAfterACrashRemovesTheContainerTheCrashedAttemptLeft() throws Exception {
-    TestRun run = TestRun.in(workspace);
+    AdapterHarness run = DockerRuns.in(workspace);
     Step step = DockerSteps.runComposeService(FILE, "pass");
     Cli.Result leftover = Cli.run(workspace, Map.of(), "docker", "create", "--label", DockerLabels.managed(), "--label",
         DockerLabels.run(run.runId()), "--label", DockerLabels.STEP + "=" + step.name(), TEST_IMAGE, "sleep", "600");
@@ -132,8 +133,8 @@ class ComposeServiceStepTest {
     try {
       assertThat(docker.onRunEnd(run)).hasValueSatisfying(a -> assertThat(a.passed()).isFalse());
 
-      assertThat(handler.isApplied(run.resumed().call(step)).state()).isEqualTo(Probe.State.NOT_APPLIED);
-      handler.apply(run.resumed().call(step));
+      assertThat(handler.isApplied(run.resumed().context(step)).state()).isEqualTo(Probe.State.NOT_APPLIED);
+      handler.apply(run.resumed().context(step));
 
       assertThat(docker.containers(DockerLabels.run(run.runId()), false)).isEmpty();
       assertThat(docker.onRunEnd(run)).get().extracting(Audit::passed).isEqualTo(true);
@@ -144,17 +145,17 @@ class ComposeServiceStepTest {
 
   @Test
   void compensationPointsTheServiceImageBackWhereItWas() throws Exception {
-    TestRun first = TestRun.in(workspace);
-    StepResult before = handler.apply(first.call(DockerSteps.runComposeService(FILE, "pass", Map.of("GREETING",
+    AdapterHarness first = DockerRuns.in(workspace);
+    StepResult before = handler.apply(first.context(DockerSteps.runComposeService(FILE, "pass", Map.of("GREETING",
         "one"))));
-    TestRun second = TestRun.in(workspace);
+    AdapterHarness second = DockerRuns.in(workspace);
     Step step = DockerSteps.runComposeService(FILE, "pass", Map.of("GREETING", "two"));
-    StepResult applied = handler.apply(second.call(step));
+    StepResult applied = handler.apply(second.context(step));
     assertThat(applied.outputs()).containsEntry("replacedImageId", before.outputs().get("imageId"));
     assertThat(second.remembered()).containsEntry("docker." + step.name() + ".previous",
         (String) before.outputs().get("imageId"));
 
-    StepResult undone = handler.compensate(second.call(step), applied);
+    StepResult undone = handler.compensate(second.context(step), applied);
 
     assertThat(undone.summary()).startsWith("pointed rbt-step-pass:latest back at ");
     assertThat(docker.imageId("rbt-step-pass:latest")).contains((String) before.outputs().get("imageId"));

@@ -9,10 +9,11 @@ import dev.rollback.docker.DockerAdapter;
 import dev.rollback.docker.DockerChecks;
 import dev.rollback.docker.DockerLabels;
 import dev.rollback.docker.testing.Cli;
+import dev.rollback.docker.testing.DockerRuns;
 import dev.rollback.docker.testing.Fixtures;
 import dev.rollback.docker.testing.RequiresDocker;
-import dev.rollback.docker.testing.TestRun;
 import dev.rollback.spi.CheckResult;
+import dev.rollback.testkit.AdapterHarness;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,8 @@ class DockerChecksTest {
   @TempDir
   Path tmp;
 
-  private CheckResult evaluate(DockerAdapter docker, TestRun run, Check check) throws Exception {
-    return docker.checks().get(check.kind()).evaluate(run.call(check));
+  private CheckResult evaluate(DockerAdapter docker, AdapterHarness run, Check check) throws Exception {
+    return docker.checks().get(check.kind()).evaluate(run.context(check));
   }
 
   @AfterAll
@@ -41,7 +42,7 @@ class DockerChecksTest {
   void theComposeTestServicePassesOnExitZeroAndFailsOtherwiseWithEvidence(DockerAdapter docker) throws Exception {
     Path workspace = tmp.resolve("repo");
     Fixtures.copy("compose", workspace.resolve("rbt-checks"));
-    TestRun run = TestRun.in(workspace);
+    AdapterHarness run = DockerRuns.in(workspace);
     RepoPath file = new RepoPath("rbt-checks/docker-compose.test.yml");
 
     CheckResult pass = evaluate(docker, run, DockerChecks.composeServicePasses(file, "pass"));
@@ -61,7 +62,7 @@ class DockerChecksTest {
   @Test
   void noOrphanedContainersFailsWhileAContainerCarriesTheLabel(DockerAdapter docker) throws Exception {
     String label = "rbt-orphan=" + UUID.randomUUID();
-    TestRun run = TestRun.in(tmp);
+    AdapterHarness run = DockerRuns.in(tmp);
     Check check = DockerChecks.noOrphanedContainers(label);
     assertThat(evaluate(docker, run, check).status()).isEqualTo(CheckResult.Status.PASSED);
 
@@ -83,7 +84,7 @@ class DockerChecksTest {
 
   @Test
   void imageExistsNamesTheImageId(DockerAdapter docker) throws Exception {
-    TestRun run = TestRun.in(tmp);
+    AdapterHarness run = DockerRuns.in(tmp);
     String id = Cli.run(tmp, Map.of(), "docker", "image", "inspect", "--format", "{{.Id}}", TEST_IMAGE).stdout().strip();
 
     CheckResult present = evaluate(docker, run, DockerChecks.imageExists(TEST_IMAGE));
@@ -99,7 +100,7 @@ class DockerChecksTest {
   void engineAvailableReportsTheVersionTheDockerCliSees(DockerAdapter docker) throws Exception {
     String version = Cli.run(tmp, Map.of(), "docker", "version", "--format", "{{.Server.Version}}").stdout().strip();
 
-    CheckResult r = evaluate(docker, TestRun.in(tmp), DockerChecks.engineAvailable());
+    CheckResult r = evaluate(docker, DockerRuns.in(tmp), DockerChecks.engineAvailable());
 
     assertThat(r.passed()).isTrue();
     assertThat(r.value()).contains(version);

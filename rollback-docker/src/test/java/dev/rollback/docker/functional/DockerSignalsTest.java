@@ -11,9 +11,10 @@ import dev.rollback.docker.DockerSignals;
 import dev.rollback.docker.ServiceRun;
 import dev.rollback.docker.ServiceRunOptions;
 import dev.rollback.docker.testing.Cli;
+import dev.rollback.docker.testing.DockerRuns;
 import dev.rollback.docker.testing.RequiresDocker;
-import dev.rollback.docker.testing.TestRun;
 import dev.rollback.spi.Measurement;
+import dev.rollback.testkit.AdapterHarness;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -37,8 +38,8 @@ class DockerSignalsTest {
   @TempDir
   Path workspace;
 
-  private Measurement measure(DockerAdapter docker, TestRun run, Signal signal) throws Exception {
-    return docker.signals().get(signal.kind()).measure(run.call(signal));
+  private Measurement measure(DockerAdapter docker, AdapterHarness run, Signal signal) throws Exception {
+    return docker.signals().get(signal.kind()).measure(run.context(signal));
   }
 
   /** Sizes as the docker command line prints them (go-units HumanSize: 4 significant digits, decimal units). */
@@ -62,7 +63,7 @@ class DockerSignalsTest {
         "echo data > /v/file; head -c 100000 /dev/zero > /tmp/blob; sleep 120");
     assertThat(started.exitCode()).as(started.stderr()).isZero();
     try {
-      Measurement m = measure(docker, TestRun.in(workspace), DockerSignals.diskUsage());
+      Measurement m = measure(docker, DockerRuns.in(workspace), DockerSignals.diskUsage());
       Map<String, Object> df = (Map<String, Object>) m.evidence().get("diskUsage");
       Cli.Result cli = Cli.run(workspace, Map.of(), "docker", "system", "df", "--format",
           "{{.Type}}|{{.TotalCount}}|{{.Active}}|{{.Size}}|{{.Reclaimable}}");
@@ -78,7 +79,7 @@ class DockerSignalsTest {
             .isEqualTo(f[4].replaceAll(" \\(.*\\)$", ""));
       }
       assertThat(m.value().getAsDouble()).isEqualTo(((Long) df.get("totalBytes")).doubleValue()).isPositive();
-      Measurement images = measure(docker, TestRun.in(workspace), DockerSignals.diskUsage("images", false));
+      Measurement images = measure(docker, DockerRuns.in(workspace), DockerSignals.diskUsage("images", false));
       assertThat(images.value().getAsDouble()).isEqualTo(((Long) ((Map<String, Object>) df.get("images"))
           .get("sizeBytes")).doubleValue());
     } finally {
@@ -108,7 +109,7 @@ class DockerSignalsTest {
     ServiceRun broken = docker.runService(p, "broken", ServiceRunOptions.defaults());
     Instant until = Instant.now();
     Duration window = Duration.between(since, until);
-    TestRun run = TestRun.in(workspace, Clock.fixed(until, ZoneOffset.UTC));
+    AdapterHarness run = DockerRuns.in(workspace, Clock.fixed(until, ZoneOffset.UTC));
 
     Measurement all = measure(docker, run, DockerSignals.events(window));
     Measurement failures = measure(docker, run, DockerSignals.nonZeroExits(window));
@@ -140,7 +141,7 @@ class DockerSignalsTest {
         TEST_IMAGE, "sleep", "120");
     assertThat(started.exitCode()).as(started.stderr()).isZero();
     try {
-      TestRun run = TestRun.in(workspace);
+      AdapterHarness run = DockerRuns.in(workspace);
       assertThat(measure(docker, run, DockerSignals.runningContainers(label)).value().getAsDouble()).isEqualTo(1.0);
       long ps = Cli.run(workspace, Map.of(), "docker", "ps", "-q").stdout().lines().count();
       assertThat(measure(docker, run, DockerSignals.runningContainers()).value().getAsDouble()).isEqualTo(ps);

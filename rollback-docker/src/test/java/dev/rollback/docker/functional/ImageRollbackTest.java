@@ -11,11 +11,12 @@ import dev.rollback.docker.DockerEngineException;
 import dev.rollback.docker.DockerLabels;
 import dev.rollback.docker.DockerSteps;
 import dev.rollback.docker.testing.Cli;
+import dev.rollback.docker.testing.DockerRuns;
 import dev.rollback.docker.testing.RequiresDocker;
-import dev.rollback.docker.testing.TestRun;
 import dev.rollback.spi.Probe;
 import dev.rollback.spi.StepHandler;
 import dev.rollback.spi.StepResult;
+import dev.rollback.testkit.AdapterHarness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class ImageRollbackTest {
   Path workspace;
 
   private final String repo = "rbt-app-" + UUID.randomUUID().toString().substring(0, 8);
-  private final List<TestRun> runs = new ArrayList<>();
+  private final List<AdapterHarness> runs = new ArrayList<>();
   private DockerAdapter docker;
 
   @BeforeEach
@@ -51,13 +52,13 @@ class ImageRollbackTest {
 
   @AfterEach
   void removeWhatTheRunsBuilt() {
-    for (TestRun r : runs) {
+    for (AdapterHarness r : runs) {
       docker.removeByLabel(DockerLabels.run(r.runId()));
     }
   }
 
-  private TestRun run() {
-    TestRun r = TestRun.in(workspace);
+  private AdapterHarness run() {
+    AdapterHarness r = DockerRuns.in(workspace);
     runs.add(r);
     return r;
   }
@@ -66,11 +67,11 @@ class ImageRollbackTest {
     return docker.steps().get(step.kind());
   }
 
-  private StepResult apply(TestRun run, Step step) throws Exception {
-    return handler(step).apply(run.call(step));
+  private StepResult apply(AdapterHarness run, Step step) throws Exception {
+    return handler(step).apply(run.context(step));
   }
 
-  private String build(TestRun run, String version) throws Exception {
+  private String build(AdapterHarness run, String version) throws Exception {
     Step step = DockerSteps.buildImage(new RepoPath(version), repo + ":" + version).named("build " + version);
     return (String) apply(run, step).value().orElseThrow();
   }
@@ -95,7 +96,7 @@ class ImageRollbackTest {
 
   @Test
   void theTagMovesBackToV1AndV2CanBeRemovedWithNothingElseTouched() throws Exception {
-    TestRun deploy = run();
+    AdapterHarness deploy = run();
     String v1 = build(deploy, "v1");
     String v2 = build(deploy, "v2");
     apply(deploy, DockerSteps.moveTag(repo + ":latest", repo + ":v1").named("ship v1"));
@@ -105,7 +106,7 @@ class ImageRollbackTest {
     Map<String, String> before = tags();
 
     // The rollback runs later, in another process: only the tags record where latest pointed before.
-    TestRun rollback = run();
+    AdapterHarness rollback = run();
     StepResult back = apply(rollback, DockerSteps.restoreTag(repo + ":latest"));
 
     assertThat(back.value()).contains(v1);
@@ -125,7 +126,7 @@ class ImageRollbackTest {
 
   @Test
   void aMoveRemembersThePreviousImageFirstAndCompensationPointsTheTagBack() throws Exception {
-    TestRun r = run();
+    AdapterHarness r = run();
     String v1 = build(r, "v1");
     String v2 = build(r, "v2");
     apply(r, DockerSteps.moveTag(repo + ":stable", v1).named("first"));
@@ -137,37 +138,37 @@ class ImageRollbackTest {
         "none");
     assertThat(moved.value()).contains(v2);
     assertThat(cliImageId(repo + ":stable-rollback-prev")).isEqualTo(v1);
-    StepResult undone = handler(move).compensate(r.call(move), moved);
+    StepResult undone = handler(move).compensate(r.context(move), moved);
     assertThat(undone.summary()).isEqualTo("pointed " + repo + ":stable back at " + v1.substring(7, 19));
     assertThat(cliImageId(repo + ":stable")).isEqualTo(v1);
 
     Step first = DockerSteps.moveTag(repo + ":stable", v1).named("first");
-    handler(first).compensate(r.call(first), moved);
+    handler(first).compensate(r.context(first), moved);
     assertThat(cliImageId(repo + ":stable")).as("the tag did not exist before the first move").isEqualTo("missing");
   }
 
   @Test
   void isAppliedLooksAtTheTagsAfterACrash() throws Exception {
-    TestRun r = run();
+    AdapterHarness r = run();
     build(r, "v1");
     String v2 = build(r, "v2");
     Step move = DockerSteps.moveTag(repo + ":latest", repo + ":v2").named("ship");
 
-    assertThat(handler(move).isApplied(r.call(move)).state()).isEqualTo(Probe.State.NOT_APPLIED);
+    assertThat(handler(move).isApplied(r.context(move)).state()).isEqualTo(Probe.State.NOT_APPLIED);
     apply(r, move);
-    Probe probe = handler(move).isApplied(r.resumed().call(move));
+    Probe probe = handler(move).isApplied(r.resumed().context(move));
     assertThat(probe.state()).isEqualTo(Probe.State.APPLIED);
     assertThat(probe.result().orElseThrow().value()).contains(v2);
 
     Step buildV2 = DockerSteps.buildImage(new RepoPath("v2"), repo + ":v2").named("build v2");
-    assertThat(handler(buildV2).isApplied(r.resumed().call(buildV2)).result().orElseThrow().value()).contains(v2);
-    assertThat(handler(buildV2).isApplied(run().call(buildV2)).state())
+    assertThat(handler(buildV2).isApplied(r.resumed().context(buildV2)).result().orElseThrow().value()).contains(v2);
+    assertThat(handler(buildV2).isApplied(run().context(buildV2)).state())
         .as("another run did not build it").isEqualTo(Probe.State.NOT_APPLIED);
   }
 
   @Test
   void aBuildThatMovesATagKeepsThePreviousImageAliveAndCompensationPointsItBack() throws Exception {
-    TestRun r = run();
+    AdapterHarness r = run();
     Step first = DockerSteps.buildImage(new RepoPath("v1"), repo + ":edge").named("build edge v1");
     Step second = DockerSteps.buildImage(new RepoPath("v2"), repo + ":edge").named("build edge v2");
     String v1 = (String) apply(r, first).value().orElseThrow();
@@ -175,17 +176,17 @@ class ImageRollbackTest {
 
     assertThat(cliImageId(repo + ":edge")).isEqualTo(built.value().orElseThrow());
     assertThat(cliImageId(repo + ":edge-rollback-prev")).isEqualTo(v1);
-    handler(second).compensate(r.call(second), built);
+    handler(second).compensate(r.context(second), built);
     assertThat(cliImageId(repo + ":edge")).isEqualTo(v1);
   }
 
   @Test
   void restoringATagWithNoRecordedPreviousImageIsAClearError() throws Exception {
-    TestRun r = run();
+    AdapterHarness r = run();
     String v1 = build(r, "v1");
     Step restore = DockerSteps.restoreTag(repo + ":v1");
 
-    assertThat(handler(restore).preview(r.call(restore)).failure()).contains("there is no " + repo
+    assertThat(handler(restore).preview(r.context(restore)).failure()).contains("there is no " + repo
         + ":v1-rollback-prev tag recording where " + repo + ":v1 pointed before");
     assertThatThrownBy(() -> apply(r, restore))
         .isInstanceOf(DockerEngineException.class)
@@ -195,12 +196,12 @@ class ImageRollbackTest {
 
   @Test
   void movingATagToAnImageTheEngineLacksChangesNothing() throws Exception {
-    TestRun r = run();
+    AdapterHarness r = run();
     build(r, "v1");
     Map<String, String> before = tags();
     Step move = DockerSteps.moveTag(repo + ":v1", repo + ":nope");
 
-    assertThat(handler(move).preview(r.call(move)).failure()).contains("the image " + repo + ":nope is not on the "
+    assertThat(handler(move).preview(r.context(move)).failure()).contains("the image " + repo + ":nope is not on the "
         + "engine at " + docker.host());
     assertThatThrownBy(() -> apply(r, move)).hasMessageContaining("'" + repo + ":nope'");
     assertThat(tags()).isEqualTo(before);

@@ -9,10 +9,11 @@ import dev.rollback.docker.DockerAdapter;
 import dev.rollback.docker.DockerLabels;
 import dev.rollback.docker.DockerSteps;
 import dev.rollback.docker.EventSummary;
+import dev.rollback.docker.testing.DockerRuns;
 import dev.rollback.docker.testing.Fixtures;
 import dev.rollback.docker.testing.RequiresDocker;
-import dev.rollback.docker.testing.TestRun;
 import dev.rollback.spi.StepPreview;
+import dev.rollback.testkit.AdapterHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,13 +41,13 @@ class PreviewsChangeNothingTest {
         DockerSteps.restoreTag("rbt-preview:latest"),
         DockerSteps.removeByLabel(DockerLabels.managed()),
         DockerSteps.removeRunLeftovers());
-    TestRun dry = TestRun.in(workspace).dry();
+    AdapterHarness dry = DockerRuns.in(workspace).asPreview();
     docker.engineInfo();
     Instant since = Instant.now();
 
     List<StepPreview> previews = new ArrayList<>();
     for (Step s : steps) {
-      previews.add(docker.steps().get(s.kind()).preview(dry.call(s)));
+      previews.add(docker.steps().get(s.kind()).preview(dry.context(s)));
     }
 
     Instant until = Instant.now().plusMillis(500);

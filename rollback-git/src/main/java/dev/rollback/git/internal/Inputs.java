@@ -1,5 +1,7 @@
 package dev.rollback.git.internal;
 
+import dev.rollback.RefName;
+import dev.rollback.RepoPath;
 import dev.rollback.git.GitException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +15,9 @@ import org.eclipse.jgit.lib.Repository;
 /**
  * Checks of what a plan hands the adapter, each failure a clear message naming the value: branch and tag names by
  * the rules of {@code git check-ref-format --branch}, paths confined to the work tree (also after following
- * symbolic links on disk).
+ * symbolic links on disk). The syntax is rollback-core's, the rule {@code plan.check()} applies to
+ * {@link RefName} and {@link RepoPath} arguments; what is checked here besides is Git's own: ref prefixes, JGit's
+ * ref-name rule, and the work tree on disk.
  */
 public final class Inputs {
 
@@ -43,25 +47,15 @@ public final class Inputs {
 
   private static String fullRef(String name, String prefix, String what) {
     String shown = printable(name);
-    if (name.isEmpty()) {
-      throw new GitException(what + " name is empty");
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        throw new GitException(what + " name '" + shown + "' contains control characters");
-      }
-    }
     String full = name.startsWith(Constants.R_REFS) ? name : prefix + name;
     String shortName = full.startsWith(prefix) ? full.substring(prefix.length()) : name;
-    if (shortName.startsWith("-")) {
-      throw new GitException(what + " name '" + shown + "' starts with '-'");
+    // The syntax of git check-ref-format, the rule plan.check() applies to RefName arguments.
+    List<String> problems = new RefName(shortName).problems();
+    if (!problems.isEmpty()) {
+      throw new GitException(what + " name '" + shown + "': " + String.join("; ", problems));
     }
-    if (shortName.equals("HEAD") || shortName.equals("@")) {
+    if (shortName.equals("@")) {
       throw new GitException(what + " name '" + shown + "' is reserved");
-    }
-    if (name.contains("..")) {
-      throw new GitException(what + " name '" + shown + "' contains '..'");
     }
     if (!full.startsWith(prefix)) {
       throw new GitException(what + " name '" + shown + "' is a ref outside " + prefix);
@@ -85,21 +79,8 @@ public final class Inputs {
    */
   public static String repoPath(Path workTree, String path) {
     String shown = printable(path);
-    if (path.isEmpty()) {
-      throw new GitException("path is empty");
-    }
-    for (int i = 0; i < path.length(); i++) {
-      char c = path.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        throw new GitException("path '" + shown + "' contains control characters");
-      }
-    }
-    String p = path.replace('\\', '/');
-    if (p.startsWith("/") || p.startsWith("~") || p.matches("^[A-Za-z]:.*")) {
-      throw new GitException("path '" + shown + "' is absolute; paths are relative to the repository's root");
-    }
     List<String> parts = new ArrayList<>();
-    for (String part : p.split("/")) {
+    for (String part : path.replace('\\', '/').split("/")) {
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }
@@ -108,17 +89,26 @@ public final class Inputs {
       }
       parts.add(part);
     }
+    // Empty, absolute, into .git, control characters: the rule plan.check() applies to RepoPath arguments.
+    List<String> problems = new RepoPath(path).problems();
+    if (!problems.isEmpty()) {
+      throw new GitException(String.join("; ", problems));
+    }
+    // What Git adds: a drive-relative Windows path (C:x), the root itself, .git in any case (case-insensitive
+    // file systems), and symbolic links on disk.
+    if (path.matches("^[A-Za-z]:.*")) {
+      throw new GitException("path '" + shown + "' is absolute; paths are relative to the repository's root");
+    }
     if (parts.isEmpty()) {
       throw new GitException("path '" + shown + "' names the repository's root; name files or directories in it");
     }
     if (parts.get(0).equalsIgnoreCase(Constants.DOT_GIT)) {
       throw new GitException("path '" + shown + "' points into the repository's .git directory");
     }
-    String normalized = String.join("/", parts);
     if (workTree != null) {
       confine(workTree, parts, shown);
     }
-    return normalized;
+    return String.join("/", parts);
   }
 
   /** Refuses a path whose existing part goes through a symbolic link or resolves outside the work tree. */

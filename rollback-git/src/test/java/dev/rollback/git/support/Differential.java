@@ -6,6 +6,7 @@ import dev.rollback.Step;
 import dev.rollback.git.GitAdapter;
 import dev.rollback.git.GitConflictException;
 import dev.rollback.git.GitException;
+import dev.rollback.testkit.AdapterHarness;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
@@ -139,10 +140,10 @@ public final class Differential implements AutoCloseable {
     String status = lib.status();
     String index = lib.indexChecksum();
     String refs = lib.refs();
-    FakeRun run = Runs.run("diff-" + (++runs), lib.dir(), at, step);
-    run.backups = false;
+    AdapterHarness run = Runs.builder(adapter, "diff-" + (++runs), lib.dir(), at, step).callsBeforeFirstMutation(false)
+        .build();
     try {
-      run.apply(adapter, step);
+      run.apply(step);
     } catch (GitConflictException e) {
       assertUnchanged(head, index, refs, status);
       return new Outcome(null, null, null, e.paths(), e.getMessage());

@@ -1,6 +1,7 @@
 package dev.rollback.github.functional;
 
 import static dev.rollback.github.GitHubSignals.workflow;
+import dev.rollback.testkit.AdapterHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.github.GitHubChecks;
@@ -51,7 +52,7 @@ class ChecksTest {
     assertThat(gh.run.evaluate(GitHubChecks.ciPassing(ci)).status()).isEqualTo(CheckResult.Status.PASSED);
     gh.ci.seedHistory("main", Duration.ofSeconds(1), "failure");
     gh.clock.advance(Duration.ofMinutes(1));
-    var failed = new dev.rollback.github.testing.TestRun(gh.adapter, gh.clock, "run-2")
+    var failed = AdapterHarness.builder(gh.adapter).clock(gh.clock).runId("run-2").build()
         .evaluate(GitHubChecks.ciPassing(ci));
     assertThat(failed.status()).isEqualTo(CheckResult.Status.FAILED);
     assertThat(failed.value()).hasValue("failure");
@@ -70,7 +71,7 @@ class ChecksTest {
     assertThat(r.status()).isEqualTo(CheckResult.Status.FAILED);
     assertThat(r.summary()).endsWith(": " + running.id());
     running.complete("success");
-    assertThat(new dev.rollback.github.testing.TestRun(gh.adapter, gh.clock, "run-2")
+    assertThat(AdapterHarness.builder(gh.adapter).clock(gh.clock).runId("run-2").build()
         .evaluate(GitHubChecks.noRunsInProgress(ci)).passed()).isTrue();
   }
 }

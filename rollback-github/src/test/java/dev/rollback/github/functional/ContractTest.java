@@ -9,8 +9,8 @@ import dev.rollback.github.GitHubAdapter;
 import dev.rollback.github.GitHubException;
 import dev.rollback.github.GitHubSteps;
 import dev.rollback.github.GitHubTarget;
-import dev.rollback.github.testing.TestRun;
 import dev.rollback.spi.ManualClock;
+import dev.rollback.testkit.AdapterHarness;
 import dev.rollback.testkit.ContractViolationError;
 import dev.rollback.testkit.FakeGitHub;
 import dev.rollback.testkit.FakeRun;
@@ -43,7 +43,8 @@ class ContractTest {
       Step tooMany = Step.of(GitHubSteps.DISPATCH, "dispatch", Effect.REVERSIBLE,
           Map.of("workflow", "ci.yml", "ref", "main", "inputs", inputs));
 
-      assertThatThrownBy(() -> new TestRun(adapter, clock, "r").apply(tooMany)).isInstanceOf(GitHubException.class)
+      assertThatThrownBy(() -> AdapterHarness.builder(adapter).clock(clock).runId("r").build().apply(tooMany))
+          .isInstanceOf(GitHubException.class)
           .hasMessageContaining("GitHub answered 400")
           .hasMessageContaining("violates GitHub's OpenAPI description");
       assertThat(github.repository("acme/shop").workflow("ci.yml").runs()).isEmpty();
@@ -77,7 +78,8 @@ class ContractTest {
       assertThat(github.requests()).extracting(r -> r.operationId().orElse("?"))
           .containsExactly("repos/get", "actions/get-workflow-run", "actions/cancel-workflow-run");
       // The adapter's own cancel sends no body, and conforms.
-      new TestRun(adapter, clock, "r").apply(GitHubSteps.cancelRuns(dev.rollback.github.RunFilter.workflow("ci.yml")));
+      AdapterHarness.builder(adapter).clock(clock).runId("r").build()
+          .apply(GitHubSteps.cancelRuns(dev.rollback.github.RunFilter.workflow("ci.yml")));
       assertThat(run.conclusion()).hasValue("cancelled");
       assertThat(github.violations()).hasSize(1);
     }

@@ -112,9 +112,9 @@ class EmergencyFlowTest {
   @Test
   void onResumeTheStepCountsAsAppliedOnceNothingIsInProgress() throws Exception {
     FakeRun a = gh.ci.newRun().script(RunScript.neverFinishes()).create();
-    assertThat(gh.run.probe(cancel).state()).isEqualTo(Probe.State.NOT_APPLIED);
+    assertThat(gh.run.isApplied(cancel).state()).isEqualTo(Probe.State.NOT_APPLIED);
     gh.run.apply(cancel);
-    Probe after = gh.run.probe(cancel);
+    Probe after = gh.run.isApplied(cancel);
     assertThat(after.state()).isEqualTo(Probe.State.APPLIED);
     assertThat(after.result().orElseThrow().value()).hasValue(List.of(a.id()));
   }

@@ -11,11 +11,11 @@ import dev.rollback.github.GitHubRateLimitException;
 import dev.rollback.github.GitHubSignals;
 import dev.rollback.github.GitHubSteps;
 import dev.rollback.github.testing.GitHubFixture;
-import dev.rollback.github.testing.TestRun;
 import dev.rollback.spi.Measurement;
 import dev.rollback.spi.StepResult;
-import dev.rollback.testkit.Fault;
+import dev.rollback.testkit.AdapterHarness;
 import dev.rollback.testkit.FakeRun;
+import dev.rollback.testkit.Fault;
 import dev.rollback.testkit.RecordedRequest;
 import dev.rollback.testkit.RunScript;
 import java.time.Duration;
@@ -130,7 +130,8 @@ class FaultsTest {
     var impatient = gh.adapter(b -> b.requestTimeout(Duration.ofMillis(300)));
     gh.github.inject("actions/create-workflow-dispatch", Fault.delayedResponse(Duration.ofSeconds(20)));
 
-    StepResult r = new TestRun(impatient, gh.clock, "run-t").apply(GitHubSteps.dispatch("ci.yml", "main"));
+    StepResult r = AdapterHarness.builder(impatient).clock(gh.clock).runId("run-t").build()
+        .apply(GitHubSteps.dispatch("ci.yml", "main"));
 
     assertThat(gh.github.requestCount("actions/create-workflow-dispatch")).isEqualTo(1);
     assertThat(r.value()).hasValue(gh.ci.runs().get(0).id());
@@ -189,7 +190,7 @@ class FaultsTest {
   @Test
   void aWrongTokenStopsTheRunAtItsStart() {
     var adapter = gh.adapter(b -> b.token("ghp_wrong"));
-    assertThatThrownBy(() -> adapter.onRunStart(new TestRun(adapter, gh.clock, "run-x")))
+    assertThatThrownBy(() -> adapter.onRunStart(AdapterHarness.builder(adapter).clock(gh.clock).runId("run-x").build()))
         .isInstanceOf(GitHubException.class)
         .hasMessage("cannot read the repository acme/shop: GitHub answered 401 to GET /repos/acme/shop: Bad"
             + " credentials");

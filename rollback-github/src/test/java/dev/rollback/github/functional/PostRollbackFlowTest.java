@@ -1,6 +1,7 @@
 package dev.rollback.github.functional;
 
 import static dev.rollback.Rollback.ref;
+import dev.rollback.testkit.AdapterHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,7 +85,7 @@ class PostRollbackFlowTest {
   void withoutAConfiguredSleeperTheAdapterWaitsOnTheRunsManualClock() throws Exception {
     var adapter = dev.rollback.github.GitHubAdapter.builder(dev.rollback.github.GitHubTarget.of("acme/shop")
         .baseUrl(gh.github.baseUrl())).token(GitHubFixture.TOKEN).build();
-    var run = new dev.rollback.github.testing.TestRun(adapter, gh.clock, "run-2");
+    var run = AdapterHarness.builder(adapter).clock(gh.clock).runId("run-2").build();
     gh.ci.onDispatch(RunScript.succeedsAfter(Duration.ofMinutes(4)));
 
     run.apply(dispatch);
@@ -96,7 +97,7 @@ class PostRollbackFlowTest {
   void whenGitHubReturnsTheRunsIdNoCorrelationIsNeeded() throws Exception {
     gh.github.dispatchRunDetails(true);
     var adapter = gh.adapter(b -> b.dispatchRunDetails(true));
-    var run = new dev.rollback.github.testing.TestRun(adapter, gh.clock, "run-2");
+    var run = AdapterHarness.builder(adapter).clock(gh.clock).runId("run-2").build();
 
     StepResult r = run.apply(dispatch);
 
@@ -146,9 +147,9 @@ class PostRollbackFlowTest {
 
   @Test
   void onResumeTheDispatchedRunIsFoundInsteadOfDispatchingAgain() throws Exception {
-    assertThat(gh.run.probe(dispatch).state()).isEqualTo(Probe.State.NOT_APPLIED);
+    assertThat(gh.run.isApplied(dispatch).state()).isEqualTo(Probe.State.NOT_APPLIED);
     StepResult first = gh.run.apply(dispatch);
-    Probe probe = gh.run.probe(dispatch);
+    Probe probe = gh.run.isApplied(dispatch);
     assertThat(probe.state()).isEqualTo(Probe.State.APPLIED);
     assertThat(probe.result().orElseThrow().value()).isEqualTo(first.value());
 
@@ -176,6 +177,6 @@ class PostRollbackFlowTest {
     assertThat(r.outputs()).containsEntry("attempt", 2);
     assertThat(gh.run.apply(GitHubSteps.awaitRun(ref("retry"), Duration.ofMinutes(5))).value()).hasValue("success");
     assertThat(failed.attempt()).isEqualTo(2);
-    assertThat(gh.run.probe(GitHubSteps.rerun(failed.id()).as("retry")).state()).isEqualTo(Probe.State.APPLIED);
+    assertThat(gh.run.isApplied(GitHubSteps.rerun(failed.id()).as("retry")).state()).isEqualTo(Probe.State.APPLIED);
   }
 }

@@ -9,9 +9,9 @@ import dev.rollback.Step;
 import dev.rollback.github.GitHubException;
 import dev.rollback.github.GitHubSteps;
 import dev.rollback.github.testing.GitHubFixture;
-import dev.rollback.github.testing.TestRun;
 import dev.rollback.spi.Probe;
 import dev.rollback.spi.StepResult;
+import dev.rollback.testkit.AdapterHarness;
 import dev.rollback.testkit.Fault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,13 +28,13 @@ class PostStepsTest {
     Step open = GitHubSteps.openIssue("P3-007 rolled back", template("Reverted {{culprit}}."), "rollback")
         .as("incident");
 
-    assertThat(gh.run.probe(open).state()).isEqualTo(Probe.State.NOT_APPLIED);
+    assertThat(gh.run.isApplied(open).state()).isEqualTo(Probe.State.NOT_APPLIED);
     StepResult r = gh.run.apply(open);
 
     assertThat(r.value()).hasValue(1);
     assertThat(gh.repo.issue(1).body()).startsWith("Reverted 1a2b3c4.").contains("<!-- rollback run=run-1");
     assertThat(gh.repo.issue(1).labels()).containsExactly("rollback");
-    Probe p = gh.run.probe(open);
+    Probe p = gh.run.isApplied(open);
     assertThat(p.state()).isEqualTo(Probe.State.APPLIED);
     assertThat(p.result().orElseThrow().value()).hasValue(1);
   }
@@ -49,7 +49,7 @@ class PostStepsTest {
     assertThat(r.value().orElseThrow().toString()).contains("/acme/shop/issues/1#issuecomment-");
     assertThat(gh.repo.issue(1).comments()).singleElement().satisfies(c ->
         assertThat(c.body()).startsWith("CI is green again."));
-    assertThat(gh.run.probe(comment).state()).isEqualTo(Probe.State.APPLIED);
+    assertThat(gh.run.isApplied(comment).state()).isEqualTo(Probe.State.APPLIED);
   }
 
   @Test
@@ -69,7 +69,8 @@ class PostStepsTest {
         .as("pr");
 
     StepResult first = gh.run.apply(pr);
-    StepResult again = new TestRun(gh.adapter, gh.clock, "run-2").bind("rollbackBranch", "rollback-p3-007")
+    StepResult again = AdapterHarness.builder(gh.adapter).clock(gh.clock).runId("run-2").build()
+        .bind("rollbackBranch", "rollback-p3-007")
         .apply(pr);
 
     assertThat(first.value()).hasValue(1);
@@ -79,7 +80,7 @@ class PostStepsTest {
       assertThat(p.head()).isEqualTo("rollback-p3-007");
       assertThat(p.base()).isEqualTo("main");
     });
-    assertThat(gh.run.probe(pr).state()).isEqualTo(Probe.State.APPLIED);
+    assertThat(gh.run.isApplied(pr).state()).isEqualTo(Probe.State.APPLIED);
   }
 
   @Test

@@ -12,10 +12,10 @@ import dev.rollback.github.GitHubApprover;
 import dev.rollback.github.GitHubSignals;
 import dev.rollback.github.GitHubTarget;
 import dev.rollback.github.RunFilter;
-import dev.rollback.github.testing.TestRun;
 import dev.rollback.spi.ApprovalRequest;
 import dev.rollback.spi.ManualClock;
 import dev.rollback.spi.Measurement;
+import dev.rollback.testkit.AdapterHarness;
 import dev.rollback.testkit.FakeGitHub;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,10 +56,10 @@ class RecordedDataTest {
     }
   }
 
-  private TestRun run(String repository) {
+  private AdapterHarness run(String repository) {
     GitHubAdapter adapter = GitHubAdapter.builder(GitHubTarget.of(repository).baseUrl(github.baseUrl()))
         .token("ghp_recorded").clock(clock).sleeper(clock).build();
-    return new TestRun(adapter, clock, "recorded");
+    return AdapterHarness.builder(adapter).clock(clock).runId("recorded").build();
   }
 
   /** The test's own reading of the recording: the newest n runs, newest first. */
@@ -101,7 +101,7 @@ class RecordedDataTest {
     String json = resource("GHWorkflowTest/wiremock/testListWorkflowRuns/__files/"
         + "3-r_h_g_actions_workflows_6817859_runs.json");
     github.answerNext("GET", "/repos/hub4j-test-org/GHWorkflowTest/actions/workflows/6817859/runs", 200, json);
-    TestRun run = run("hub4j-test-org/GHWorkflowTest");
+    AdapterHarness run = run("hub4j-test-org/GHWorkflowTest");
     RunFilter ci = workflow("6817859");
     List<JsonNode> last10 = runs(json, 10);
     List<Double> durations = expectedDurations(last10);
@@ -124,7 +124,7 @@ class RecordedDataTest {
     String json = resource("GHWorkflowRunTest/wiremock/testSearchOnCreatedAndHeadSha/__files/"
         + "11-r_h_g_actions_runs.json");
     github.answerNext("GET", "/repos/hub4j-test-org/GHWorkflowRunTest/actions/runs", 200, json);
-    TestRun run = run("hub4j-test-org/GHWorkflowRunTest");
+    AdapterHarness run = run("hub4j-test-org/GHWorkflowRunTest");
     List<JsonNode> all = runs(json, 10);
 
     Measurement rate = run.measure(GitHubSignals.successRate(GitHubSignals.allRuns(), lastRuns(10)));
@@ -140,7 +140,7 @@ class RecordedDataTest {
   void recordingsFrom2021WithoutRunStartedAtTimeRunsFromTheirCreation() throws Exception {
     String json = resource("GHWorkflowRunTest/wiremock/testJobs/__files/6-r_h_g_actions_runs.json");
     github.answerNext("GET", "/repos/hub4j-test-org/GHWorkflowRunTest/actions/runs", 200, json);
-    TestRun run = run("hub4j-test-org/GHWorkflowRunTest");
+    AdapterHarness run = run("hub4j-test-org/GHWorkflowRunTest");
     List<JsonNode> last20 = runs(json, 20);
 
     Measurement median = run.measure(GitHubSignals.medianDuration(GitHubSignals.allRuns(), lastRuns(20)));

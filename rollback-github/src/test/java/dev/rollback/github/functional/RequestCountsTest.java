@@ -1,6 +1,7 @@
 package dev.rollback.github.functional;
 
 import static dev.rollback.Rollback.ref;
+import dev.rollback.testkit.AdapterHarness;
 import static dev.rollback.github.GitHubSignals.lastRuns;
 import static dev.rollback.github.GitHubSignals.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,8 +75,8 @@ class RequestCountsTest {
         .containsExactly("actions/create-workflow-dispatch", "actions/list-workflow-runs");
 
     gh.github.clearRequests();
-    var withDetails = new dev.rollback.github.testing.TestRun(gh.adapter(b -> b.dispatchRunDetails(true)), gh.clock,
-        "run-2");
+    var withDetails = AdapterHarness.builder(gh.adapter(b -> b.dispatchRunDetails(true))).clock(gh.clock)
+        .runId("run-2").build();
     withDetails.apply(GitHubSteps.dispatch("ci.yml", "main"));
     assertThat(gh.github.requests()).extracting(r -> r.operationId().orElseThrow())
         .containsExactly("actions/create-workflow-dispatch");

@@ -21,9 +21,9 @@ import dev.rollback.github.GitHubSignals;
 import dev.rollback.github.GitHubSteps;
 import dev.rollback.github.GitHubTarget;
 import dev.rollback.github.testing.GitHubFixture;
-import dev.rollback.github.testing.TestRun;
 import dev.rollback.spi.ApprovalRequest;
 import dev.rollback.spi.Notification;
+import dev.rollback.testkit.AdapterHarness;
 import dev.rollback.testkit.Fault;
 import dev.rollback.testkit.RunScript;
 import java.io.PrintWriter;
@@ -106,7 +106,7 @@ class TokenSecrecyTest {
     gh.ci.seedHistory("main", Duration.ofMinutes(5), "success", "failure");
     gh.ci.newRun().script(RunScript.neverFinishes()).create();
     gh.repo.collaborator("maria", "maintain");
-    TestRun run = gh.run;
+    AdapterHarness run = gh.run;
     run.deadline(GitHubFixture.START.plus(Duration.ofMinutes(30)));
 
     gh.adapter.onRunStart(run);
@@ -135,14 +135,14 @@ class TokenSecrecyTest {
     expectFailure(() -> run.apply(GitHubSteps.rerun(404L)));
     GitHubAdapter wrong = gh.adapter(b -> b.token(GitHubFixture.TOKEN + "x"));
     expectFailure(() -> {
-      wrong.onRunStart(new TestRun(wrong, gh.clock, "run-2"));
+      wrong.onRunStart(AdapterHarness.builder(wrong).clock(gh.clock).runId("run-2").build());
       return null;
     });
     expectFailure(() -> GitHubAdapter.builder(GitHubTarget.of("acme/shop")).token("has space " + GitHubFixture.TOKEN));
     expectFailure(() -> gh.adapter.gitHub().getRepository("acme/nothing"));
     seen.add(gh.adapter.toString());
     seen.add(wrong.toString());
-    seen.add(run.memory().toString());
+    seen.add(run.remembered().toString());
     seen.add(run.outputs().toString());
     seen.add(gh.github.requests().toString());
     gh.github.requests().forEach(r -> seen.add(r.body()));

@@ -3,6 +3,7 @@ package dev.rollback.github.testing;
 import dev.rollback.github.GitHubAdapter;
 import dev.rollback.github.GitHubTarget;
 import dev.rollback.spi.ManualClock;
+import dev.rollback.testkit.AdapterHarness;
 import dev.rollback.testkit.FakeGitHub;
 import dev.rollback.testkit.FakeRepository;
 import dev.rollback.testkit.FakeWorkflow;
@@ -35,7 +36,7 @@ public final class GitHubFixture implements BeforeEachCallback, AfterEachCallbac
   public FakeRepository repo;
   public FakeWorkflow ci;
   public GitHubAdapter adapter;
-  public TestRun run;
+  public AdapterHarness run;
 
   /** A fixture with the adapter's defaults, but a 5 second poll interval. */
   public GitHubFixture() {
@@ -59,7 +60,7 @@ public final class GitHubFixture implements BeforeEachCallback, AfterEachCallbac
     ci = repo.workflow("ci.yml").named("CI");
     adapter = tuning.apply(GitHubAdapter.builder(GitHubTarget.of("acme/shop").baseUrl(github.baseUrl()))
         .token(TOKEN).clock(clock).sleeper(clock).pollInterval(Duration.ofSeconds(5))).build();
-    run = new TestRun(adapter, clock, "run-1");
+    run = AdapterHarness.builder(adapter).clock(clock).runId("run-1").build();
   }
 
   /**
