@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rollback's performance, side by side with what users would otherwise run. Prints one line per comparison,
 #   RATIO <name> <library median / script median> <details>
-# COUNT lines for GitHub's requests per operation, and SKIP lines for what cannot be compared here; exits 0.
+# COUNT lines for GitHub's requests per operation, and SKIP lines for what cannot be compared here; exits 0, or 1
+# after a FAIL line (a comparison that could not finish; the others still run).
 # See benchmarks/README.md and benchmarks/RESULTS.md.
 #
 # Usage:
@@ -124,9 +125,15 @@ compose() {
   "$java" -cp "$jar" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn dev.rollback.benchmarks.ComposeComparison \
     rollback-docker/src/test/resources/compose "$cache/rbt-bench" "$(( runs < 10 ? runs : 10 ))" "$root"
 }
-compose
+status=0
+# A failed comparison (another process's container on a shared engine, say) does not stop the others.
+if ! compose; then
+  echo "FAIL compose: the comparison failed; its error is above, on standard error"
+  status=1
+fi
 
 echo "SKIP github: gh cannot reach GitHub from here, so the seed's gh calls (run list, run cancel, workflow run) are" \
   "left out of the Git comparison on both sides, and GitHub is measured in requests, against the contract-checked fake:"
 "$java" -cp "$jar" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn dev.rollback.benchmarks.GitHubRequestCounts
 echo "# done in $(( $(date +%s) - started )) s; load $(cut -d' ' -f1-3 /proc/loadavg)"
+exit "$status"

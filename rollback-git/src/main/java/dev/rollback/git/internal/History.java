@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -83,10 +82,10 @@ final class History {
       since = since == null || cut.isAfter(since) ? cut : since;
     }
     if (since != null) {
-      filters.add(CommitTimeRevFilter.after(Date.from(since.minusMillis(1))));
+      filters.add(CommitTimeRevFilter.after(since.minusMillis(1)));
     }
     if (params.containsKey("until")) {
-      filters.add(CommitTimeRevFilter.before(Date.from(instant(params.get("until"), "until").plusMillis(1))));
+      filters.add(CommitTimeRevFilter.before(instant(params.get("until"), "until").plusMillis(1)));
     }
     if (params.containsKey("tagged")) {
       filters.add(new InSetFilter(taggedCommits(s, String.valueOf(params.get("tagged")))));

@@ -134,6 +134,7 @@ public final class Http {
     return enc(s);
   }
 
+  @SuppressWarnings("try") // the rate-limit scope is held open while the handlers wait, never read
   private Response send(String method, String pathAndQuery, JsonNode body, Budget budget, boolean conditional) {
     URL url;
     try {

@@ -322,7 +322,7 @@ public final class Operations {
       return Reply.generic(422, "No ref found for: " + ref);
     }
     Map<String, Object> inputs = new LinkedHashMap<>();
-    body.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(),
+    body.path("inputs").properties().forEach(e -> inputs.put(e.getKey(),
         e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
     if (w.declaredInputs() != null) {
       List<String> unexpected = inputs.keySet().stream().filter(k -> !w.declaredInputs().contains(k)).sorted()

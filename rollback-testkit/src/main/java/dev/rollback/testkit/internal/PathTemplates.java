@@ -47,10 +47,10 @@ public final class PathTemplates {
    */
   public static PathTemplates of(JsonNode description) {
     List<Template> out = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> paths = description.path("paths").fields();
+    Iterator<Map.Entry<String, JsonNode>> paths = description.path("paths").properties().iterator();
     while (paths.hasNext()) {
       Map.Entry<String, JsonNode> p = paths.next();
-      Iterator<Map.Entry<String, JsonNode>> ops = p.getValue().fields();
+      Iterator<Map.Entry<String, JsonNode>> ops = p.getValue().properties().iterator();
       while (ops.hasNext()) {
         Map.Entry<String, JsonNode> op = ops.next();
         if (!op.getValue().has("operationId")) {
