@@ -74,6 +74,9 @@ public record Template(String text) implements Arg {
   }
 
   static Set<String> placeholders(String text) {
+    if (!text.contains("{{")) {
+      return Set.of();
+    }
     Matcher m = PLACEHOLDER.matcher(text);
     Set<String> names = new LinkedHashSet<>();
     while (m.find()) {
@@ -84,10 +87,16 @@ public record Template(String text) implements Arg {
 
   /** The text with each placeholder replaced by a harmless sample value, to validate its shape. */
   static String sample(String text) {
+    if (!text.contains("{{")) {
+      return text;
+    }
     return PLACEHOLDER.matcher(text).replaceAll("x");
   }
 
   private static int placeholderCount(String text) {
+    if (!text.contains("{{")) {
+      return 0;
+    }
     Matcher m = PLACEHOLDER.matcher(text);
     int n = 0;
     while (m.find()) {

@@ -38,6 +38,28 @@ class NotifiersTest {
   }
 
   @Test
+  void logWritesTheMessageAtInfoToTheNotificationsLogger() throws Exception {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.rollback.notifications");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    logger.addAppender(logs);
+    try {
+      Delivery d = Notifiers.log().send(MESSAGE);
+
+      assertThat(d.channel()).isEqualTo("log");
+      assertThat(logs.list).singleElement().satisfies(e -> {
+        assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.INFO);
+        assertThat(e.getFormattedMessage()).isEqualTo("P3-007 Rollback Notification [ROLLBACK_COMPLETED]\n"
+            + "## Summary\nDocker CI test execution has been rolled back.");
+      });
+    } finally {
+      logger.detachAppender(logs);
+    }
+  }
+
+  @Test
   void webhookPostsSlackShapedJson() throws Exception {
     AtomicReference<String> body = new AtomicReference<>();
     AtomicReference<String> type = new AtomicReference<>();

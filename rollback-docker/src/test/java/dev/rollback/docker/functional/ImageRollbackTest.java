@@ -181,6 +181,40 @@ class ImageRollbackTest {
   }
 
   @Test
+  void removingThisRunsLeftoversRemovesWhatItLabelledAndNothingElse() throws Exception {
+    AdapterHarness r = run();
+    String v1 = build(r, "v1");
+    String mine = createContainer(DockerLabels.run(r.runId()));
+    String other = createContainer(DockerLabels.run("another-run-" + UUID.randomUUID()));
+    try {
+      Step cleanup = DockerSteps.removeRunLeftovers();
+      assertThat(handler(cleanup).isApplied(r.context(cleanup)).state()).isEqualTo(Probe.State.NOT_APPLIED);
+
+      StepResult removed = apply(r, cleanup);
+
+      assertThat(removed.summary()).startsWith("removed 1 containers, 1 images and 0 volumes labelled "
+          + DockerLabels.run(r.runId()));
+      assertThat(containerExists(mine)).isFalse();
+      assertThat(cliImageId(v1)).isEqualTo("missing");
+      assertThat(containerExists(other)).as("another run's container stays").isTrue();
+      assertThat(handler(cleanup).isApplied(r.resumed().context(cleanup)).state()).isEqualTo(Probe.State.APPLIED);
+    } finally {
+      Cli.run(workspace, Map.of(), "docker", "rm", "-f", other);
+    }
+  }
+
+  private String createContainer(String label) {
+    Cli.Result c = Cli.run(workspace, Map.of(), "docker", "create", "--network", "none", "--label", label,
+        "--label", DockerLabels.managed(), TEST_IMAGE, "true");
+    assertThat(c.exitCode()).as(c.stderr()).isZero();
+    return c.stdout().strip();
+  }
+
+  private static boolean containerExists(String id) {
+    return Cli.run(Path.of("."), Map.of(), "docker", "container", "inspect", id).exitCode() == 0;
+  }
+
+  @Test
   void restoringATagWithNoRecordedPreviousImageIsAClearError() throws Exception {
     AdapterHarness r = run();
     String v1 = build(r, "v1");
