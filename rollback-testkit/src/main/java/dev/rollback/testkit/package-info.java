@@ -31,7 +31,12 @@
  * }
  * }</pre>
  *
+ * <p>For JUnit 5 tests that need a real Docker engine: {@link dev.rollback.testkit.RequiresDocker} (with its
+ * {@link dev.rollback.testkit.DockerEngineExtension}) runs them when the engine the Docker adapter finds answers,
+ * disables them with the reason otherwise, and fails them under {@code CI=true}.
+ *
  * <p>The module depends on the JDK, rollback-core, Jackson and the OpenAPI validator only, and on no test
- * framework, so it fits any test setup, JMH benchmarks included.
+ * framework, so it fits any test setup, JMH benchmarks included; {@code RequiresDocker} uses the JUnit 5 API, an
+ * optional dependency that the tests using it already have.
  */
 package dev.rollback.testkit;

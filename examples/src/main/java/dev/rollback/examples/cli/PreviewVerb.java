@@ -4,6 +4,8 @@ import dev.rollback.Preview;
 import dev.rollback.RollbackPlan;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -12,8 +14,25 @@ import java.util.Set;
  */
 public final class PreviewVerb implements Verb {
 
-  /** Creates the command. */
-  public PreviewVerb() {}
+  private final Map<String, String> environment;
+  private final PrintStream progress;
+
+  /** Creates the command, for the process's environment, with progress on standard error. */
+  public PreviewVerb() {
+    this(System.getenv(), System.err);
+  }
+
+  /**
+   * Creates the command for another environment and standard error, as tests do.
+   *
+   * @param environment the variables the adapters are configured from ({@code GITHUB_TOKEN}, {@code DOCKER_HOST},
+   *     ...)
+   * @param progress standard error: where progress, questions and hints go
+   */
+  public PreviewVerb(Map<String, String> environment, PrintStream progress) {
+    this.environment = Map.copyOf(environment);
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
 
   @Override
   public String name() {
@@ -37,7 +56,7 @@ public final class PreviewVerb implements Verb {
     RollbackPlan plan = PlanSource.load(a.positional());
     Preview preview;
     try (var executor = Launch.executor(a, plan, Set.copyOf(a.skipUnavailable()),
-        System.getenv(), System.err)) {
+        environment, progress)) {
       preview = executor.preview(plan, a.options(plan));
     }
     out.print(preview.toMarkdown());

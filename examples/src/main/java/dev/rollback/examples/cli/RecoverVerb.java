@@ -4,6 +4,8 @@ import dev.rollback.RollbackPlan;
 import dev.rollback.RollbackReport;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -13,8 +15,25 @@ import java.util.Set;
  */
 public final class RecoverVerb implements Verb {
 
-  /** Creates the command. */
-  public RecoverVerb() {}
+  private final Map<String, String> environment;
+  private final PrintStream progress;
+
+  /** Creates the command, for the process's environment, with progress on standard error. */
+  public RecoverVerb() {
+    this(System.getenv(), System.err);
+  }
+
+  /**
+   * Creates the command for another environment and standard error, as tests do.
+   *
+   * @param environment the variables the adapters are configured from ({@code GITHUB_TOKEN}, {@code DOCKER_HOST},
+   *     ...)
+   * @param progress standard error: where progress, questions and hints go
+   */
+  public RecoverVerb(Map<String, String> environment, PrintStream progress) {
+    this.environment = Map.copyOf(environment);
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
 
   @Override
   public String name() {
@@ -37,10 +56,9 @@ public final class RecoverVerb implements Verb {
     RollbackPlan plan = PlanSource.load(a.positional());
     String strategy = a.extra().get(0);
     RollbackReport report;
-    try (var executor = Launch.executor(a, plan, Set.copyOf(a.skipUnavailable()), System.getenv(),
-        System.err)) {
+    try (var executor = Launch.executor(a, plan, Set.copyOf(a.skipUnavailable()), environment, progress)) {
       report = executor.recover(plan, strategy, a.options(plan).withPlanSource(RunVerb.source(a.positional())));
     }
-    return RunVerb.print(report, out);
+    return RunVerb.print(report, out, progress);
   }
 }

@@ -6,6 +6,8 @@ import dev.rollback.RollbackPlan;
 import dev.rollback.RollbackReport;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -15,8 +17,25 @@ import java.util.Set;
  */
 public final class ResumeVerb implements Verb {
 
-  /** Creates the command. */
-  public ResumeVerb() {}
+  private final Map<String, String> environment;
+  private final PrintStream progress;
+
+  /** Creates the command, for the process's environment, with progress on standard error. */
+  public ResumeVerb() {
+    this(System.getenv(), System.err);
+  }
+
+  /**
+   * Creates the command for another environment and standard error, as tests do.
+   *
+   * @param environment the variables the adapters are configured from ({@code GITHUB_TOKEN}, {@code DOCKER_HOST},
+   *     ...)
+   * @param progress standard error: where progress, questions and hints go
+   */
+  public ResumeVerb(Map<String, String> environment, PrintStream progress) {
+    this.environment = Map.copyOf(environment);
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
 
   @Override
   public String name() {
@@ -49,9 +68,9 @@ public final class ResumeVerb implements Verb {
     skip.addAll(header.options().skipUnavailable());
     RollbackReport report;
     try (var executor = Launch.executor(a, plan, skip,
-        System.getenv(), System.err)) {
+        environment, progress)) {
       report = executor.resume(plan, runId);
     }
-    return RunVerb.print(report, out);
+    return RunVerb.print(report, out, progress);
   }
 }

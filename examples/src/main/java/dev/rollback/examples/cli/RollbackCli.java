@@ -4,6 +4,7 @@ import dev.rollback.RollbackException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,22 +28,35 @@ import java.util.Optional;
  */
 public final class RollbackCli {
 
-  /** The commands, in the order the usage lists them. */
-  public static final List<Verb> VERBS = List.of(
-      new CheckVerb(),
-      new RenderVerb(),
-      new PreviewVerb(),
-      new RunVerb(),
-      new ResumeVerb(),
-      new RecoverVerb(),
-      new DemoVerb());
+  /** The commands, in the order the usage lists them, for the process's environment. */
+  public static final List<Verb> VERBS = verbs(System.getenv(), System.err);
 
+  private final List<Verb> verbs;
   private final PrintStream out;
   private final PrintStream err;
 
-  private RollbackCli(PrintStream out, PrintStream err) {
+  private RollbackCli(List<Verb> verbs, PrintStream out, PrintStream err) {
+    this.verbs = verbs;
     this.out = out;
     this.err = err;
+  }
+
+  /**
+   * The commands, in the order the usage lists them, for an environment.
+   *
+   * @param environment the variables the commands read ({@code GITHUB_TOKEN}, {@code DOCKER_HOST}, ...)
+   * @param err standard error: where progress and questions go
+   * @return the commands
+   */
+  public static List<Verb> verbs(Map<String, String> environment, PrintStream err) {
+    return List.of(
+        new CheckVerb(),
+        new RenderVerb(),
+        new PreviewVerb(environment, err),
+        new RunVerb(environment, err),
+        new ResumeVerb(environment, err),
+        new RecoverVerb(environment, err),
+        new DemoVerb(environment, err));
   }
 
   /**
@@ -60,16 +74,32 @@ public final class RollbackCli {
   }
 
   /**
-   * Runs a command line, writing to the streams given; {@link #main} calls this, and so can tests.
+   * Runs a command line in the process's environment, writing to the streams given; {@link #main} calls this.
    *
    * @param args the command and its arguments
-   * @param out where the command's output goes
-   * @param err where errors and the usage go
+   * @param out standard output: where the command's output goes
+   * @param err standard error: where errors, the usage, progress and questions go
    * @return the exit status: 0 success, 1 the plan has problems or the run did not succeed, 2 the command could
    *     not run
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return new RollbackCli(out, err).run(Arrays.asList(args));
+    return run(args, System.getenv(), out, err);
+  }
+
+  /**
+   * Runs a command line in the environment given instead of the process's, as tests do: the adapters are
+   * configured from its variables ({@code GITHUB_TOKEN}, {@code GITHUB_REPOSITORY}, {@code GITHUB_API_URL},
+   * {@code DOCKER_HOST}, a {@code webhook-env} channel's variable).
+   *
+   * @param args the command and its arguments
+   * @param environment the environment variables
+   * @param out standard output: where the command's output goes
+   * @param err standard error: where errors, the usage, progress and questions go
+   * @return the exit status: 0 success, 1 the plan has problems or the run did not succeed, 2 the command could
+   *     not run
+   */
+  public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+    return new RollbackCli(verbs(environment, err), out, err).run(Arrays.asList(args));
   }
 
   private int run(List<String> args) {
@@ -81,7 +111,7 @@ public final class RollbackCli {
     if (name.equals("help") || name.equals("--help") || name.equals("-h")) {
       return help(args.subList(1, args.size()));
     }
-    Optional<Verb> verb = verb(name);
+    Optional<Verb> verb = verb(verbs, name);
     if (verb.isEmpty()) {
       err.println("rollback: unknown command '" + name + "'");
       err.print(usage());
@@ -111,7 +141,7 @@ public final class RollbackCli {
       out.print(usage());
       return 0;
     }
-    Optional<Verb> verb = verb(args.get(0));
+    Optional<Verb> verb = verb(verbs, args.get(0));
     if (verb.isEmpty()) {
       err.println("rollback help: unknown command '" + args.get(0) + "'");
       err.print(usage());
@@ -122,8 +152,8 @@ public final class RollbackCli {
     return 0;
   }
 
-  private static Optional<Verb> verb(String name) {
-    return VERBS.stream().filter(v -> v.name().equals(name)).findFirst();
+  private static Optional<Verb> verb(List<Verb> verbs, String name) {
+    return verbs.stream().filter(v -> v.name().equals(name)).findFirst();
   }
 
   /**

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -16,8 +18,25 @@ import java.util.Set;
  */
 public final class RunVerb implements Verb {
 
-  /** Creates the command. */
-  public RunVerb() {}
+  private final Map<String, String> environment;
+  private final PrintStream progress;
+
+  /** Creates the command, for the process's environment, with progress on standard error. */
+  public RunVerb() {
+    this(System.getenv(), System.err);
+  }
+
+  /**
+   * Creates the command for another environment and standard error, as tests do.
+   *
+   * @param environment the variables the adapters are configured from ({@code GITHUB_TOKEN}, {@code DOCKER_HOST},
+   *     ...)
+   * @param progress standard error: where progress, questions and hints go
+   */
+  public RunVerb(Map<String, String> environment, PrintStream progress) {
+    this.environment = Map.copyOf(environment);
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
 
   @Override
   public String name() {
@@ -42,10 +61,10 @@ public final class RunVerb implements Verb {
     RollbackPlan plan = PlanSource.load(a.positional());
     RollbackReport report;
     try (var executor = Launch.executor(a, plan, Set.copyOf(a.skipUnavailable()),
-        System.getenv(), System.err)) {
+        environment, progress)) {
       report = executor.run(plan, a.options(plan).withPlanSource(source(a.positional())));
     }
-    return print(report, out);
+    return print(report, out, progress);
   }
 
   /**
@@ -64,12 +83,13 @@ public final class RunVerb implements Verb {
    *
    * @param report the report
    * @param out where it goes
+   * @param err where the hint to resume goes (standard error)
    * @return the exit status: 0 when the run succeeded or no rollback was called for, else 1
    */
-  static int print(RollbackReport report, PrintStream out) {
+  static int print(RollbackReport report, PrintStream out, PrintStream err) {
     out.print(report.toMarkdown());
     if (report.status() == RunStatus.STOPPED) {
-      System.err.println("rollback: run " + report.runId() + " stopped; once the cause is dealt with, go on with"
+      err.println("rollback: run " + report.runId() + " stopped; once the cause is dealt with, go on with"
           + " ./rollback resume " + report.runId());
     }
     return report.status() == RunStatus.SUCCEEDED || report.status() == RunStatus.NO_ROLLBACK

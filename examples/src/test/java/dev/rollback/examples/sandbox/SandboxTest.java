@@ -1,12 +1,11 @@
 package dev.rollback.examples.sandbox;
 
+import static dev.rollback.examples.GitCli.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,14 +43,5 @@ class SandboxTest {
     Files.writeString(dir.resolve("x"), "x");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sandbox.create(dir, SandboxSpec.demo()))
         .isInstanceOf(IOException.class).hasMessageContaining("not empty");
-  }
-
-  private static String git(Path dir, String... args) throws Exception {
-    List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as("git %s: %s", String.join(" ", args), out).isZero();
-    return out;
   }
 }

@@ -9,7 +9,7 @@ import dev.rollback.docker.ServiceRun;
 import dev.rollback.docker.ServiceRunOptions;
 import dev.rollback.docker.testing.Cli;
 import dev.rollback.docker.testing.Fixtures;
-import dev.rollback.docker.testing.RequiresDocker;
+import dev.rollback.testkit.RequiresDocker;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;

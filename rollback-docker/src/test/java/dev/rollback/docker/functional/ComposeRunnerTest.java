@@ -1,6 +1,6 @@
 package dev.rollback.docker.functional;
 
-import static dev.rollback.docker.testing.DockerEngineExtension.TEST_IMAGE;
+import static dev.rollback.testkit.DockerEngineExtension.TEST_IMAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +13,7 @@ import dev.rollback.docker.ServiceRun;
 import dev.rollback.docker.ServiceRunOptions;
 import dev.rollback.docker.ServiceTimeoutException;
 import dev.rollback.docker.testing.Cli;
-import dev.rollback.docker.testing.RequiresDocker;
+import dev.rollback.testkit.RequiresDocker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.rollback.docker.functional;
 
-import static dev.rollback.docker.testing.DockerEngineExtension.TEST_IMAGE;
+import static dev.rollback.testkit.DockerEngineExtension.TEST_IMAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +14,7 @@ import dev.rollback.docker.ServiceFailedException;
 import dev.rollback.docker.testing.Cli;
 import dev.rollback.docker.testing.DockerRuns;
 import dev.rollback.docker.testing.Fixtures;
-import dev.rollback.docker.testing.RequiresDocker;
+import dev.rollback.testkit.RequiresDocker;
 import dev.rollback.spi.Audit;
 import dev.rollback.spi.Probe;
 import dev.rollback.spi.StepHandler;

@@ -8,7 +8,7 @@ import static dev.rollback.Rollback.plan;
 import static dev.rollback.Rollback.procedure;
 import static dev.rollback.Rollback.severity;
 import static dev.rollback.Rollback.single;
-import static dev.rollback.docker.testing.DockerEngineExtension.TEST_IMAGE;
+import static dev.rollback.testkit.DockerEngineExtension.TEST_IMAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.Approvers;
@@ -28,7 +28,7 @@ import dev.rollback.docker.DockerSignals;
 import dev.rollback.docker.DockerSteps;
 import dev.rollback.docker.EventSummary;
 import dev.rollback.docker.testing.Fixtures;
-import dev.rollback.docker.testing.RequiresDocker;
+import dev.rollback.testkit.RequiresDocker;
 import dev.rollback.spi.Audit;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.rollback.docker.functional;
 
-import static dev.rollback.docker.testing.DockerEngineExtension.TEST_IMAGE;
+import static dev.rollback.testkit.DockerEngineExtension.TEST_IMAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.Signal;
@@ -12,7 +12,7 @@ import dev.rollback.docker.ServiceRun;
 import dev.rollback.docker.ServiceRunOptions;
 import dev.rollback.docker.testing.Cli;
 import dev.rollback.docker.testing.DockerRuns;
-import dev.rollback.docker.testing.RequiresDocker;
+import dev.rollback.testkit.RequiresDocker;
 import dev.rollback.spi.Measurement;
 import dev.rollback.testkit.AdapterHarness;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rollback.docker.DockerAdapter;
 import dev.rollback.docker.DockerLabels;
 import dev.rollback.docker.testing.Cli;
-import dev.rollback.docker.testing.RequiresDocker;
+import dev.rollback.testkit.RequiresDocker;
 import dev.rollback.docker.testing.RunLast;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.rollback.docker.testing;
 
+import dev.rollback.testkit.DockerEngineExtension;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
