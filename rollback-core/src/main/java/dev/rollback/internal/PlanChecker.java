@@ -354,7 +354,9 @@ public final class PlanChecker {
    * parameters.
    */
   private void param(PlanPath path, PlanPath where, Object v, Set<String> bound) {
-    if (v instanceof Duration) {
+    if (v instanceof String || v instanceof Boolean || v instanceof Number) {
+      return; // nothing to check, and most parameters are text: settled before the slower interface tests below
+    } else if (v instanceof Duration) {
       Duration d = (Duration) v;
       if (d.isZero() || d.isNegative()) {
         add(where, Rule.NON_POSITIVE_DURATION, "duration must be positive, was " + Texts.duration(d));
