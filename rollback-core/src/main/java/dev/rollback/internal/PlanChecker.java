@@ -209,6 +209,9 @@ public final class PlanChecker {
   private void procedures(Set<String> afterChecklist, Map<String, PlanPath> checklistBindings) {
     PlanPath procedures = PlanPath.of("procedures");
     unique(procedures, plan.procedures(), Procedure::name);
+    // Verification runs after whichever procedure ran: it may use what the checklist binds and what every
+    // procedure binds.
+    Set<String> afterAll = null;
     for (Procedure p : plan.procedures()) {
       PlanPath path = procedures.named(p.name());
       if (p.phases().isEmpty()) {
@@ -220,7 +223,8 @@ public final class PlanChecker {
           runners.add(s);
         }
       }
-      phases(path, p.phases(), new LinkedHashSet<>(afterChecklist), new HashMap<>(checklistBindings), step -> {
+      Set<String> bound = new LinkedHashSet<>(afterChecklist);
+      phases(path, p.phases(), bound, new HashMap<>(checklistBindings), step -> {
         List<String> uncovered = new ArrayList<>();
         for (SeverityLevel s : runners) {
           if (!s.approval().requiresPeople()) {
@@ -233,24 +237,11 @@ public final class PlanChecker {
         }
         return uncovered;
       });
-    }
-    // Verification runs after whichever procedure ran: it may use what the checklist binds and what every
-    // procedure binds.
-    Set<String> afterAll = null;
-    for (Procedure p : plan.procedures()) {
-      Set<String> mine = new LinkedHashSet<>(afterChecklist);
-      for (Step s : p.steps()) {
-        s.output().ifPresent(mine::add);
-      }
-      for (Phase ph : p.phases()) {
-        for (Check c : ph.validations()) {
-          c.output().ifPresent(mine::add);
-        }
-      }
+      // Now what the checklist and this procedure's steps and validations bind.
       if (afterAll == null) {
-        afterAll = mine;
+        afterAll = bound;
       } else {
-        afterAll.retainAll(mine);
+        afterAll.retainAll(bound);
       }
     }
     if (afterAll == null) {
@@ -571,18 +562,33 @@ public final class PlanChecker {
     return out;
   }
 
-  /** Reports blank names and names used twice in one list. */
+  /** Reports blank names and names used twice in one list, each duplicate once, where it is first repeated. */
   private <T> void unique(PlanPath path, List<T> items, Function<T, String> name) {
-    Set<String> seen = new HashSet<>();
-    Set<String> reported = new HashSet<>();
-    for (T item : items) {
-      String n = name.apply(item);
+    // Most lists are short: comparing a name with the earlier ones then costs less than hashing them all.
+    boolean hash = items.size() > 16;
+    Set<String> seen = hash ? new HashSet<>() : null;
+    Set<String> reported = hash ? new HashSet<>() : null;
+    String[] names = new String[items.size()];
+    for (int i = 0; i < names.length; i++) {
+      String n = name.apply(items.get(i));
+      names[i] = n;
       if (n.isBlank()) {
         add(path.named(n), Rule.EMPTY, "name is empty");
-      } else if (!seen.add(n) && reported.add(n)) {
+      } else if (hash ? !seen.add(n) && reported.add(n) : timesBefore(names, i, n) == 1) {
         add(path.named(n), Rule.DUPLICATE_NAME, "duplicate name '" + Texts.printable(n) + "'");
       }
     }
+  }
+
+  /** How many of the first {@code end} names equal {@code n}: 0, 1, or 2 for two or more. */
+  private static int timesBefore(String[] names, int end, String n) {
+    int times = 0;
+    for (int i = 0; i < end && times < 2; i++) {
+      if (names[i].equals(n)) {
+        times++;
+      }
+    }
+    return times;
   }
 
   private void positive(PlanPath path, Duration d) {
