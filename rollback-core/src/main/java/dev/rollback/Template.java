@@ -1,5 +1,6 @@
 package dev.rollback;
 
+import dev.rollback.internal.Names;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -113,8 +114,8 @@ public record Template(String text) implements Arg {
   }
 
   /**
-   * Where one placeholder stands in a text: <code>{{name}}</code>, white space allowed inside the braces, the name a
-   * letter then letters, digits, {@code _}, {@code .} and {@code -}. Found by a scan rather than a regular
+   * Where one placeholder stands in a text: <code>{{name}}</code>, white space allowed inside the braces, the name
+   * an output's name (a letter then letters, digits, {@code _}, {@code .} and {@code -}). Found by a scan rather than a regular
    * expression because {@link RollbackPlan#check()} looks for placeholders in every ref name and template.
    *
    * @param start where its <code>{{</code> starts
@@ -128,9 +129,9 @@ public record Template(String text) implements Arg {
     static Placeholder next(String text, int from) {
       for (int i = text.indexOf("{{", from); i >= 0; i = text.indexOf("{{", i + 1)) {
         int nameStart = skipSpace(text, i + 2);
-        if (nameStart < text.length() && isLetter(text.charAt(nameStart))) {
+        if (nameStart < text.length() && Names.isOutputNameStart(text.charAt(nameStart))) {
           int nameEnd = nameStart + 1;
-          while (nameEnd < text.length() && isNamePart(text.charAt(nameEnd))) {
+          while (nameEnd < text.length() && Names.isOutputNamePart(text.charAt(nameEnd))) {
             nameEnd++;
           }
           int close = skipSpace(text, nameEnd);
@@ -156,14 +157,6 @@ public record Template(String text) implements Arg {
 
     private static boolean isSpace(char c) {
       return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
-
-    private static boolean isLetter(char c) {
-      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-    }
-
-    private static boolean isNamePart(char c) {
-      return isLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
     }
   }
 }

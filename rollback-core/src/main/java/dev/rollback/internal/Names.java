@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 /** Validation rules for names, paths and Git ref names, each problem a sentence naming the value. */
 public final class Names {
 
-  private static final Pattern OUTPUT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
   private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
   /** The characters {@code git check-ref-format} refuses anywhere in a ref name, in the order they are reported. */
   private static final String REF_NAME_FORBIDDEN = " ~^:?*[\\";
@@ -21,11 +20,44 @@ public final class Names {
    * @return problems, empty when valid
    */
   public static List<String> outputNameProblems(String name) {
-    if (!OUTPUT_NAME.matcher(name).matches()) {
+    if (!isOutputName(name)) {
       return List.of("output name '" + Texts.printable(name)
           + "' must start with a letter and hold only letters, digits, '_', '.' and '-'");
     }
     return List.of();
+  }
+
+  /**
+   * Whether a character may start the name of an output (or of a template's placeholder): an ASCII letter.
+   *
+   * @param c the character
+   * @return {@code true} when it may
+   */
+  public static boolean isOutputNameStart(char c) {
+    return isAsciiLetter(c);
+  }
+
+  /**
+   * Whether a character may follow the first in the name of an output: an ASCII letter or digit, {@code _},
+   * {@code .} or {@code -}.
+   *
+   * @param c the character
+   * @return {@code true} when it may
+   */
+  public static boolean isOutputNamePart(char c) {
+    return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+  }
+
+  private static boolean isOutputName(String name) {
+    if (name.isEmpty() || !isOutputNameStart(name.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      if (!isOutputNamePart(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
