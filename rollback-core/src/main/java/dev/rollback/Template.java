@@ -115,8 +115,9 @@ public record Template(String text) implements Arg {
 
   /**
    * Where one placeholder stands in a text: <code>{{name}}</code>, white space allowed inside the braces, the name
-   * an output's name (a letter then letters, digits, {@code _}, {@code .} and {@code -}). Found by a scan rather than a regular
-   * expression because {@link RollbackPlan#check()} looks for placeholders in every ref name and template.
+   * an output's name (a letter then letters, digits, {@code _}, {@code .} and {@code -}). Found by a scan rather
+   * than a regular expression because {@link RollbackPlan#check()} looks for placeholders in every ref name and
+   * template.
    *
    * @param start where its <code>{{</code> starts
    * @param nameStart where its name starts

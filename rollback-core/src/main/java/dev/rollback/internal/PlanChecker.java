@@ -44,6 +44,8 @@ public final class PlanChecker {
 
   private final RollbackPlan plan;
   private final List<PlanProblem> problems = new ArrayList<>();
+  /** Every output a step or check of the plan binds, wherever it stands, gathered as the walk binds them. */
+  private final Set<String> allOutputs = new HashSet<>();
 
   private PlanChecker(RollbackPlan plan) {
     this.plan = plan;
@@ -212,17 +214,19 @@ public final class PlanChecker {
     // Verification runs after whichever procedure ran: it may use what the checklist binds and what every
     // procedure binds.
     Set<String> afterAll = null;
+    Map<String, List<SeverityLevel>> runnersByProcedure = new HashMap<>();
+    for (SeverityLevel s : plan.severities()) {
+      if (s.response().rollsBack()) {
+        plan.procedureFor(s)
+            .ifPresent(p -> runnersByProcedure.computeIfAbsent(p.name(), name -> new ArrayList<>()).add(s));
+      }
+    }
     for (Procedure p : plan.procedures()) {
       PlanPath path = procedures.named(p.name());
       if (p.phases().isEmpty()) {
         add(path, Rule.EMPTY, "procedure has no phases");
       }
-      List<SeverityLevel> runners = new ArrayList<>();
-      for (SeverityLevel s : plan.severities()) {
-        if (s.response().rollsBack() && plan.procedureFor(s).map(x -> x.name().equals(p.name())).orElse(false)) {
-          runners.add(s);
-        }
-      }
+      List<SeverityLevel> runners = runnersByProcedure.getOrDefault(p.name(), List.of());
       Set<String> bound = new LinkedHashSet<>(afterChecklist);
       phases(path, p.phases(), bound, new HashMap<>(checklistBindings), step -> {
         List<String> uncovered = new ArrayList<>();
@@ -311,6 +315,7 @@ public final class PlanChecker {
       }
     }
     bound.add(name);
+    allOutputs.add(name);
   }
 
   private static Rule ruleFor(Arg a) {
@@ -508,7 +513,7 @@ public final class PlanChecker {
   private void messages() {
     PlanPath messages = PlanPath.of("messages");
     unique(messages, plan.messages(), MessageTemplate::name);
-    Set<String> outputs = allOutputs();
+    Set<String> outputs = allOutputs;
     Set<String> signals = new HashSet<>();
     dev.rollback.Snapshot.signalsOf(plan).forEach(sig -> signals.add(sig.displayName()));
     PlanPath messageValues = PlanPath.of("messageValues");
@@ -552,14 +557,6 @@ public final class PlanChecker {
         add(path, Rule.UNKNOWN_NAME, "placeholder {{" + Texts.printable(name) + "}} " + why);
       }
     }
-  }
-
-  /** Every output a step or check of the plan binds, wherever it stands. */
-  private Set<String> allOutputs() {
-    Set<String> out = new HashSet<>();
-    PlanParts.phases(plan, true).forEach(ph -> ph.steps().forEach(st -> st.output().ifPresent(out::add)));
-    PlanParts.checks(plan, true).forEach(c -> c.output().ifPresent(out::add));
-    return out;
   }
 
   /** Reports blank names and names used twice in one list, each duplicate once, where it is first repeated. */
