@@ -241,7 +241,7 @@ public final class PlanChecker {
         }
         return uncovered;
       });
-      // Now what the checklist and this procedure's steps and validations bind.
+      // bound now holds what the checklist and this procedure's steps and validations bind.
       if (afterAll == null) {
         afterAll = bound;
       } else {
@@ -485,7 +485,7 @@ public final class PlanChecker {
     }
     unique(PlanPath.of("monitoring.rules"), m.rules(), MonitoringRule::name);
     for (MonitoringRule r : m.rules()) {
-      // The rule's name as written, control characters and all, as this path has always shown it.
+      // The rule's name as written: unlike the other names of paths, not escaped.
       condition(PlanPath.of("monitoring.rules[" + r.name() + "]").field("condition"), r.condition());
     }
   }
