@@ -18,7 +18,7 @@ import org.immutables.value.Value;
  *
  * <p>Two equal signals are measured once per assessment, however many conditions use them.
  */
-@Value.Immutable
+@Value.Immutable(lazyhash = true) // signals are keys of sets and maps (assessment, snapshots): hash the params once
 public abstract class Signal {
 
   Signal() {}

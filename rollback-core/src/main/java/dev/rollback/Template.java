@@ -1,12 +1,11 @@
 package dev.rollback;
 
+import dev.rollback.internal.Names;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A text with {@code {{name}}} placeholders filled from the run's outputs when the step runs, for example
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  * @param text the template text
  */
 public record Template(String text) implements Arg {
-
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_.-]*)\\s*}}");
 
   /**
    * Creates a template.
@@ -55,17 +52,17 @@ public record Template(String text) implements Arg {
    * @throws IllegalArgumentException if a placeholder has no value
    */
   public String fill(java.util.function.Function<String, Object> values) {
-    Matcher m = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      Object v = values.apply(m.group(1));
+    int done = 0;
+    for (Placeholder p = Placeholder.next(text, 0); p != null; p = Placeholder.next(text, p.end())) {
+      Object v = values.apply(p.name(text));
       if (v == null) {
-        throw new IllegalArgumentException("template '" + text + "': no value for {{" + m.group(1) + "}}");
+        throw new IllegalArgumentException("template '" + text + "': no value for {{" + p.name(text) + "}}");
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf(v)));
+      out.append(text, done, p.start()).append(v);
+      done = p.end();
     }
-    m.appendTail(out);
-    return out.toString();
+    return out.append(text, done, text.length()).toString();
   }
 
   @Override
@@ -74,32 +71,35 @@ public record Template(String text) implements Arg {
   }
 
   static Set<String> placeholders(String text) {
-    if (!text.contains("{{")) {
+    Placeholder p = Placeholder.next(text, 0);
+    if (p == null) {
       return Set.of();
     }
-    Matcher m = PLACEHOLDER.matcher(text);
     Set<String> names = new LinkedHashSet<>();
-    while (m.find()) {
-      names.add(m.group(1));
+    for (; p != null; p = Placeholder.next(text, p.end())) {
+      names.add(p.name(text));
     }
     return Collections.unmodifiableSet(names);
   }
 
   /** The text with each placeholder replaced by a harmless sample value, to validate its shape. */
   static String sample(String text) {
-    if (!text.contains("{{")) {
+    Placeholder p = Placeholder.next(text, 0);
+    if (p == null) {
       return text;
     }
-    return PLACEHOLDER.matcher(text).replaceAll("x");
+    StringBuilder out = new StringBuilder(text.length());
+    int done = 0;
+    for (; p != null; p = Placeholder.next(text, p.end())) {
+      out.append(text, done, p.start()).append('x');
+      done = p.end();
+    }
+    return out.append(text, done, text.length()).toString();
   }
 
   private static int placeholderCount(String text) {
-    if (!text.contains("{{")) {
-      return 0;
-    }
-    Matcher m = PLACEHOLDER.matcher(text);
     int n = 0;
-    while (m.find()) {
+    for (Placeholder p = Placeholder.next(text, 0); p != null; p = Placeholder.next(text, p.end())) {
       n++;
     }
     return n;
@@ -111,5 +111,53 @@ public record Template(String text) implements Arg {
       n++;
     }
     return n;
+  }
+
+  /**
+   * Where one placeholder stands in a text: <code>{{name}}</code>, white space allowed inside the braces, the name
+   * an output's name (a letter then letters, digits, {@code _}, {@code .} and {@code -}). Found by a scan rather
+   * than a regular expression because {@link RollbackPlan#check()} looks for placeholders in every ref name and
+   * template.
+   *
+   * @param start where its <code>{{</code> starts
+   * @param nameStart where its name starts
+   * @param nameEnd where its name ends
+   * @param end where it ends, after its <code>}}</code>
+   */
+  private record Placeholder(int start, int nameStart, int nameEnd, int end) {
+
+    /** The first placeholder starting at or after {@code from}, or {@code null} when there is none. */
+    static Placeholder next(String text, int from) {
+      for (int i = text.indexOf("{{", from); i >= 0; i = text.indexOf("{{", i + 1)) {
+        int nameStart = skipSpace(text, i + 2);
+        if (nameStart < text.length() && Names.isOutputNameStart(text.charAt(nameStart))) {
+          int nameEnd = nameStart + 1;
+          while (nameEnd < text.length() && Names.isOutputNamePart(text.charAt(nameEnd))) {
+            nameEnd++;
+          }
+          int close = skipSpace(text, nameEnd);
+          if (text.startsWith("}}", close)) {
+            return new Placeholder(i, nameStart, nameEnd, close + 2);
+          }
+        }
+      }
+      return null;
+    }
+
+    String name(String text) {
+      return text.substring(nameStart, nameEnd);
+    }
+
+    /** Past the white space at {@code i}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static int skipSpace(String text, int i) {
+      while (i < text.length() && isSpace(text.charAt(i))) {
+        i++;
+      }
+      return i;
+    }
+
+    private static boolean isSpace(char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
   }
 }

@@ -82,6 +82,18 @@ class PlanCheckTest {
   }
 
   @Test
+  void duplicateNamesInALongListAreReportedOnceEachToo() {
+    Phase.Builder longPhase = phase("Long").validate(Checks.confirm("Done"));
+    for (int i = 0; i < 20; i++) {
+      longPhase.step(Steps.confirm(i % 7 == 3 ? "Do it" : "Step " + i));
+    }
+    RollbackPlan plan = withGradual(procedure("gradual").phase(longPhase));
+
+    assertThat(lines(plan, Rule.DUPLICATE_NAME))
+        .containsExactly(GRADUAL + ".phases[Long].steps[Do it]: duplicate name 'Do it'");
+  }
+
+  @Test
   void anOutputBoundTwiceInOneRunIsADuplicate() {
     RollbackPlan plan = withGradual(procedure("gradual")
         .phase(phase("Find").step(TestPlans.find("culprit"), TestPlans.find("culprit").named("find again"))

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /** Validation rules for names, paths and Git ref names, each problem a sentence naming the value. */
 public final class Names {
 
-  private static final Pattern OUTPUT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
   private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+  /** The characters {@code git check-ref-format} refuses anywhere in a ref name, in the order they are reported. */
+  private static final String REF_NAME_FORBIDDEN = " ~^:?*[\\";
 
   private Names() {}
 
@@ -19,11 +20,44 @@ public final class Names {
    * @return problems, empty when valid
    */
   public static List<String> outputNameProblems(String name) {
-    if (!OUTPUT_NAME.matcher(name).matches()) {
+    if (!isOutputName(name)) {
       return List.of("output name '" + Texts.printable(name)
           + "' must start with a letter and hold only letters, digits, '_', '.' and '-'");
     }
     return List.of();
+  }
+
+  /**
+   * Whether a character may start the name of an output (or of a template's placeholder): an ASCII letter.
+   *
+   * @param c the character
+   * @return {@code true} when it may
+   */
+  public static boolean isOutputNameStart(char c) {
+    return isAsciiLetter(c);
+  }
+
+  /**
+   * Whether a character may follow the first in the name of an output: an ASCII letter or digit, {@code _},
+   * {@code .} or {@code -}.
+   *
+   * @param c the character
+   * @return {@code true} when it may
+   */
+  public static boolean isOutputNamePart(char c) {
+    return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+  }
+
+  private static boolean isOutputName(String name) {
+    if (name.isEmpty() || !isOutputNameStart(name.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      if (!isOutputNamePart(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -104,49 +138,57 @@ public final class Names {
    * @return problems, empty when valid
    */
   public static List<String> refNameProblems(String name) {
-    List<String> problems = new ArrayList<>();
-    String shown = Texts.printable(name);
-    String prefix = "ref name '" + shown + "' ";
+    List<String> wrong = new ArrayList<>();
     if (name.isEmpty()) {
-      problems.add("ref name is empty");
-      return problems;
+      wrong.add("ref name is empty");
+      return wrong;
     }
     if (name.startsWith("-")) {
-      problems.add(prefix + "starts with '-'");
+      wrong.add("starts with '-'");
     }
     if (name.equals("HEAD")) {
-      problems.add(prefix + "is reserved");
+      wrong.add("is reserved");
     }
     if (name.contains("..")) {
-      problems.add(prefix + "contains '..'");
+      wrong.add("contains '..'");
     }
     if (name.contains("@{")) {
-      problems.add(prefix + "contains '@{'");
+      wrong.add("contains '@{'");
     }
     if (Texts.hasControl(name)) {
-      problems.add(prefix + "contains control characters");
+      wrong.add("contains control characters");
     }
-    for (char c : new char[] {' ', '~', '^', ':', '?', '*', '[', '\\'}) {
+    for (int i = 0; i < REF_NAME_FORBIDDEN.length(); i++) {
+      char c = REF_NAME_FORBIDDEN.charAt(i);
       if (name.indexOf(c) >= 0) {
-        problems.add(prefix + "contains '" + c + "'");
+        wrong.add("contains '" + c + "'");
       }
     }
     if (name.startsWith("/") || name.endsWith("/") || name.contains("//")) {
-      problems.add(prefix + "has an empty component (leading, trailing or double '/')");
+      wrong.add("has an empty component (leading, trailing or double '/')");
     }
     if (name.endsWith(".")) {
-      problems.add(prefix + "ends with '.'");
+      wrong.add("ends with '.'");
     }
-    for (String part : name.split("/")) {
-      if (part.startsWith(".")) {
-        problems.add(prefix + "has a component starting with '.'");
+    int start = 0;
+    while (start < name.length()) {
+      int slash = name.indexOf('/', start);
+      int end = slash < 0 ? name.length() : slash;
+      if (name.startsWith(".", start)) {
+        wrong.add("has a component starting with '.'");
         break;
       }
-      if (part.endsWith(".lock")) {
-        problems.add(prefix + "has a component ending with '.lock'");
+      if (end - start >= 5 && name.startsWith(".lock", end - 5)) {
+        wrong.add("has a component ending with '.lock'");
         break;
       }
+      start = end + 1;
     }
-    return problems;
+    if (!wrong.isEmpty()) {
+      // The name, its control characters escaped, is only built when something is wrong with it.
+      String prefix = "ref name '" + Texts.printable(name) + "' ";
+      wrong.replaceAll(what -> prefix + what);
+    }
+    return wrong;
   }
 }

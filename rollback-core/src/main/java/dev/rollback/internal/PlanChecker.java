@@ -44,6 +44,8 @@ public final class PlanChecker {
 
   private final RollbackPlan plan;
   private final List<PlanProblem> problems = new ArrayList<>();
+  /** Every output a step or check of the plan binds, wherever it stands, gathered as the walk binds them. */
+  private final Set<String> allOutputs = new HashSet<>();
 
   private PlanChecker(RollbackPlan plan) {
     this.plan = plan;
@@ -113,17 +115,18 @@ public final class PlanChecker {
 
   private void run() {
     if (plan.name().isBlank()) {
-      add("name", Rule.EMPTY, "the plan's name is empty");
+      add(PlanPath.of("name"), Rule.EMPTY, "the plan's name is empty");
     }
-    positive("defaultTimeout", plan.defaultTimeout());
+    positive(PlanPath.of("defaultTimeout"), plan.defaultTimeout());
     triggers();
     severities();
+    PlanPath assessment = PlanPath.of("assessment");
     for (Signal s : plan.assessment()) {
-      signal("assessment[" + Texts.printable(s.displayName()) + "]", s);
+      signal(assessment.named(s.displayName()), s);
     }
     Set<String> bound = new LinkedHashSet<>(Rollback.BUILT_IN_OUTPUTS);
-    Map<String, String> bindings = new HashMap<>();
-    checks("readinessChecks", plan.readinessChecks(), bound, bindings);
+    Map<String, PlanPath> bindings = new HashMap<>();
+    checks(PlanPath.of("readinessChecks"), plan.readinessChecks(), bound, bindings);
     Set<String> afterChecklist = new LinkedHashSet<>(bound);
     procedures(afterChecklist, bindings);
     monitoring();
@@ -132,13 +135,14 @@ public final class PlanChecker {
   }
 
   private void triggers() {
-    unique("triggers", plan.triggers(), Trigger::name);
+    PlanPath triggers = PlanPath.of("triggers");
+    unique(triggers, plan.triggers(), Trigger::name);
     for (Trigger t : plan.triggers()) {
-      String path = "triggers[" + Texts.printable(t.name()) + "]";
-      condition(path + ".condition", t.condition());
+      PlanPath path = triggers.named(t.name());
+      condition(path.field("condition"), t.condition());
       List<String> cycle = cycleFrom(t.name(), new ArrayList<>());
       if (!cycle.isEmpty()) {
-        add(path + ".condition", Rule.INVALID_VALUE, "trigger '" + Texts.printable(t.name())
+        add(path.field("condition"), Rule.INVALID_VALUE, "trigger '" + Texts.printable(t.name())
             + "' refers to itself: " + Texts.printable(String.join(" -> ", cycle)));
       }
     }
@@ -167,18 +171,19 @@ public final class PlanChecker {
 
   private void severities() {
     if (plan.severities().isEmpty()) {
-      add("severities", Rule.EMPTY, "the decision matrix has no severity level");
+      add(PlanPath.of("severities"), Rule.EMPTY, "the decision matrix has no severity level");
     }
-    unique("severities", plan.severities(), SeverityLevel::name);
+    PlanPath severities = PlanPath.of("severities");
+    unique(severities, plan.severities(), SeverityLevel::name);
     Duration checklist = checklistWorstCase(plan);
     for (SeverityLevel s : plan.severities()) {
-      String path = "severities[" + Texts.printable(s.name()) + "]";
-      condition(path + ".condition", s.condition());
-      approval(path + ".approval", s.approval());
-      s.response().deadline().ifPresent(d -> positive(path + ".response.deadline", d));
+      PlanPath path = severities.named(s.name());
+      condition(path.field("condition"), s.condition());
+      approval(path.field("approval"), s.approval());
+      s.response().deadline().ifPresent(d -> positive(path.field("response").field("deadline"), d));
       Optional<Procedure> procedure = plan.procedureFor(s);
       if (s.procedure().isPresent() && procedure.isEmpty()) {
-        add(path + ".procedure", Rule.UNKNOWN_NAME, "no procedure named '" + s.procedure().get() + "'");
+        add(path.field("procedure"), Rule.UNKNOWN_NAME, "no procedure named '" + s.procedure().get() + "'");
       }
       if (procedure.isPresent() && s.response().rollsBack() && s.response().deadline().isPresent()) {
         Duration deadline = s.response().deadline().get();
@@ -186,7 +191,7 @@ public final class PlanChecker {
         Duration approval = s.approval().timeout();
         Duration worst = approval.plus(checklist).plus(steps);
         if (deadline.compareTo(worst) < 0 && !deadline.isNegative() && !deadline.isZero()) {
-          add(path + ".response.deadline", Rule.DEADLINE_TOO_SHORT, "deadline " + Texts.duration(deadline)
+          add(path.field("response").field("deadline"), Rule.DEADLINE_TOO_SHORT, "deadline " + Texts.duration(deadline)
               + " is shorter than the worst case of procedure '" + procedure.get().name() + "', "
               + Texts.duration(worst) + " (approval " + Texts.duration(approval) + " + checklist "
               + Texts.duration(checklist) + " + steps and validations " + Texts.duration(steps) + ")");
@@ -194,29 +199,36 @@ public final class PlanChecker {
       }
     }
     if (plan.procedures().isEmpty()) {
-      add("procedures", Rule.EMPTY, "the plan has no procedure");
+      add(PlanPath.of("procedures"), Rule.EMPTY, "the plan has no procedure");
     }
     plan.emergencyProcedure().ifPresent(name -> {
       if (plan.procedure(name).isEmpty()) {
-        add("emergencyProcedure", Rule.UNKNOWN_NAME, "no procedure named '" + name + "'");
+        add(PlanPath.of("emergencyProcedure"), Rule.UNKNOWN_NAME, "no procedure named '" + name + "'");
       }
     });
   }
 
-  private void procedures(Set<String> afterChecklist, Map<String, String> checklistBindings) {
-    unique("procedures", plan.procedures(), Procedure::name);
+  private void procedures(Set<String> afterChecklist, Map<String, PlanPath> checklistBindings) {
+    PlanPath procedures = PlanPath.of("procedures");
+    unique(procedures, plan.procedures(), Procedure::name);
+    // Verification runs after whichever procedure ran: it may use what the checklist binds and what every
+    // procedure binds.
+    Set<String> afterAll = null;
+    Map<String, List<SeverityLevel>> runnersByProcedure = new HashMap<>();
+    for (SeverityLevel s : plan.severities()) {
+      if (s.response().rollsBack()) {
+        plan.procedureFor(s)
+            .ifPresent(p -> runnersByProcedure.computeIfAbsent(p.name(), name -> new ArrayList<>()).add(s));
+      }
+    }
     for (Procedure p : plan.procedures()) {
-      String path = "procedures[" + Texts.printable(p.name()) + "]";
+      PlanPath path = procedures.named(p.name());
       if (p.phases().isEmpty()) {
         add(path, Rule.EMPTY, "procedure has no phases");
       }
-      List<SeverityLevel> runners = new ArrayList<>();
-      for (SeverityLevel s : plan.severities()) {
-        if (s.response().rollsBack() && plan.procedureFor(s).map(x -> x.name().equals(p.name())).orElse(false)) {
-          runners.add(s);
-        }
-      }
-      phases(path, p.phases(), new LinkedHashSet<>(afterChecklist), new HashMap<>(checklistBindings), step -> {
+      List<SeverityLevel> runners = runnersByProcedure.getOrDefault(p.name(), List.of());
+      Set<String> bound = new LinkedHashSet<>(afterChecklist);
+      phases(path, p.phases(), bound, new HashMap<>(checklistBindings), step -> {
         List<String> uncovered = new ArrayList<>();
         for (SeverityLevel s : runners) {
           if (!s.approval().requiresPeople()) {
@@ -229,50 +241,39 @@ public final class PlanChecker {
         }
         return uncovered;
       });
-    }
-    // Verification runs after whichever procedure ran: it may use what the checklist binds and what every
-    // procedure binds.
-    Set<String> afterAll = null;
-    for (Procedure p : plan.procedures()) {
-      Set<String> mine = new LinkedHashSet<>(afterChecklist);
-      for (Step s : p.steps()) {
-        s.output().ifPresent(mine::add);
-      }
-      for (Phase ph : p.phases()) {
-        for (Check c : ph.validations()) {
-          c.output().ifPresent(mine::add);
-        }
-      }
+      // bound now holds what the checklist and this procedure's steps and validations bind.
       if (afterAll == null) {
-        afterAll = mine;
+        afterAll = bound;
       } else {
-        afterAll.retainAll(mine);
+        afterAll.retainAll(bound);
       }
     }
     if (afterAll == null) {
       afterAll = new LinkedHashSet<>(afterChecklist);
     }
-    checks("verifications", plan.verifications(), afterAll, new HashMap<>());
-    checks("healthChecks", plan.healthChecks(), afterAll, new HashMap<>());
+    checks(PlanPath.of("verifications"), plan.verifications(), afterAll, new HashMap<>());
+    checks(PlanPath.of("healthChecks"), plan.healthChecks(), afterAll, new HashMap<>());
   }
 
-  private void phases(String path, List<Phase> phases, Set<String> bound, Map<String, String> bindings,
+  private void phases(PlanPath path, List<Phase> phases, Set<String> bound, Map<String, PlanPath> bindings,
       Function<Step, List<String>> uncoveredBy) {
-    unique(path + ".phases", phases, Phase::name);
+    PlanPath phasesPath = path.field("phases");
+    unique(phasesPath, phases, Phase::name);
     for (Phase ph : phases) {
-      String phPath = path + ".phases[" + Texts.printable(ph.name()) + "]";
+      PlanPath phPath = phasesPath.named(ph.name());
       if (ph.steps().isEmpty()) {
         add(phPath, Rule.EMPTY, "phase has no steps");
       }
       if (ph.validations().isEmpty()) {
         add(phPath, Rule.NO_VALIDATION, "phase has no validation to gate the next phase");
       }
-      unique(phPath + ".steps", ph.steps(), Step::name);
+      PlanPath steps = phPath.field("steps");
+      unique(steps, ph.steps(), Step::name);
       for (Step s : ph.steps()) {
-        String sPath = phPath + ".steps[" + Texts.printable(s.name()) + "]";
-        s.timeout().ifPresent(t -> positive(sPath + ".timeout", t));
-        params(sPath + ".params", s.params(), bound);
-        s.approval().ifPresent(a -> approval(sPath + ".approval", a));
+        PlanPath sPath = steps.named(s.name());
+        s.timeout().ifPresent(t -> positive(sPath.field("timeout"), t));
+        params(sPath.field("params"), s.params(), bound);
+        s.approval().ifPresent(a -> approval(sPath.field("approval"), a));
         if (s.effect() == Effect.IRREVERSIBLE
             && !s.approval().map(ApprovalPolicy::requiresPeople).orElse(false)) {
           for (String why : uncoveredBy.apply(s)) {
@@ -282,37 +283,39 @@ public final class PlanChecker {
         }
         bind(sPath, s.output(), bound, bindings);
       }
-      checks(phPath + ".validations", ph.validations(), bound, bindings);
+      checks(phPath.field("validations"), ph.validations(), bound, bindings);
     }
   }
 
-  private void checks(String path, List<Check> checks, Set<String> bound, Map<String, String> bindings) {
+  private void checks(PlanPath path, List<Check> checks, Set<String> bound, Map<String, PlanPath> bindings) {
     unique(path, checks, Check::name);
     for (Check c : checks) {
-      String cPath = path + "[" + Texts.printable(c.name()) + "]";
-      c.timeout().ifPresent(t -> positive(cPath + ".timeout", t));
-      params(cPath + ".params", c.params(), bound);
-      c.condition().ifPresent(cond -> condition(cPath + ".condition", cond, bound));
+      PlanPath cPath = path.named(c.name());
+      c.timeout().ifPresent(t -> positive(cPath.field("timeout"), t));
+      params(cPath.field("params"), c.params(), bound);
+      c.condition().ifPresent(cond -> condition(cPath.field("condition"), cond, bound));
       bind(cPath, c.output(), bound, bindings);
     }
   }
 
-  private void bind(String path, Optional<String> output, Set<String> bound, Map<String, String> bindings) {
+  private void bind(PlanPath path, Optional<String> output, Set<String> bound, Map<String, PlanPath> bindings) {
     if (output.isEmpty()) {
       return;
     }
     String name = output.get();
     for (String p : Names.outputNameProblems(name)) {
-      add(path + ".output", Rule.INVALID_VALUE, p);
+      add(path.field("output"), Rule.INVALID_VALUE, p);
     }
     if (Rollback.BUILT_IN_OUTPUTS.contains(name)) {
-      add(path + ".output", Rule.DUPLICATE_NAME, "output '" + name + "' is built in and cannot be bound");
-    } else if (bindings.containsKey(name)) {
-      add(path + ".output", Rule.DUPLICATE_NAME, "output '" + name + "' is already bound by " + bindings.get(name));
+      add(path.field("output"), Rule.DUPLICATE_NAME, "output '" + name + "' is built in and cannot be bound");
     } else {
-      bindings.put(name, path);
+      PlanPath earlier = bindings.putIfAbsent(name, path);
+      if (earlier != null) {
+        add(path.field("output"), Rule.DUPLICATE_NAME, "output '" + name + "' is already bound by " + earlier);
+      }
     }
     bound.add(name);
+    allOutputs.add(name);
   }
 
   private static Rule ruleFor(Arg a) {
@@ -327,10 +330,8 @@ public final class PlanChecker {
    *
    * @param path the path of the parameters, such as {@code procedures[gradual]...steps[revert].params}
    */
-  private void params(String path, Map<String, Object> params, Set<String> bound) {
-    for (Map.Entry<String, Object> e : params.entrySet()) {
-      param(path, e.getKey(), e.getValue(), bound);
-    }
+  private void params(PlanPath path, Map<String, Object> params, Set<String> bound) {
+    params.forEach((key, value) -> param(path, path.field(key), value, bound));
   }
 
   /** Whether the reference names a further output ({@code name.key}) of a bound output, as steps produce. */
@@ -343,12 +344,18 @@ public final class PlanChecker {
     return false;
   }
 
-  /** One parameter value; {@code where} locates it below the parameters, built only for what needs it. */
-  private void param(String path, String where, Object v, Set<String> bound) {
-    if (v instanceof Duration) {
+  /**
+   * One parameter value, standing at {@code where} below the parameters at {@code path}: a parameter, an element
+   * of a list, an entry of a map. A duration's problem is reported where it stands, an argument's at the
+   * parameters.
+   */
+  private void param(PlanPath path, PlanPath where, Object v, Set<String> bound) {
+    if (v instanceof String || v instanceof Boolean || v instanceof Number) {
+      return; // nothing to check, and most parameters are text: settled before the slower interface tests below
+    } else if (v instanceof Duration) {
       Duration d = (Duration) v;
       if (d.isZero() || d.isNegative()) {
-        add(path + "." + where, Rule.NON_POSITIVE_DURATION, "duration must be positive, was " + Texts.duration(d));
+        add(where, Rule.NON_POSITIVE_DURATION, "duration must be positive, was " + Texts.duration(d));
       }
     } else if (v instanceof Arg) {
       Arg a = (Arg) v;
@@ -365,18 +372,14 @@ public final class PlanChecker {
     } else if (v instanceof List) {
       List<?> list = (List<?>) v;
       for (int i = 0; i < list.size(); i++) {
-        Object e = list.get(i);
-        param(path, e instanceof String ? where : where + "[" + i + "]", e, bound);
+        param(path, where.element(i), list.get(i), bound);
       }
     } else if (v instanceof Map) {
-      for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-        Object x = e.getValue();
-        param(path, x instanceof String ? where : where + "." + e.getKey(), x, bound);
-      }
+      ((Map<?, ?>) v).forEach((key, value) -> param(path, where.field((String) key), value, bound));
     }
   }
 
-  private void condition(String path, Condition c) {
+  private void condition(PlanPath path, Condition c) {
     condition(path, c, null);
   }
 
@@ -385,7 +388,7 @@ public final class PlanChecker {
    * after all of them), so they may not refer to outputs; a check's condition is evaluated where the check
    * stands, after the steps before it, so its signals may.
    */
-  private void condition(String path, Condition c, Set<String> bound) {
+  private void condition(PlanPath path, Condition c, Set<String> bound) {
     if (c instanceof Condition.Comparison) {
       Condition.Comparison x = (Condition.Comparison) c;
       signal(path, x.signal(), bound);
@@ -393,14 +396,14 @@ public final class PlanChecker {
         Baseline b = ((Threshold.Relative) x.threshold()).baseline();
         if (b instanceof Baseline.FromFile) {
           for (String p : ((Baseline.FromFile) b).file().problems()) {
-            add(path + ".baseline", Rule.PATH_OUTSIDE_REPOSITORY, p);
+            add(path.field("baseline"), Rule.PATH_OUTSIDE_REPOSITORY, p);
           }
         } else if (b instanceof Baseline.Median) {
           if (((Baseline.Median) b).samples() < 1) {
-            add(path + ".baseline", Rule.INVALID_VALUE, "a median needs at least 1 sample, was "
+            add(path.field("baseline"), Rule.INVALID_VALUE, "a median needs at least 1 sample, was "
                 + ((Baseline.Median) b).samples());
           }
-          signal(path + ".baseline", ((Baseline.Median) b).signal(), bound);
+          signal(path.field("baseline"), ((Baseline.Median) b).signal(), bound);
         }
       }
     } else if (c instanceof Condition.AllOf) {
@@ -425,7 +428,7 @@ public final class PlanChecker {
       condition(path, x.condition(), bound);
     } else if (c instanceof Condition.Sustained) {
       Condition.Sustained x = (Condition.Sustained) c;
-      positive(path + ".window", x.window());
+      positive(path.field("window"), x.window());
       condition(path, x.condition(), bound);
     } else if (c instanceof Condition.TriggerRef) {
       String name = ((Condition.TriggerRef) c).name();
@@ -435,15 +438,15 @@ public final class PlanChecker {
     }
   }
 
-  private void signal(String path, Signal s) {
+  private void signal(PlanPath path, Signal s) {
     signal(path, s, null);
   }
 
-  private void signal(String path, Signal s, Set<String> bound) {
-    params(path + ".signal", s.params(), bound);
+  private void signal(PlanPath path, Signal s, Set<String> bound) {
+    params(path.field("signal"), s.params(), bound);
   }
 
-  private void approval(String path, ApprovalPolicy a) {
+  private void approval(PlanPath path, ApprovalPolicy a) {
     if (a.kind() == ApprovalPolicy.Kind.CONSENSUS) {
       if (a.quorum() < 1) {
         add(path, Rule.INVALID_APPROVAL, "quorum must be at least 1, was " + a.quorum());
@@ -461,7 +464,7 @@ public final class PlanChecker {
           add(path, Rule.INVALID_APPROVAL, "a role name is empty");
         }
       }
-      positive(path + ".timeout", a.timeout());
+      positive(path.field("timeout"), a.timeout());
     }
   }
 
@@ -470,47 +473,52 @@ public final class PlanChecker {
       return;
     }
     Monitoring m = plan.monitoring().get();
-    positive("monitoring.interval", m.interval());
-    positive("monitoring.period", m.period());
+    positive(PlanPath.of("monitoring.interval"), m.interval());
+    positive(PlanPath.of("monitoring.period"), m.period());
     if (m.interval().compareTo(m.period()) > 0 && !m.period().isNegative()) {
-      add("monitoring.interval", Rule.INVALID_VALUE, "interval " + Texts.duration(m.interval())
+      add(PlanPath.of("monitoring.interval"), Rule.INVALID_VALUE, "interval " + Texts.duration(m.interval())
           + " is longer than the period " + Texts.duration(m.period()));
     }
+    PlanPath metrics = PlanPath.of("monitoring.metrics");
     for (Signal s : m.metrics()) {
-      signal("monitoring.metrics[" + Texts.printable(s.displayName()) + "]", s);
+      signal(metrics.named(s.displayName()), s);
     }
-    unique("monitoring.rules", m.rules(), MonitoringRule::name);
+    unique(PlanPath.of("monitoring.rules"), m.rules(), MonitoringRule::name);
     for (MonitoringRule r : m.rules()) {
-      condition("monitoring.rules[" + r.name() + "].condition", r.condition());
+      // The rule's name as written: unlike the other names of paths, not escaped.
+      condition(PlanPath.of("monitoring.rules[" + r.name() + "]").field("condition"), r.condition());
     }
   }
 
   private void recoveries(Set<String> afterChecklist) {
-    unique("recoveries", plan.recoveries(), RecoveryStrategy::name);
+    PlanPath recoveries = PlanPath.of("recoveries");
+    unique(recoveries, plan.recoveries(), RecoveryStrategy::name);
     for (RecoveryStrategy r : plan.recoveries()) {
-      String path = "recoveries[" + Texts.printable(r.name()) + "]";
+      PlanPath path = recoveries.named(r.name());
       if (r.phases().isEmpty()) {
         add(path, Rule.EMPTY, "recovery strategy has no phases");
       }
-      r.approval().ifPresent(a -> approval(path + ".approval", a));
+      r.approval().ifPresent(a -> approval(path.field("approval"), a));
       Set<String> bound = new LinkedHashSet<>(afterChecklist);
-      Map<String, String> bindings = new HashMap<>();
+      Map<String, PlanPath> bindings = new HashMap<>();
       phases(path, r.phases(), bound, bindings, step -> r.approval().map(ApprovalPolicy::requiresPeople).orElse(false)
           ? List.of()
           : List.of("recovery '" + r.name() + "' has " + r.approval()
               .map(a -> "only " + a.describe().toLowerCase(Locale.ROOT))
               .orElse("no approval policy")));
-      checks(path + ".validations", r.validations(), bound, bindings);
+      checks(path.field("validations"), r.validations(), bound, bindings);
     }
   }
 
   private void messages() {
-    unique("messages", plan.messages(), MessageTemplate::name);
-    Set<String> outputs = allOutputs();
+    PlanPath messages = PlanPath.of("messages");
+    unique(messages, plan.messages(), MessageTemplate::name);
+    Set<String> outputs = allOutputs;
     Set<String> signals = new HashSet<>();
     dev.rollback.Snapshot.signalsOf(plan).forEach(sig -> signals.add(sig.displayName()));
+    PlanPath messageValues = PlanPath.of("messageValues");
     plan.messageValues().forEach((name, value) -> {
-      String path = "messageValues[" + Texts.printable(name) + "]";
+      PlanPath path = messageValues.named(name);
       try {
         MessageValues.copy("message value", Map.of(name, value));
       } catch (IllegalArgumentException e) {
@@ -524,17 +532,17 @@ public final class PlanChecker {
       }
     });
     for (MessageTemplate m : plan.messages()) {
-      String path = "messages[" + Texts.printable(m.name()) + "]";
+      PlanPath path = messages.named(m.name());
       if (m.channels().isEmpty()) {
-        add(path + ".channels", Rule.EMPTY, "message goes through no channel");
+        add(path.field("channels"), Rule.EMPTY, "message goes through no channel");
       }
-      placeholders(path + ".title", m, m.title(), outputs, signals);
-      placeholders(path + ".body", m, m.body(), outputs, signals);
+      placeholders(path.field("title"), m, m.title(), outputs, signals);
+      placeholders(path.field("body"), m, m.body(), outputs, signals);
     }
   }
 
   /** A template's syntax, then each name it uses outside a section: something a run of the plan fills. */
-  private void placeholders(String path, MessageTemplate m, String template, Set<String> outputs,
+  private void placeholders(PlanPath path, MessageTemplate m, String template, Set<String> outputs,
       Set<String> signals) {
     List<String> syntax = MessageTemplates.problems(template);
     for (String problem : syntax) {
@@ -551,36 +559,42 @@ public final class PlanChecker {
     }
   }
 
-  /** Every output a step or check of the plan binds, wherever it stands. */
-  private Set<String> allOutputs() {
-    Set<String> out = new HashSet<>();
-    PlanParts.phases(plan, true).forEach(ph -> ph.steps().forEach(st -> st.output().ifPresent(out::add)));
-    PlanParts.checks(plan, true).forEach(c -> c.output().ifPresent(out::add));
-    return out;
-  }
-
-  /** Reports blank names and names used twice in one list. */
-  private <T> void unique(String path, List<T> items, Function<T, String> name) {
-    Set<String> seen = new HashSet<>();
-    Set<String> reported = new HashSet<>();
-    for (T item : items) {
-      String n = name.apply(item);
+  /** Reports blank names and names used twice in one list, each duplicate once, where it is first repeated. */
+  private <T> void unique(PlanPath path, List<T> items, Function<T, String> name) {
+    // Most lists are short: comparing a name with the earlier ones then costs less than hashing them all.
+    boolean hash = items.size() > 16;
+    Set<String> seen = hash ? new HashSet<>() : null;
+    Set<String> reported = hash ? new HashSet<>() : null;
+    String[] names = new String[items.size()];
+    for (int i = 0; i < names.length; i++) {
+      String n = name.apply(items.get(i));
+      names[i] = n;
       if (n.isBlank()) {
-        add(path + "[" + Texts.printable(n) + "]", Rule.EMPTY, "name is empty");
-      } else if (!seen.add(n) && reported.add(n)) {
-        String shown = Texts.printable(n);
-        add(path + "[" + shown + "]", Rule.DUPLICATE_NAME, "duplicate name '" + shown + "'");
+        add(path.named(n), Rule.EMPTY, "name is empty");
+      } else if (hash ? !seen.add(n) && reported.add(n) : timesBefore(names, i, n) == 1) {
+        add(path.named(n), Rule.DUPLICATE_NAME, "duplicate name '" + Texts.printable(n) + "'");
       }
     }
   }
 
-  private void positive(String path, Duration d) {
+  /** How many of the first {@code end} names equal {@code n}: 0, 1, or 2 for two or more. */
+  private static int timesBefore(String[] names, int end, String n) {
+    int times = 0;
+    for (int i = 0; i < end && times < 2; i++) {
+      if (names[i].equals(n)) {
+        times++;
+      }
+    }
+    return times;
+  }
+
+  private void positive(PlanPath path, Duration d) {
     if (d.isZero() || d.isNegative()) {
       add(path, Rule.NON_POSITIVE_DURATION, "duration must be positive, was " + Texts.duration(d));
     }
   }
 
-  private void add(String path, Rule rule, String message) {
-    problems.add(new PlanProblem(path, rule, message));
+  private void add(PlanPath path, Rule rule, String message) {
+    problems.add(new PlanProblem(path.toString(), rule, message));
   }
 }

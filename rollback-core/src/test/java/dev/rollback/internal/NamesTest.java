@@ -88,6 +88,11 @@ class NamesTest {
     assertThat(Names.outputNameProblems("run.date")).isEmpty();
     assertThat(Names.outputNameProblems("1st")).containsExactly(
         "output name '1st' must start with a letter and hold only letters, digits, '_', '.' and '-'");
+    assertThat(Names.outputNameProblems("fix-1_a.B")).isEmpty();
+    for (String bad : new String[] {"", "_x", "-x", ".x", "a b", "a/b", "a{b", "caf\u00e9", "a\u0007"}) {
+      assertThat(Names.outputNameProblems(bad)).as(bad).containsExactly("output name '" + Texts.printable(bad)
+          + "' must start with a letter and hold only letters, digits, '_', '.' and '-'");
+    }
     assertThat(Names.secretNameProblems("_GITHUB_TOKEN")).isEmpty();
     assertThat(Names.secretNameProblems("a b")).hasSize(1);
   }
