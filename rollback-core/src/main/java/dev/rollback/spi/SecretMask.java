@@ -5,6 +5,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -169,7 +170,20 @@ public final class SecretMask {
    * @throws NullPointerException if {@code out} is null
    */
   public OutputStream filter(OutputStream out) {
-    return new Filter(Objects.requireNonNull(out, "out"), this);
+    return filter(out, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A stream that writes text in a charset on to another, masked, as {@link #filter(OutputStream)} does for UTF-8:
+   * for wrapping a terminal whose encoding is the platform's.
+   *
+   * @param out where the masked text goes
+   * @param charset the text's charset
+   * @return the masking stream
+   * @throws NullPointerException if an argument is null
+   */
+  public OutputStream filter(OutputStream out, Charset charset) {
+    return new Filter(Objects.requireNonNull(out, "out"), this, Objects.requireNonNull(charset, "charset"));
   }
 
   /**
@@ -242,11 +256,13 @@ public final class SecretMask {
     private static final int MAX_PENDING = 64 * 1024;
 
     private final SecretMask mask;
+    private final Charset charset;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-    Filter(OutputStream out, SecretMask mask) {
+    Filter(OutputStream out, SecretMask mask, Charset charset) {
       super(out);
       this.mask = mask;
+      this.charset = charset;
     }
 
     @Override
@@ -297,15 +313,15 @@ public final class SecretMask {
         return;
       }
       byte[] bytes = pending.toByteArray();
-      int complete = partial ? completeUtf8(bytes) : bytes.length;
-      String text = new String(bytes, 0, complete, StandardCharsets.UTF_8);
+      int complete = partial && charset.equals(StandardCharsets.UTF_8) ? completeUtf8(bytes) : bytes.length;
+      String text = new String(bytes, 0, complete, charset);
       int keep = partial ? mask.heldBack(text) : 0;
       String masked = mask.apply(text.substring(0, text.length() - keep));
-      byte[] rest = (text.substring(text.length() - keep)).getBytes(StandardCharsets.UTF_8);
+      byte[] rest = (text.substring(text.length() - keep)).getBytes(charset);
       pending.reset();
       pending.write(rest, 0, rest.length);
       pending.write(bytes, complete, bytes.length - complete);
-      out.write(masked.getBytes(StandardCharsets.UTF_8));
+      out.write(masked.getBytes(charset));
     }
 
     /** How many bytes form whole UTF-8 characters: an unfinished sequence at the end waits for its other bytes. */
