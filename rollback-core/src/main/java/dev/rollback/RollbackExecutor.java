@@ -399,7 +399,7 @@ public final class RollbackExecutor implements AutoCloseable {
      *
      * <pre>{@code
      * SecretMask mask = SecretMask.of(System.getenv("GITHUB_TOKEN"));
-     * System.setErr(new PrintStream(mask.filter(new FileOutputStream(FileDescriptor.err)), true));
+     * System.setErr(new PrintStream(mask.filter(new FileOutputStream(FileDescriptor.err)), true, UTF_8));
      * RollbackExecutor executor = RollbackExecutor.builder().secretMask(mask)...build();
      * }</pre>
      *
