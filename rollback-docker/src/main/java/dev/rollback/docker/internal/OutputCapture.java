@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Receives a container's attached output as docker-java's demultiplexed frames and keeps stdout and stderr apart,
- * each bounded to its last bytes (from the first whole line among them, so that a secret the executor masks is
- * never cut in two).
+ * each bounded to its last bytes.
  */
 public final class OutputCapture extends ResultCallback.Adapter<Frame> {
 
@@ -37,17 +36,9 @@ public final class OutputCapture extends ResultCallback.Adapter<Frame> {
       total += b.length;
     }
 
-    /** The text kept; when older output was dropped, from the first whole line, so no value is cut in two. */
     synchronized String text() {
       int kept = (int) Math.min(total, buf.length);
-      int from = 0;
-      if (total > buf.length) {
-        while (from < kept && buf[from] != '\n') {
-          from++;
-        }
-        from = Math.min(kept, from + 1);
-      }
-      return new String(buf, from, kept - from, StandardCharsets.UTF_8);
+      return new String(buf, 0, kept, StandardCharsets.UTF_8);
     }
 
     synchronized boolean truncated() {
