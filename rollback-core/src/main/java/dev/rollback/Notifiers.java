@@ -75,7 +75,8 @@ public final class Notifiers {
 
   /**
    * Posts each message as JSON in Slack's incoming-webhook shape ({@code text} with the title in bold, then the
-   * body) to a URL that is itself a secret: it never appears in logs, reports or errors.
+   * body) to a URL that is itself a secret: it never appears in logs, reports or errors. The channel's
+   * {@link Notifier#secrets() secrets} are the URL and its path with the query, which hold the key.
    *
    * @param url the webhook URL
    * @return the channel
@@ -99,6 +100,10 @@ public final class Notifiers {
       throw new IllegalArgumentException("the webhook URL must be an http or https URL");
     }
     String shown = scheme + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "/***";
+    // The key is in the path (Slack, Teams, Discord) or the query: secret on its own too, wherever it is printed.
+    String key = uri.getRawPath() == null ? "" : uri.getRawPath() + (uri.getRawQuery() == null ? ""
+        : "?" + uri.getRawQuery());
+    List<String> secret = key.length() > 1 && !key.equals(url) ? List.of(url, key) : List.of(url);
     return new Notifier() {
       @Override
       public Delivery send(Notification n) throws IOException, InterruptedException {
@@ -119,7 +124,7 @@ public final class Notifiers {
 
       @Override
       public Collection<String> secrets() {
-        return List.of(url);
+        return secret;
       }
 
       @Override

@@ -9,6 +9,7 @@ import dev.rollback.spi.Adapter;
 import dev.rollback.spi.AdapterProvider;
 import dev.rollback.spi.Approver;
 import dev.rollback.spi.Notifier;
+import dev.rollback.spi.SecretMask;
 import dev.rollback.spi.SecretResolver;
 import dev.rollback.spi.Sleeper;
 import java.io.IOException;
@@ -251,6 +252,7 @@ public final class RollbackExecutor implements AutoCloseable {
     private Sleeper sleeper;
     private Path workspace;
     private SecretResolver secrets = SecretResolver.environment();
+    private SecretMask mask;
     private RetryPolicy notificationRetry = RetryPolicy.times(3);
 
     private Builder() {}
@@ -389,6 +391,27 @@ public final class RollbackExecutor implements AutoCloseable {
     }
 
     /**
+     * Shares a mask with the executor: its runs and previews mask what the mask holds besides what they learn
+     * themselves, and add to it every secret they learn (the plan's resolved secrets, the adapters' and notifiers'
+     * own, values adapters register), so that what else prints (a console, a log) can mask the same values. Add
+     * values the plan's commands can see that the executor cannot know, such as a token in the environment they
+     * inherit. Without one, each run and preview has a mask of its own.
+     *
+     * <pre>{@code
+     * SecretMask mask = SecretMask.of(System.getenv("GITHUB_TOKEN"));
+     * System.setErr(new PrintStream(mask.filter(new FileOutputStream(FileDescriptor.err)), true, UTF_8));
+     * RollbackExecutor executor = RollbackExecutor.builder().secretMask(mask)...build();
+     * }</pre>
+     *
+     * @param mask the mask
+     * @return this builder
+     */
+    public Builder secretMask(SecretMask mask) {
+      this.mask = Objects.requireNonNull(mask, "mask");
+      return this;
+    }
+
+    /**
      * Builds the executor; the built-in {@code core} adapter (commands, confirmations, waits, conditions) is
      * always registered first.
      *
@@ -406,7 +429,7 @@ public final class RollbackExecutor implements AutoCloseable {
       }
       Journal j = journal != null ? journal : Journal.directory(ws.resolve(".rollback"));
       Settings s = new Settings(new Registry(all), j.store(), Optional.ofNullable(approver), listeners, clock, sl,
-          notifiers, notificationRetry, ws, secrets);
+          notifiers, notificationRetry, ws, secrets, Optional.ofNullable(mask));
       return new RollbackExecutor(s, j);
     }
 

@@ -83,7 +83,7 @@ class NotifiersTest {
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/services/T000/B000/SECRETKEY";
       Notifier webhook = Notifiers.webhook(url);
-      assertThat(webhook.secrets()).containsExactly(url);
+      assertThat(webhook.secrets()).containsExactly(url, "/services/T000/B000/SECRETKEY");
       assertThat(webhook.toString()).doesNotContain("SECRETKEY");
       assertThatThrownBy(() -> webhook.send(MESSAGE)).hasMessageContaining("answered HTTP 500")
           .hasMessageNotContaining("SECRETKEY");

@@ -26,7 +26,8 @@ public final class Processes {
    * What a finished program left.
    *
    * @param exitCode its exit status
-   * @param stdout its standard output, decoded as UTF-8, up to {@link #MAX_CAPTURE} bytes
+   * @param stdout its standard output, decoded as UTF-8, up to {@link #MAX_CAPTURE} bytes (when longer, up to the
+   *     end of its last whole line within them, so that no value is cut in two)
    * @param stderr its standard error, likewise
    * @param truncated whether either stream was longer than kept
    */
@@ -121,7 +122,16 @@ public final class Processes {
     }
 
     String text() {
-      return kept.toString(StandardCharsets.UTF_8);
+      if (!truncated) {
+        return kept.toString(StandardCharsets.UTF_8);
+      }
+      // Cut at the end of the last whole line: a value cut in two (a secret) would no longer be recognised.
+      byte[] b = kept.toByteArray();
+      int end = b.length;
+      while (end > 0 && b[end - 1] != '\n') {
+        end--;
+      }
+      return new String(b, 0, end, StandardCharsets.UTF_8);
     }
   }
 }

@@ -95,6 +95,18 @@ public interface RunContext {
   void registerSecret(String value);
 
   /**
+   * The text with every secret the run knows masked, in the forms {@link SecretMask} masks. The executor masks
+   * whatever a handler returns, so a handler needs this only for text it cuts before returning it (the last lines
+   * of a command's output), since a cut can leave part of a secret that is no longer recognisable.
+   *
+   * @param text the text; may be null
+   * @return the masked text; a context that knows no secret returns it unchanged
+   */
+  default String redact(String text) {
+    return text;
+  }
+
+  /**
    * When the run started.
    *
    * @return the start

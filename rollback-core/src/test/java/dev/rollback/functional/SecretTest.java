@@ -9,15 +9,31 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import dev.rollback.Approvers;
+import dev.rollback.Checks;
+import dev.rollback.Command;
+import dev.rollback.Effect;
+import dev.rollback.FailurePolicy;
 import dev.rollback.Journal;
+import dev.rollback.NotificationEvent;
+import dev.rollback.Rollback;
 import dev.rollback.RollbackExecutor;
+import dev.rollback.RollbackPlan;
 import dev.rollback.RollbackReport;
 import dev.rollback.RunEvent;
 import dev.rollback.RunOptions;
 import dev.rollback.RunStatus;
+import dev.rollback.Steps;
+import dev.rollback.spi.Delivery;
+import dev.rollback.spi.Notification;
+import dev.rollback.spi.Notifier;
+import dev.rollback.spi.SecretMask;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -118,5 +134,85 @@ class SecretTest {
       assertThat(t.toString()).doesNotContain(ADAPTER_SECRET);
     }
     assertThat(h.ledger.lines()).isEmpty();
+  }
+
+  static final String HOOK = "https://hooks.example.com/services/T000/B000/HookKEYvalue42";
+  static final String ENV_TOKEN = "ghp_EnvironmentT0kenValue0987654321";
+
+  /** A channel whose URL is a secret, as {@code Notifiers.webhook} is; it writes to the ledger instead of posting. */
+  private static Notifier hook(Ledger sent) {
+    return new Notifier() {
+      @Override
+      public Delivery send(Notification n) {
+        sent.append(n.title() + " | " + n.body().replace('\n', ' '));
+        return new Delivery("webhook", "hooks.example.com/***");
+      }
+
+      @Override
+      public Collection<String> secrets() {
+        return List.of(HOOK);
+      }
+    };
+  }
+
+  /**
+   * A plan whose command prints the webhook's URL and a token of the environment as they are, URL-encoded and in a
+   * Basic header, and fails after a long output so that its tail is cut through the token.
+   */
+  private static RollbackPlan printing() {
+    String print = "printf 'hook=%s\\n' \"$HOOK\"; printf 'token=%s\\n' \"$TOK\";"
+        + " printf 'enc=%s\\n' \"$(printf %s \"$HOOK\" | sed 's#:#%3A#g; s#/#%2F#g')\";"
+        + " printf 'basic=%s\\n' \"$(printf 'x-access-token:%s' \"$TOK\" | base64 | tr -d '\\n')\"";
+    // The token, then 1990 characters: the last 2000 characters of the output start inside the token.
+    String longThenToken = "printf '%s' \"$TOK\"; printf '%01990d' 0; exit 3";
+    Command prints = Command.of("sh", "-c", print).env("HOOK", HOOK).env("TOK", ENV_TOKEN);
+    Command fails = Command.of("sh", "-c", longThenToken).env("TOK", ENV_TOKEN);
+    return Rollback.plan("printing")
+        .severity(Rollback.severity("high").when(Rollback.declared("broken")).rollbackWithin(Rollback.hours(24))
+            .approval(Rollback.single("maintainer")))
+        .procedure(Rollback.procedure("gradual")
+            .phase(Rollback.phase("print")
+                .step(Steps.run(prints).effect(Effect.READ_ONLY).as("printed"))
+                .validate(Checks.command(fails).named("long output"))
+                .onFailure(FailurePolicy.CONTINUE)))
+        .communicate(Rollback.message("failed").on(NotificationEvent.ROLLBACK_FAILED).title("{{plan}}: {{status}}")
+            .body("printed {{printed}}; {{summary}}").via("hook"))
+        .build();
+  }
+
+  @Test
+  void aNotifiersSecretAndAValueOfTheSharedMaskAreMaskedInCommandOutputInEveryForm() throws Exception {
+    Harness h = new Harness(dir);
+    Ledger sent = new Ledger(dir.resolve("hook"));
+    SecretMask shared = SecretMask.of(ENV_TOKEN);
+    RollbackExecutor executor = RollbackExecutor.builder().workspace(dir)
+        .journal(Journal.directory(dir.resolve("journal"))).clock(h.clock).approver(Approvers.automatic("alice", "t"))
+        .listener(h.events::add).notifier("hook", hook(sent)).secretMask(shared).build();
+
+    RollbackReport report = executor.run(printing(), RunOptions.defaults().withDeclared("broken"));
+
+    // In base64, the characters that mix the token's last bits with the padding are left: never a character of it.
+    assertThat((String) report.outputs().get("printed"))
+        .matches("hook=\\*\\*\\*\ntoken=\\*\\*\\*\nenc=\\*\\*\\*\nbasic=eC1hY2Nlc3MtdG9rZW46\\*\\*\\*.{0,3}");
+    String tail = (String) report.phase("print").get().validations().get(0).evidence().get("output");
+    assertThat(tail).startsWith("***0000").hasSize(3 + 1990);
+    // The run added what it learned (the notifier's URL) to the shared mask.
+    assertThat(shared.apply(HOOK)).isEqualTo("***");
+
+    List<String> places = new ArrayList<>();
+    places.add(Files.readString(dir.resolve("journal").resolve(report.runId() + ".jsonl")));
+    places.add(report.toMarkdown());
+    places.add(report.toJson());
+    places.addAll(sent.lines());
+    h.events.forEach(e -> places.add(e.describe()));
+    logs.list.forEach(e -> places.add(e.getFormattedMessage()));
+    assertThat(sent.lines()).hasSize(1);
+    for (String place : places) {
+      assertThat(place).doesNotContain(ENV_TOKEN).doesNotContain(HOOK).doesNotContain("HookKEYvalue42")
+          .doesNotContain(ENV_TOKEN.substring(ENV_TOKEN.length() - 12))
+          .doesNotContain(URLEncoder.encode(HOOK, StandardCharsets.UTF_8))
+          .doesNotContain(Base64.getEncoder().encodeToString(("x-access-token:" + ENV_TOKEN)
+              .getBytes(StandardCharsets.UTF_8)));
+    }
   }
 }

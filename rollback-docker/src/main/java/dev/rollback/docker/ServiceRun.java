@@ -74,23 +74,25 @@ public record ServiceRun(String project, String service, String image, String im
   }
 
   /**
-   * The last lines of stdout.
+   * The last lines of stdout; when older output was dropped, never the first line kept, which may have been cut in
+   * the middle (of a secret, say).
    *
    * @param lines how many
    * @return the lines, joined with newlines
    */
   public String stdoutTail(int lines) {
-    return Tails.tail(stdout, lines);
+    return Tails.tail(stdout, lines, outputTruncated);
   }
 
   /**
-   * The last lines of stderr.
+   * The last lines of stderr; when older output was dropped, never the first line kept, which may have been cut in
+   * the middle (of a secret, say).
    *
    * @param lines how many
    * @return the lines, joined with newlines
    */
   public String stderrTail(int lines) {
-    return Tails.tail(stderr, lines);
+    return Tails.tail(stderr, lines, outputTruncated);
   }
 
   /**

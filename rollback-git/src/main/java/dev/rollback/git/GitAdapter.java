@@ -2,6 +2,7 @@ package dev.rollback.git;
 
 import dev.rollback.git.internal.Engine;
 import dev.rollback.git.internal.GitRepo;
+import dev.rollback.git.internal.RemoteCredentials;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.Audit;
 import dev.rollback.spi.CheckEvaluator;
@@ -10,10 +11,12 @@ import dev.rollback.spi.SignalSource;
 import dev.rollback.spi.StepHandler;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
@@ -215,13 +218,24 @@ public final class GitAdapter implements Adapter {
   }
 
   /**
-   * The token given with {@link #withCredentials}, for redaction.
+   * For redaction: the token given with {@link #withCredentials}, and the credentials written into the URLs of the
+   * repository's configuration ({@code https://x-access-token:TOKEN@host/o/r.git}), which commands that print a
+   * remote's URL would show. A plain user name ({@code git@host}) is not a secret.
    *
-   * @return the token, or nothing
+   * @return the secret values
    */
   @Override
   public Collection<String> secrets() {
-    return token == null ? List.of() : List.of(new String(token));
+    Set<String> out = new LinkedHashSet<>();
+    if (token != null) {
+      out.add(new String(token));
+    }
+    try {
+      out.addAll(RemoteCredentials.of(repo.repository().getConfig()));
+    } catch (RuntimeException e) {
+      // A repository that cannot be opened has no configuration to read; its steps will say why.
+    }
+    return List.copyOf(out);
   }
 
   /** Closes the repository, if it was opened. */

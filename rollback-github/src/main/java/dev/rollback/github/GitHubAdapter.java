@@ -8,6 +8,7 @@ import dev.rollback.github.internal.GitHubApi;
 import dev.rollback.github.internal.Http;
 import dev.rollback.github.internal.JdkConnector;
 import dev.rollback.github.internal.Limits;
+import dev.rollback.github.internal.MaskingConnector;
 import dev.rollback.github.internal.PostHandlers;
 import dev.rollback.github.internal.RerunHandler;
 import dev.rollback.github.internal.RunChecks;
@@ -18,6 +19,7 @@ import dev.rollback.github.internal.TokenAuthorization;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.CheckEvaluator;
 import dev.rollback.spi.RunContext;
+import dev.rollback.spi.SecretMask;
 import dev.rollback.spi.SignalSource;
 import dev.rollback.spi.Sleeper;
 import dev.rollback.spi.StepHandler;
@@ -57,8 +59,14 @@ import org.slf4j.LoggerFactory;
  * unless they provably did not reach GitHub (see {@link GitHubOutcomeUnknownException}). Each call is exactly the
  * endpoint it needs: the adapter makes no hidden look-ups of the user, the repository or the workflow.
  *
+ * <p>Each exchange, its body included, ends by {@link Builder#requestTimeout(Duration)} or the operation's deadline,
+ * whichever comes first, so an answer that stalls after its headers cannot hang a run. A secondary rate limit that
+ * GitHub answers without {@code Retry-After} is waited for a minute, as GitHub's documentation asks.
+ *
  * <p>The token is held only by the adapter, handed to the executor through {@link #secrets()} for redaction, and
- * never logged, shown by {@link #toString()} or put in an exception message.
+ * never logged, shown by {@link #toString()} or put in an exception message: the adapter masks it (and whatever
+ * credentials it sends) in everything that comes back, so a proxy that echoes the {@code Authorization} header into
+ * an error cannot put it into a {@link GitHubException}, with or without the executor.
  */
 public final class GitHubAdapter implements Adapter {
 
@@ -86,10 +94,11 @@ public final class GitHubAdapter implements Adapter {
     Settings settings = new Settings(b.clock, b.sleeper, b.sleeperGiven, b.requestTimeout, b.maxRateLimitWait, b.pollInterval,
         b.readAttempts, b.retryBackoff, b.dispatchRunDetails.orElse(target.isGitHubCom()), b.dispatchLookup,
         Duration.ofSeconds(2), b.signalReuse);
-    this.connector = b.connector != null ? b.connector : new JdkConnector(b.requestTimeout);
+    SecretMask mask = SecretMask.of(token);
+    this.connector = new MaskingConnector(b.connector != null ? b.connector : new JdkConnector(b.requestTimeout), mask);
     this.limits = new Limits(() -> new Budget(settings.clock(), settings.sleeper(), Optional.empty(),
         settings.maxRateLimitWait()));
-    Http http = new Http(target.apiUrl(), auth, connector, limits, b.readAttempts, b.retryBackoff);
+    Http http = new Http(target.apiUrl(), auth, mask, connector, limits, b.readAttempts, b.retryBackoff);
     this.session = new Session(new GitHubApi(http, target.owner(), target.name()), settings, target.owner());
     CancelRunsHandler cancel = new CancelRunsHandler(session);
     PostHandlers posts = new PostHandlers(session);
@@ -259,7 +268,8 @@ public final class GitHubAdapter implements Adapter {
 
     /**
      * github-api credentials instead of a token, such as a GitHub App's installation credentials; an
-     * adapter-specific escape hatch. The adapter cannot redact what the provider produces.
+     * adapter-specific escape hatch. The adapter masks what the provider produces in its own answers and errors, but
+     * cannot hand it to the executor beforehand ({@link #secrets()} holds only a token).
      *
      * @param provider the credentials
      * @return this builder
@@ -312,7 +322,8 @@ public final class GitHubAdapter implements Adapter {
     }
 
     /**
-     * The longest wait for a connection and for each response; 30 seconds by default.
+     * The longest wait for a connection and for each whole exchange (status, headers and body); 30 seconds by
+     * default. A call within a run also ends by the run's deadline or the step's timeout, when that comes first.
      *
      * @param timeout the timeout
      * @return this builder

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Approvals from GitHub comments: the approver posts the request on an issue (a new one, or one given), then reads
  * the comments until the policy is met, someone eligible denies, or the request expires. A comment whose first line is
  * {@code /approve} or {@code /deny} is a vote when its author holds one of the policy's roles; others are ignored
- * (and logged). Only comments after the request answer it, and a person's latest vote counts.
+ * (and logged, and the issue says why, once per person). Only comments after the request answer it, and a person's
+ * latest vote counts.
  *
  * <pre>{@code
  * Approver approvals = GitHubApprover.on(github)
@@ -43,7 +45,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Roles named as GitHub's ({@code admin}, {@code maintain}, {@code write}, {@code triage}, {@code read}) and
  * {@code maintainer} need no mapping: they ask for that role on the repository or a stronger one. A person's role is
- * read once per request ({@code role_name}, which tells {@code maintain} from {@code write}). Votes from the
+ * read once per request ({@code role_name}, which tells {@code maintain} from {@code write}); a custom repository
+ * role counts as its base ({@code permission}: {@code write} for a role built on {@code maintain} or {@code write},
+ * {@code read} for one on {@code triage} or {@code read}), the access GitHub itself grants. Votes from the
  * adapter's own account are ignored, so automation cannot approve itself. Each vote records who, the roles they
  * hold, when they commented and the comment.
  *
@@ -121,13 +125,18 @@ public final class GitHubApprover implements Approver {
         requestText(request), false, budget);
     int needed = Math.max(1, policy.quorum());
     Map<String, Vote> votes = new LinkedHashMap<>();
-    Map<String, String> roles = new HashMap<>();
-    poll(posted, marker(request.runId(), "approval"), COMMAND, request.expiresAt(), budget, (c, command) -> {
+    Map<String, GitHubApi.Role> roles = new HashMap<>();
+    String marker = marker(request.runId(), "approval");
+    Set<String> explained = new HashSet<>();
+    poll(posted, marker, COMMAND, request.expiresAt(), budget, explained, (c, command) -> {
       boolean approve = command.equals("approve");
       Set<String> held = rolesHeld(c.author(), policy, roles, budget);
       if (held.isEmpty()) {
-        LOG.info("ignored /{} by {} on #{}: their role '{}' meets none of {}", command, c.author(), posted.number,
-            roles.get(c.author().toLowerCase(Locale.ROOT)), requirements(policy));
+        GitHubApi.Role role = roles.get(c.author().toLowerCase(Locale.ROOT));
+        String why = role == null ? "they are not among the people named: " + requirements(policy)
+            : "their role on " + adapter.target().fullName() + " is " + role.describe() + ", and votes count from: "
+            + requirements(policy);
+        explain(posted, marker, c, command, why, explained, budget);
         return false;
       }
       votes.remove(c.author().toLowerCase(Locale.ROOT));
@@ -173,17 +182,18 @@ public final class GitHubApprover implements Approver {
         + adapter.target().fullName() + ".\n\n" + marker;
     Posted posted = post(request.runId(), "Confirmations for " + request.planName() + " (run " + request.runId() + ")",
         body, true, budget);
-    Map<String, String> roles = new HashMap<>();
+    Map<String, GitHubApi.Role> roles = new HashMap<>();
+    Set<String> explained = new HashSet<>();
     Vote[] answer = new Vote[1];
-    poll(posted, marker, CONFIRM, request.expiresAt(), budget, (c, command) -> {
-      String role = roles.computeIfAbsent(c.author().toLowerCase(Locale.ROOT),
+    poll(posted, marker, CONFIRM, request.expiresAt(), budget, explained, (c, command) -> {
+      GitHubApi.Role role = roles.computeIfAbsent(c.author().toLowerCase(Locale.ROOT),
           k -> session.api().role(c.author(), budget));
-      if (!GitHubPermission.of(role).map(p -> p.includes(confirmers)).orElse(false)) {
-        LOG.info("ignored /{} by {} on #{}: their role '{}' is below {}", command, c.author(), posted.number, role,
-            confirmers.roleName());
+      if (!role.effective().map(p -> p.includes(confirmers)).orElse(false)) {
+        explain(posted, marker, c, command, "their role on " + adapter.target().fullName() + " is " + role.describe()
+            + ", below " + confirmers.roleName(), explained, budget);
         return false;
       }
-      answer[0] = new Vote(c.author(), Set.of(role), !command.equals("no"), c.createdAt(), "github-comment",
+      answer[0] = new Vote(c.author(), Set.of(role.name()), !command.equals("no"), c.createdAt(), "github-comment",
           Optional.of(c.body().trim() + " (" + c.url() + ")"));
       return true;
     });
@@ -224,8 +234,8 @@ public final class GitHubApprover implements Approver {
    * Reads the comments after a request until the ballot says the wait is over or the request expires. Comments by
    * the adapter's own account and the request itself are skipped.
    */
-  private void poll(Posted posted, String marker, Pattern commands, Instant expiresAt, Budget budget, Ballot ballot)
-      throws InterruptedException {
+  private void poll(Posted posted, String marker, Pattern commands, Instant expiresAt, Budget budget,
+      Set<String> explained, Ballot ballot) throws InterruptedException {
     Set<Long> seen = new LinkedHashSet<>();
     long polls = Math.max(1, Duration.between(budget.now(), expiresAt).toMillis() / Math.max(1, interval.toMillis())
         + 2);
@@ -240,8 +250,8 @@ public final class GitHubApprover implements Approver {
         }
         String command = m.group(1).toLowerCase(Locale.ROOT);
         if (posted.self != null && posted.self.equalsIgnoreCase(c.author())) {
-          LOG.info("ignored /{} by {} on #{}: the adapter's own account cannot answer", command, c.author(),
-              posted.number);
+          explain(posted, marker, c, command, "it comes from the account the rollback itself uses, and automation"
+              + " cannot answer its own requests", explained, budget);
           continue;
         }
         if (ballot.cast(c, command)) {
@@ -256,7 +266,27 @@ public final class GitHubApprover implements Approver {
     }
   }
 
-  private Set<String> rolesHeld(String login, ApprovalPolicy policy, Map<String, String> roles, Budget budget) {
+  /**
+   * Says, in the log and once per person on the request's issue, why a command did not count, so that nobody waits
+   * for an answer that cannot come. A failure to post is logged; the wait goes on.
+   */
+  private void explain(Posted posted, String marker, GitHubApi.Comment c, String command, String why,
+      Set<String> explained, Budget budget) {
+    LOG.info("ignored /{} by {} on #{}: {}", command, c.author(), posted.number, why);
+    if (!explained.add(c.author().toLowerCase(Locale.ROOT) + " " + command)) {
+      return;
+    }
+    try {
+      session.api().comment(posted.number, "@" + c.author() + " your `/" + command + "` does not count: " + why
+          + ".\n\n" + marker, budget);
+    } catch (RuntimeException e) {
+      LOG.warn("could not say on #{} why /{} by {} does not count: {}", posted.number, command, c.author(),
+          e.getMessage());
+    }
+  }
+
+  private Set<String> rolesHeld(String login, ApprovalPolicy policy, Map<String, GitHubApi.Role> roles,
+      Budget budget) {
     String key = login.toLowerCase(Locale.ROOT);
     Set<String> held = new LinkedHashSet<>();
     for (String role : policy.roles()) {
@@ -268,8 +298,8 @@ public final class GitHubApprover implements Approver {
         continue;
       }
       GitHubPermission min = minimums.getOrDefault(role, DEFAULTS.get(role));
-      String actual = roles.computeIfAbsent(key, k -> session.api().role(login, budget));
-      if (GitHubPermission.of(actual).map(p -> p.includes(min)).orElse(false)) {
+      GitHubApi.Role actual = roles.computeIfAbsent(key, k -> session.api().role(login, budget));
+      if (actual.effective().map(p -> p.includes(min)).orElse(false)) {
         held.add(role);
       }
     }

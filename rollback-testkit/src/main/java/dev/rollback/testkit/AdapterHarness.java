@@ -15,6 +15,7 @@ import dev.rollback.spi.Measurement;
 import dev.rollback.spi.Probe;
 import dev.rollback.spi.ResolvedParams;
 import dev.rollback.spi.RunContext;
+import dev.rollback.spi.SecretMask;
 import dev.rollback.spi.SignalContext;
 import dev.rollback.spi.SignalSource;
 import dev.rollback.spi.Sleeper;
@@ -437,6 +438,17 @@ public final class AdapterHarness implements RunContext {
    */
   public synchronized Set<String> registeredSecrets() {
     return Collections.unmodifiableSet(new LinkedHashSet<>(registeredSecrets));
+  }
+
+  /**
+   * The text with the {@link #registeredSecrets registered values} masked, as the executor masks it.
+   *
+   * @param text the text; may be null
+   * @return the masked text
+   */
+  @Override
+  public synchronized String redact(String text) {
+    return SecretMask.of(registeredSecrets.toArray(new String[0])).apply(text);
   }
 
   @Override

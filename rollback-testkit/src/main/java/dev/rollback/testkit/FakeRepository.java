@@ -108,7 +108,32 @@ public final class FakeRepository {
       throw new IllegalArgumentException("role must be one of admin, maintain, write, triage, read; was '" + role
           + "'");
     }
-    return locked(() -> repo.collaborator(login, role));
+    return locked(() -> repo.collaborator(login, role, null));
+  }
+
+  /**
+   * Gives a person a custom repository role, built on one of GitHub's: GitHub then answers the permission request
+   * with the custom role's name in {@code role_name}, and the base role's older {@code permission} ({@code write}
+   * for a role built on {@code maintain} or {@code write}, {@code read} for one on {@code triage} or {@code read}).
+   *
+   * @param login the person's login
+   * @param customRole the custom role's name, such as {@code release-captain}
+   * @param baseRole the role it is built on: {@code maintain}, {@code write}, {@code triage} or {@code read}
+   * @return this repository
+   * @throws IllegalArgumentException if the name is one of GitHub's roles or blank, or the base is not one of them
+   */
+  public FakeRepository customRole(String login, String customRole, String baseRole) {
+    Objects.requireNonNull(login, "login");
+    Objects.requireNonNull(customRole, "customRole");
+    if (customRole.isBlank() || Roles.ORDER.contains(customRole)) {
+      throw new IllegalArgumentException("a custom role needs a name of its own, not one of GitHub's roles; was '"
+          + customRole + "'");
+    }
+    if (!Roles.ORDER.contains(baseRole) || "none".equals(baseRole) || "admin".equals(baseRole)) {
+      throw new IllegalArgumentException("a custom role is built on maintain, write, triage or read; was '" + baseRole
+          + "'");
+    }
+    return locked(() -> repo.collaborator(login, baseRole, customRole));
   }
 
   /**

@@ -21,14 +21,21 @@ public final class Fault {
     STATUS,
     /** The primary rate limit: 403 with {@code X-RateLimit-Remaining: 0} and the reset time. */
     RATE_LIMITED,
-    /** A secondary limit: 403 with {@code Retry-After}. */
+    /** A secondary limit: 403 with GitHub's message, and {@code Retry-After} unless it is one without. */
     SECONDARY_LIMIT,
     /** Too many requests: 429 with {@code Retry-After}. */
     TOO_MANY_REQUESTS,
     /** The request is processed, then the connection closes without an answer. */
     LOST_RESPONSE,
     /** The request is processed, then the answer comes only after a delay, in real time. */
-    DELAYED_RESPONSE
+    DELAYED_RESPONSE,
+    /**
+     * The request is processed, then the status, the headers and the first half of the body are sent, and the rest
+     * only after a stall, in real time.
+     */
+    STALLED_BODY,
+    /** An error status whose message quotes the request's headers, as a misconfigured proxy answers. */
+    ECHOED_HEADERS
   }
 
   private final Kind kind;
@@ -81,6 +88,16 @@ public final class Fault {
   }
 
   /**
+   * A secondary rate limit without {@code Retry-After}: 403 with GitHub's message only, which GitHub's documentation
+   * says to answer by waiting at least a minute.
+   *
+   * @return the fault
+   */
+  public static Fault secondaryLimit() {
+    return new Fault(Kind.SECONDARY_LIMIT, 403, null, null);
+  }
+
+  /**
    * Too many requests: 429 with {@code Retry-After}.
    *
    * @param retryAfter the wait GitHub asks for, in whole seconds
@@ -118,6 +135,41 @@ public final class Fault {
     return new Fault(Kind.DELAYED_RESPONSE, 0, null, delay);
   }
 
+  /**
+   * The request is processed (a dispatch creates its run), then the status, the headers (with the whole body's
+   * {@code Content-Length}) and the first half of the body are sent at once, and the rest only after a stall, in real
+   * time: what a client sees from a stalled proxy or network, for testing that its timeout covers the whole
+   * exchange and not only the wait for the headers. An answer without a body is held back whole. The fake's clock
+   * does not move; closing the fake ends the stall.
+   *
+   * @param stall how long the body stalls
+   * @return the fault
+   * @throws IllegalArgumentException if the stall is negative
+   */
+  public static Fault stalledBody(Duration stall) {
+    Objects.requireNonNull(stall, "stall");
+    if (stall.isNegative()) {
+      throw new IllegalArgumentException("a stall cannot be negative, was " + stall);
+    }
+    return new Fault(Kind.STALLED_BODY, 0, null, stall);
+  }
+
+  /**
+   * An error status whose message quotes every header of the request, {@code Authorization} included, as a
+   * misconfigured proxy or server answers: for testing that a client never copies a credential into its errors or
+   * logs.
+   *
+   * @param status the status, 400 to 599
+   * @return the fault
+   * @throws IllegalArgumentException if the status is not an error
+   */
+  public static Fault echoedHeaders(int status) {
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("a fault's status must be an error status (400 to 599), was " + status);
+    }
+    return new Fault(Kind.ECHOED_HEADERS, status, null, null);
+  }
+
   private static Duration wait(Duration d) {
     Objects.requireNonNull(d, "retryAfter");
     if (d.isNegative()) {
@@ -136,7 +188,7 @@ public final class Fault {
   }
 
   /**
-   * The status answered; 0 when the normal answer is lost or delayed.
+   * The status answered; 0 when the normal answer is lost, delayed or stalled.
    *
    * @return the status
    */
@@ -154,8 +206,8 @@ public final class Fault {
   }
 
   /**
-   * The wait asked for, for {@link Kind#SECONDARY_LIMIT} and {@link Kind#TOO_MANY_REQUESTS}; the delay, for
-   * {@link Kind#DELAYED_RESPONSE}.
+   * The wait asked for, for {@link Kind#SECONDARY_LIMIT} (null when it asks none) and {@link Kind#TOO_MANY_REQUESTS};
+   * the delay, for {@link Kind#DELAYED_RESPONSE}; the stall, for {@link Kind#STALLED_BODY}.
    *
    * @return the wait, or null
    */
@@ -172,9 +224,14 @@ public final class Fault {
         return "Fault[403 rate limited until " + reset + "]";
       case SECONDARY_LIMIT:
       case TOO_MANY_REQUESTS:
-        return "Fault[" + status + " retry after " + retryAfter.getSeconds() + "s]";
+        return "Fault[" + status + (retryAfter == null ? " secondary limit without Retry-After]"
+            : " retry after " + retryAfter.getSeconds() + "s]");
       case DELAYED_RESPONSE:
         return "Fault[answer delayed " + retryAfter.toMillis() + " ms]";
+      case STALLED_BODY:
+        return "Fault[body stalled " + retryAfter.toMillis() + " ms]";
+      case ECHOED_HEADERS:
+        return "Fault[" + status + " echoing the request's headers]";
       default:
         return "Fault[lost response]";
     }

@@ -212,6 +212,57 @@ class FakeGitHubTest {
   }
 
   @Test
+  void aSecondaryLimitWithoutRetryAfterCarriesOnlyGitHubsMessage() throws Exception {
+    github.inject("actions/get-workflow-run", Fault.secondaryLimit());
+    FakeRun run = ci.newRun().create();
+    HttpResponse<String> limited = http.get("/repos/acme/shop/actions/runs/" + run.id());
+    assertThat(limited.statusCode()).isEqualTo(403);
+    assertThat(limited.headers().firstValue("Retry-After")).isEmpty();
+    assertThat(limited.headers().firstValue("X-RateLimit-Remaining")).isNotEqualTo(java.util.Optional.of("0"));
+    assertThat(json(limited).path("message").asText()).startsWith("You have exceeded a secondary rate limit.");
+    assertThat(Fault.secondaryLimit()).hasToString("Fault[403 secondary limit without Retry-After]");
+    github.assertNoViolations();
+  }
+
+  @Test
+  void anEchoedHeadersFaultQuotesTheRequestsCredentials() throws Exception {
+    github.inject("repos/get", Fault.echoedHeaders(502));
+    HttpResponse<String> r = http.get("/repos/acme/shop");
+    assertThat(r.statusCode()).isEqualTo(502);
+    assertThat(json(r).path("message").asText()).startsWith("Request refused by proxy").contains("Bearer t0ken");
+    assertThat(http.get("/repos/acme/shop").statusCode()).isEqualTo(200);
+    github.assertNoViolations();
+  }
+
+  @Test
+  void aStalledBodySendsTheHeadersAndHalfTheBodyThenHoldsTheRest() throws Exception {
+    FakeRun run = ci.newRun().create();
+    github.inject("actions/get-workflow-run", Fault.stalledBody(Duration.ofSeconds(60)));
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(github.baseUrl()
+        + "/repos/acme/shop/actions/runs/" + run.id())).header("Accept", "application/vnd.github+json")
+        .header("Authorization", "Bearer t0ken").build();
+    HttpResponse<java.io.InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(r.statusCode()).isEqualTo(200);
+    long length = Long.parseLong(r.headers().firstValue("Content-Length").orElseThrow());
+    java.io.InputStream in = r.body();
+    byte[] first = new byte[(int) length];
+    int got = in.read(first);
+    assertThat(got).isPositive().isLessThan((int) length);
+    java.util.concurrent.CompletableFuture<byte[]> rest = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return in.readAllBytes();
+      } catch (java.io.IOException e) {
+        return new byte[0];
+      }
+    });
+    Thread.sleep(300);
+    assertThat(rest).isNotDone();
+    github.close();
+    assertThat(rest.get(10, java.util.concurrent.TimeUnit.SECONDS).length + got).isLessThan((int) length);
+  }
+
+  @Test
   void aRequestTheDescriptionDoesNotAllowIsRefusedAndFailsTheTest() throws Exception {
     HttpResponse<String> r = http.post("/repos/acme/shop/actions/workflows/ci.yml/dispatches", "{\"inputs\":{}}");
     assertThat(r.statusCode()).isEqualTo(400);

@@ -12,11 +12,13 @@ import dev.rollback.github.GitHubAdapterProvider;
 import dev.rollback.github.GitHubNotifier;
 import dev.rollback.github.GitHubTarget;
 import dev.rollback.spi.Notifier;
+import dev.rollback.spi.SecretMask;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,12 +42,61 @@ import java.util.Set;
  *
  * <p>{@code --skip-unavailable NAME} lets a run go on without an adapter that is not configured or does not answer:
  * its parts are reported skipped, with the reason ({@link dev.rollback.RunOptions#withSkipUnavailable}).
+ *
+ * <p>Secrets: the executor shares the command's {@link SecretMask} (seeded with {@code GITHUB_TOKEN} and
+ * {@code ROLLBACK_GIT_TOKEN} from the environment, which the plan's commands inherit), adds to it the channels'
+ * secrets (a webhook's URL) and the credentials in the workspace's remote URLs, and every run adds what it learns;
+ * the launcher masks its standard output and error with it.
  */
 final class Launch {
 
   private static final Set<String> KNOWN = Set.of("core", "git", GitHubAdapter.NAME, DockerAdapter.NAME);
 
+  /** The environment variables the launcher or its adapters read that hold secrets. */
+  static final List<String> SECRET_VARIABLES = List.of("GITHUB_TOKEN", "ROLLBACK_GIT_TOKEN");
+
+  /** The secrets of the command running on this thread (see {@link #withSecretMask}). */
+  private static final ThreadLocal<SecretMask> MASK = new ThreadLocal<>();
+
   private Launch() {}
+
+  /**
+   * A mask of the secrets a command's environment holds: the values of {@link #SECRET_VARIABLES}. The executors the
+   * command builds share it and add what they learn; the launcher's streams are masked with it.
+   *
+   * @param env the environment
+   * @return the mask
+   */
+  static SecretMask secretMask(Map<String, String> env) {
+    SecretMask mask = new SecretMask();
+    for (String name : SECRET_VARIABLES) {
+      String v = env.get(name);
+      mask.add(v == null ? null : v.trim());
+    }
+    return mask;
+  }
+
+  /**
+   * Runs a command with its mask, which {@link #executor} hands to the executors it builds (the verbs that build
+   * them are made before the command's arguments are known, so the mask travels with the command instead).
+   *
+   * @param mask the command's mask
+   * @param command the command
+   * @return what the command returned
+   */
+  static int withSecretMask(SecretMask mask, java.util.function.IntSupplier command) {
+    SecretMask before = MASK.get();
+    MASK.set(mask);
+    try {
+      return command.getAsInt();
+    } finally {
+      if (before == null) {
+        MASK.remove();
+      } else {
+        MASK.set(before);
+      }
+    }
+  }
 
   /**
    * Builds the executor for a plan.
@@ -62,13 +113,23 @@ final class Launch {
       Map<String, String> env, PrintStream err) {
     Set<String> uses = plan.adapters();
     Map<String, String[]> channels = channels(a, plan);
+    SecretMask mask = Optional.ofNullable(MASK.get()).orElseGet(() -> secretMask(env));
     boolean githubChannel = channels.values().stream().anyMatch(s -> s[0].startsWith("github-"));
     RollbackExecutor.Builder b = RollbackExecutor.builder()
         .workspace(a.workspace())
         .journal(a.journal())
         .approver(a.yes() ? Approvers.automatic(System.getProperty("user.name", "unknown"), "--yes on the command"
             + " line") : Approvers.console(System.in, err))
-        .listener(Progress.console(err));
+        .listener(Progress.console(err))
+        .secretMask(mask);
+    if (!uses.contains("git") && Files.exists(a.workspace().resolve(".git"))) {
+      // The plan's commands may print the workspace's remote URLs even when the plan does not use Git.
+      try (GitAdapter workspace = GitAdapter.open(a.workspace())) {
+        mask.addAll(workspace.secrets());
+      } catch (RuntimeException e) {
+        // Not a repository after all: it has no remote URLs to mask.
+      }
+    }
     if (uses.contains("git")) {
       if (Files.exists(a.workspace().resolve(".git"))) {
         b.adapter(GitAdapter.open(a.workspace()));
@@ -98,7 +159,9 @@ final class Launch {
       b.discoverAdapters();
     }
     for (Map.Entry<String, String[]> c : channels.entrySet()) {
-      b.notifier(c.getKey(), notifier(c.getKey(), c.getValue(), a, github, env));
+      Notifier n = notifier(c.getKey(), c.getValue(), a, github, env);
+      mask.addAll(n.secrets());
+      b.notifier(c.getKey(), n);
     }
     return b.build();
   }

@@ -1,7 +1,11 @@
 package dev.rollback.examples.cli;
 
 import dev.rollback.RollbackException;
+import dev.rollback.spi.SecretMask;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +70,21 @@ public final class RollbackCli {
    * @param args the command and its arguments
    */
   public static void main(String[] args) {
-    PrintStream stdout = System.out;
-    System.setOut(System.err);
-    int status = run(args, stdout, System.err);
-    stdout.flush();
+    // Both streams are masked of every secret the command knows, from the environment on (GITHUB_TOKEN) and as the
+    // run learns more (the plan's secrets, a webhook's URL, tokens in remote URLs): the report, progress, logs
+    // (slf4j-simple writes to System.err) and anything a script prints.
+    Map<String, String> env = System.getenv();
+    SecretMask mask = Launch.secretMask(env);
+    Charset charset = Charset.defaultCharset();
+    PrintStream stdout = new PrintStream(mask.filter(new FileOutputStream(FileDescriptor.out), charset), false,
+        charset);
+    PrintStream stderr = new PrintStream(mask.filter(new FileOutputStream(FileDescriptor.err), charset), true,
+        charset);
+    System.setOut(stderr);
+    System.setErr(stderr);
+    int status = run(args, env, mask, stdout, stderr);
+    stdout.close();
+    stderr.close();
     System.exit(status);
   }
 
@@ -99,7 +114,13 @@ public final class RollbackCli {
    *     not run
    */
   public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-    return new RollbackCli(verbs(environment, err), out, err).run(Arrays.asList(args));
+    return run(args, environment, Launch.secretMask(environment), out, err);
+  }
+
+  /** Runs a command line with the secrets of its environment, which the executors it builds share and add to. */
+  static int run(String[] args, Map<String, String> environment, SecretMask mask, PrintStream out, PrintStream err) {
+    return Launch.withSecretMask(mask, () -> new RollbackCli(verbs(environment, err), out, err)
+        .run(Arrays.asList(args)));
   }
 
   private int run(List<String> args) {

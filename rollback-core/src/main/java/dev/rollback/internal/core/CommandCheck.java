@@ -19,16 +19,17 @@ final class CommandCheck implements CheckEvaluator {
     String display = CommandRunner.display(check.params());
     if (r.exitCode() != 0) {
       return CheckResult.failed("`" + display + "` exited " + r.exitCode()).withEvidence("exitCode",
-          (long) r.exitCode()).withEvidence("output", CommandRunner.tail(r));
+          (long) r.exitCode()).withEvidence("output", CommandRunner.tail(check, r));
     }
     Object pattern = check.params().get("pattern");
     if (pattern == null) {
       return CheckResult.passed("`" + display + "` exited 0").withEvidence("exitCode", 0L);
     }
-    Matcher m = Pattern.compile(String.valueOf(pattern)).matcher(r.stdout() + "\n" + r.stderr());
+    // Matched in the masked output, so that neither the value nor the evidence can hold part of a secret.
+    Matcher m = Pattern.compile(String.valueOf(pattern)).matcher(check.run().redact(r.stdout() + "\n" + r.stderr()));
     if (!m.find()) {
       return CheckResult.failed("the output of `" + display + "` does not match /" + pattern + "/")
-          .withEvidence("output", CommandRunner.tail(r));
+          .withEvidence("output", CommandRunner.tail(check, r));
     }
     String text = m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
     double n;

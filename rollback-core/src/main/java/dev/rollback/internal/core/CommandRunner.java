@@ -22,9 +22,12 @@ final class CommandRunner {
 
   private CommandRunner() {}
 
-  /** The last lines of both outputs of a finished command, for messages and evidence. */
-  static String tail(Processes.Result r) {
-    String both = (r.stdout().strip() + "\n" + r.stderr().strip()).strip();
+  /**
+   * The last lines of both outputs of a finished command, for messages and evidence: masked before they are cut, so
+   * that the cut cannot leave part of a secret the executor would no longer recognise.
+   */
+  static String tail(CallContext ctx, Processes.Result r) {
+    String both = ctx.run().redact((r.stdout().strip() + "\n" + r.stderr().strip()).strip());
     String[] lines = both.split("\n");
     int from = Math.max(0, lines.length - 8);
     String t = String.join("\n", java.util.Arrays.asList(lines).subList(from, lines.length));

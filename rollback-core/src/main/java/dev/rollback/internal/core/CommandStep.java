@@ -48,7 +48,7 @@ final class CommandStep implements StepHandler {
   private static StepResult run(StepContext step, Map<String, Object> command, String what) throws Exception {
     Processes.Result r = CommandRunner.run(step, command, step.timeout());
     String display = CommandRunner.display(command);
-    String tail = CommandRunner.tail(r);
+    String tail = CommandRunner.tail(step, r);
     if (r.exitCode() != 0) {
       throw new RollbackException(what + "command `" + display + "` exited " + r.exitCode()
           + (tail.isEmpty() ? "" : ": " + tail));

@@ -59,7 +59,7 @@ public final class PreviewEngine {
    * @throws RollbackException when the options or adapters do not fit the plan
    */
   public static Preview preview(Settings cfg, RollbackPlan plan, RunOptions options) {
-    Redactor redactor = new Redactor();
+    Redactor redactor = cfg.newRedactor();
     try {
       RunEngine.refuse(cfg, plan, options);
       Map<String, String> secrets = RunEngine.secrets(cfg, plan, redactor, true);

@@ -1,26 +1,41 @@
 package dev.rollback.internal.run;
 
 import dev.rollback.RollbackException;
+import dev.rollback.spi.SecretMask;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Keeps secret values out of everything the executor writes: journal records, reports, events, its own log
  * statements and the exceptions that leave it. Values are added as they become known (resolved {@code Secret}
- * arguments, {@code Adapter.secrets()}, {@code RunContext.registerSecret}); every text is then scanned for each,
- * the longest first, and each occurrence replaced by {@value #MASK}. Thread-safe.
+ * arguments, {@code Adapter.secrets()}, {@code Notifier.secrets()}, {@code RunContext.registerSecret}) to a
+ * {@link SecretMask} (the executor's shared one, when it was given one), which masks each in the forms it takes in
+ * text. Thread-safe.
  */
 public final class Redactor {
 
   /** What replaces a secret. */
-  public static final String MASK = "***";
+  public static final String MASK = SecretMask.MASK;
 
-  private final CopyOnWriteArrayList<String> secrets = new CopyOnWriteArrayList<>();
+  private final SecretMask mask;
+
+  /** A redactor with a mask of its own. */
+  public Redactor() {
+    this(new SecretMask());
+  }
+
+  /**
+   * A redactor that adds to, and masks with, a mask shared with others.
+   *
+   * @param mask the mask
+   */
+  public Redactor(SecretMask mask) {
+    this.mask = mask;
+  }
 
   /**
    * Adds a value to hide; blank values are ignored, since hiding them would mangle every text.
@@ -28,16 +43,7 @@ public final class Redactor {
    * @param value the secret value
    */
   public void add(String value) {
-    if (value == null || value.isBlank() || secrets.contains(value)) {
-      return;
-    }
-    synchronized (secrets) {
-      List<String> sorted = new ArrayList<>(secrets);
-      sorted.add(value);
-      sorted.sort((a, b) -> Integer.compare(b.length(), a.length()));
-      secrets.clear();
-      secrets.addAll(sorted);
-    }
+    mask.add(value);
   }
 
   /**
@@ -55,7 +61,7 @@ public final class Redactor {
    * @return {@code true} when there is something to hide
    */
   public boolean isEmpty() {
-    return secrets.isEmpty();
+    return mask.isEmpty();
   }
 
   /**
@@ -65,16 +71,7 @@ public final class Redactor {
    * @return the masked text
    */
   public String redact(String text) {
-    if (text == null || secrets.isEmpty()) {
-      return text;
-    }
-    String out = text;
-    for (String s : secrets) {
-      if (out.contains(s)) {
-        out = out.replace(s, MASK);
-      }
-    }
-    return out;
+    return mask.apply(text);
   }
 
   /**
@@ -84,7 +81,7 @@ public final class Redactor {
    * @return the masked copy, or the value itself when nothing is secret
    */
   public Object redactData(Object v) {
-    if (secrets.isEmpty()) {
+    if (mask.isEmpty()) {
       return v;
     }
     if (v instanceof String) {
@@ -146,7 +143,7 @@ public final class Redactor {
    * @return the same exception when nothing is secret or it carries none, else a masked copy
    */
   public RuntimeException scrub(RuntimeException t) {
-    if (secrets.isEmpty() || !carriesSecret(t)) {
+    if (mask.isEmpty() || !carriesSecret(t)) {
       return t;
     }
     if (t instanceof RollbackException) {
@@ -161,7 +158,7 @@ public final class Redactor {
   private boolean carriesSecret(Throwable t) {
     for (Throwable x = t; x != null; x = x.getCause()) {
       String m = x.getMessage();
-      if (m != null && !redact(m).equals(m)) {
+      if (mask.reveals(m)) {
         return true;
       }
       if (x.getCause() == x) {

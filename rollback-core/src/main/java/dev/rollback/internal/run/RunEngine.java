@@ -32,6 +32,7 @@ import dev.rollback.internal.journal.JournalText;
 import dev.rollback.internal.journal.RecordCodec;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.Audit;
+import dev.rollback.spi.Notifier;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.time.Instant;
@@ -80,7 +81,7 @@ public final class RunEngine {
    * @throws RollbackException when the options, adapters or secrets do not fit the plan; nothing ran
    */
   public static RollbackReport run(Settings cfg, RollbackPlan plan, RunOptions options) {
-    Redactor redactor = new Redactor();
+    Redactor redactor = cfg.newRedactor();
     try {
       refuse(cfg, plan, options);
       Map<String, String> secrets = secrets(cfg, plan, redactor, false);
@@ -123,7 +124,7 @@ public final class RunEngine {
    *     another plan or workspace
    */
   public static RollbackReport resume(Settings cfg, RollbackPlan plan, String runId) {
-    Redactor redactor = new Redactor();
+    Redactor redactor = cfg.newRedactor();
     try {
       String where = "journal of run " + runId + " in the " + cfg.journal().describe();
       Optional<RollbackReport> done = finished(read(cfg, plan, runId, where));
@@ -240,7 +241,8 @@ public final class RunEngine {
   }
 
   /**
-   * Resolves every secret the plan names and registers the values, with the adapters' own, for masking.
+   * Resolves every secret the plan names and registers the values, with the adapters' and notifiers' own, for
+   * masking.
    *
    * @param cfg the settings
    * @param plan the plan
@@ -251,6 +253,9 @@ public final class RunEngine {
   static Map<String, String> secrets(Settings cfg, RollbackPlan plan, Redactor redactor, boolean lenient) {
     for (Adapter a : cfg.registry().adapters()) {
       redactor.addAll(a.secrets());
+    }
+    for (Notifier n : cfg.notifiers().values()) {
+      redactor.addAll(n.secrets());
     }
     Map<String, String> values = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();

@@ -126,6 +126,11 @@ final class RunState implements RunContext {
   }
 
   @Override
+  public String redact(String text) {
+    return redactor.redact(text);
+  }
+
+  @Override
   public Instant startedAt() {
     return startedAt;
   }

@@ -5,6 +5,7 @@ import dev.rollback.RunListener;
 import dev.rollback.internal.journal.JournalStore;
 import dev.rollback.spi.Approver;
 import dev.rollback.spi.Notifier;
+import dev.rollback.spi.SecretMask;
 import dev.rollback.spi.SecretResolver;
 import dev.rollback.spi.Sleeper;
 import java.nio.file.Path;
@@ -26,10 +27,11 @@ import java.util.Optional;
  * @param notificationRetry how often a failed send is retried
  * @param workspace the workspace
  * @param secrets where secrets come from
+ * @param mask the mask shared with the executor's caller, when it gave one
  */
 public record Settings(Registry registry, JournalStore journal, Optional<Approver> approver,
     List<RunListener> listeners, Clock clock, Sleeper sleeper, Map<String, Notifier> notifiers,
-    RetryPolicy notificationRetry, Path workspace, SecretResolver secrets) {
+    RetryPolicy notificationRetry, Path workspace, SecretResolver secrets, Optional<SecretMask> mask) {
 
   /**
    * Creates the settings.
@@ -44,9 +46,19 @@ public record Settings(Registry registry, JournalStore journal, Optional<Approve
    * @param notificationRetry the retry policy for notifications
    * @param workspace the workspace
    * @param secrets the secret resolver
+   * @param mask the shared mask, when there is one
    */
   public Settings {
     listeners = List.copyOf(listeners);
     notifiers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(notifiers));
+  }
+
+  /**
+   * A redactor for one run or preview: on the shared mask, when there is one, else on a mask of its own.
+   *
+   * @return the redactor
+   */
+  Redactor newRedactor() {
+    return mask.map(Redactor::new).orElseGet(Redactor::new);
   }
 }

@@ -90,8 +90,8 @@ public final class CoreSignalSources {
     } catch (Processes.TimeoutException e) {
       throw new SignalException("command " + shown + " " + e.getMessage() + " and was stopped");
     }
-    String out = redactor.apply(r.stdout());
-    String err = redactor.apply(r.stderr());
+    String out = ctx.run().redact(redactor.apply(r.stdout()));
+    String err = ctx.run().redact(redactor.apply(r.stderr()));
     if (r.exitCode() != 0) {
       throw new SignalException("command " + shown + " exited with status " + r.exitCode() + excerpt(out, err));
     }

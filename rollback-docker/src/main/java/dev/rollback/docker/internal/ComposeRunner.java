@@ -294,8 +294,8 @@ public final class ComposeRunner {
     } catch (RuntimeException e) {
       outcome = "killed its container " + name + " but could not remove it: " + e.getMessage();
     }
-    String stdout = Tails.tail(output.stdout(), 10);
-    String stderr = Tails.tail(output.stderr(), 10);
+    String stdout = Tails.tail(output.stdout(), 10, output.truncated());
+    String stderr = Tails.tail(output.stderr(), 10, output.truncated());
     return new ServiceTimeoutException(service.name(), options.timeout(), "service '" + service.name() + "' of "
         + project.displayName() + " did not finish within " + seconds(options.timeout()) + "; " + outcome
         + (stdout.isEmpty() ? "" : "\nlast stdout:\n" + stdout) + (stderr.isEmpty() ? "" : "\nlast stderr:\n" + stderr));

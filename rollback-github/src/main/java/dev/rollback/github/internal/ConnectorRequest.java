@@ -3,8 +3,10 @@ package dev.rollback.github.internal;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 
@@ -15,14 +17,26 @@ final class ConnectorRequest implements GitHubConnectorRequest {
   private final URL url;
   private final Map<String, List<String>> headers;
   private final byte[] body;
+  private final Duration within;
 
-  ConnectorRequest(String method, URL url, Map<String, String> headers, byte[] body) {
+  ConnectorRequest(String method, URL url, Map<String, String> headers, byte[] body, Duration within) {
     this.method = method;
     this.url = url;
     TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.forEach((k, v) -> h.put(k, List.of(v)));
     this.headers = java.util.Collections.unmodifiableMap(h);
     this.body = body;
+    this.within = within;
+  }
+
+  /**
+   * The longest the whole exchange may take, when tighter than the connector's timeout: the time left before the
+   * operation's deadline.
+   *
+   * @return the bound, when there is one
+   */
+  Optional<Duration> within() {
+    return Optional.ofNullable(within);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.rollback.github.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollback.github.GitHubException;
+import dev.rollback.github.GitHubPermission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,21 +173,63 @@ public final class GitHubApi {
   public record Dispatched(long runId, String url) {}
 
   /**
-   * A person's role on the repository: {@code admin}, {@code maintain}, {@code write}, {@code triage}, {@code read}
-   * or {@code none}, from {@code role_name} (GitHub's older {@code permission} field cannot tell maintain from write).
+   * A person's role on the repository, as GitHub reports it.
+   *
+   * @param name GitHub's {@code role_name}: {@code admin}, {@code maintain}, {@code write}, {@code triage},
+   *     {@code read}, {@code none}, or the name of a custom repository role
+   * @param permission GitHub's older {@code permission}: {@code admin}, {@code write}, {@code read} or {@code none};
+   *     for a custom role, its base role's
+   */
+  public record Role(String name, String permission) {
+
+    /**
+     * The role that counts: the role named, when it is one of GitHub's; for a custom role, its base
+     * {@code permission}, the access GitHub itself grants.
+     *
+     * @return the role, or empty for none
+     */
+    public Optional<GitHubPermission> effective() {
+      Optional<GitHubPermission> named = GitHubPermission.of(name);
+      return named.isPresent() || !isCustom() ? named : GitHubPermission.of(permission);
+    }
+
+    /**
+     * Whether it is a custom repository role (not one of GitHub's).
+     *
+     * @return {@code true} for a custom role
+     */
+    public boolean isCustom() {
+      return GitHubPermission.of(name).isEmpty() && !name.equals("none") && !name.isEmpty();
+    }
+
+    /**
+     * The role in words, for messages: {@code 'write'}, or {@code 'release-captain' (a custom role, base permission
+     * 'write')}.
+     *
+     * @return the text
+     */
+    public String describe() {
+      return "'" + name + "'" + (isCustom() ? " (a custom role, base permission '" + permission + "')" : "");
+    }
+  }
+
+  /**
+   * A person's role on the repository: {@code role_name} (which tells {@code maintain} from {@code write}, and names
+   * a custom role) with the older {@code permission} (a custom role's base).
    *
    * @param login the login
    * @param budget the operation's budget
-   * @return the role
+   * @return the role; {@code none} for someone who is not a collaborator
    */
-  public String role(String login, Budget budget) {
+  public Role role(String login, Budget budget) {
     Response r = http.get(repo + "/collaborators/" + Http.segment(login) + "/permission", Map.of(), budget, false);
     if (r.status() == 404) {
-      return "none";
+      return new Role("none", "none");
     }
     JsonNode body = r.require("read the permission of " + login).body();
+    String permission = body.path("permission").asText("none");
     String role = body.path("role_name").asText("");
-    return role.isEmpty() ? body.path("permission").asText("none") : role;
+    return new Role(role.isEmpty() ? permission : role, permission);
   }
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollback.github.GitHubException;
 import dev.rollback.github.GitHubOutcomeUnknownException;
 import dev.rollback.github.GitHubRateLimitException;
+import dev.rollback.spi.SecretMask;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -38,7 +39,13 @@ import org.slf4j.LoggerFactory;
  *   <li>GitHub's clock is taken from its {@code Date} header when that is within ten minutes of the local clock (a
  *       proxy's stale copy or a broken clock is not trusted), for correlating dispatches and rate-limit resets;</li>
  *   <li>a conditional {@code GET} sends the ETag of the adapter's last copy, and a 304 is answered from that copy
- *       (304s do not count against GitHub's rate limit).</li>
+ *       (304s do not count against GitHub's rate limit);</li>
+ *   <li>each exchange, its body included, ends by the connector's timeout or the operation's deadline, whichever
+ *       comes first (once the deadline has passed, by the timeout alone);</li>
+ *   <li>a secondary rate limit is recognised by its headers or, when GitHub sends none, by its message, and waited
+ *       for as GitHub asks ({@link Limits});</li>
+ *   <li>the credentials never reach a message: what the provider produces is added to the adapter's
+ *       {@link SecretMask}, which masks every answer ({@link MaskingConnector}) and every failure.</li>
  * </ul>
  */
 public final class Http {
@@ -48,6 +55,7 @@ public final class Http {
 
   private final String apiUrl;
   private final AuthorizationProvider auth;
+  private final SecretMask mask;
   private final GitHubConnector connector;
   private final Limits limits;
   private final int readAttempts;
@@ -60,15 +68,17 @@ public final class Http {
    *
    * @param apiUrl the API's base URL
    * @param auth the credentials
+   * @param mask the adapter's secrets, to which what the credentials produce is added
    * @param connector the transport
    * @param limits the rate-limit handlers
    * @param readAttempts how often a read is tried, at least 1
    * @param backoff the first wait before retrying a read; doubled each time
    */
-  public Http(String apiUrl, AuthorizationProvider auth, GitHubConnector connector, Limits limits, int readAttempts,
-      Duration backoff) {
+  public Http(String apiUrl, AuthorizationProvider auth, SecretMask mask, GitHubConnector connector, Limits limits,
+      int readAttempts, Duration backoff) {
     this.apiUrl = apiUrl;
     this.auth = auth;
+    this.mask = mask;
     this.connector = connector;
     this.limits = limits;
     this.readAttempts = Math.max(1, readAttempts);
@@ -157,9 +167,14 @@ public final class Http {
         String authorization = auth.getEncodedAuthorization();
         if (authorization != null) {
           headers.put("Authorization", authorization);
+          mask.add(authorization);
+          int space = authorization.indexOf(' ');
+          mask.add(space < 0 ? authorization : authorization.substring(space + 1).trim());
         }
-      } catch (IOException e) {
-        throw new GitHubException(0, "cannot obtain GitHub credentials for " + name + ": " + e.getMessage(), e);
+      } catch (IOException | RuntimeException e) {
+        // A provider's failure may name what it was working with: only its kind and masked message go on.
+        throw new GitHubException(0, "cannot obtain GitHub credentials for " + name + ": "
+            + e.getClass().getSimpleName() + ": " + mask.apply(e.getMessage()));
       }
       EtagCache.Copy copy = conditional ? etags.get(url.toString()) : null;
       if (copy != null) {
@@ -168,7 +183,8 @@ public final class Http {
       if (bytes != null) {
         headers.put("Content-Type", "application/json");
       }
-      ConnectorRequest request = new ConnectorRequest(method, url, headers, bytes);
+      Duration left = budget.remaining().filter(d -> !d.isZero()).orElse(null);
+      ConnectorRequest request = new ConnectorRequest(method, url, headers, bytes, left);
       long started = System.nanoTime();
       GitHubConnectorResponse response;
       try {
@@ -193,8 +209,10 @@ public final class Http {
       try (GitHubConnectorResponse r = response) {
         noteDate(r, budget);
         int status = r.statusCode();
+        byte[] answer = body(r);
         LOG.debug("{} -> {} ({} ms)", name, status, (System.nanoTime() - started) / 1_000_000);
-        if (Limits.isRateLimited(r) || Limits.isSecondaryLimited(r)) {
+        boolean secondary = Limits.isSecondaryLimited(r) || Limits.isSecondaryLimitMessage(status, message(answer));
+        if (Limits.isRateLimited(r) || secondary) {
           if (++limited > 3) {
             throw new GitHubRateLimitException(status, name + " is still rate limited after 3 waits", null);
           }
@@ -221,10 +239,11 @@ public final class Http {
           if (read && retry(name, attempt, budget, "GitHub answered " + status)) {
             continue;
           }
-          String message = "GitHub answered " + status + errorMessage(r);
-          throw failure(read, name, message, null, status);
+          String message = message(answer);
+          throw failure(read, name, "GitHub answered " + status + (message.isEmpty() ? "" : ": " + message), null,
+              status);
         }
-        JsonNode json = parse(r, name);
+        JsonNode json = parse(status, answer, name);
         Response result = new Response(name, status, r.allHeaders(), json, false);
         if (conditional && status == 200) {
           result.header("ETag").ifPresent(tag -> etags.put(url.toString(), tag, json));
@@ -271,29 +290,37 @@ public final class Http {
         serverOffset.set(Duration.between(budget.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), server)));
   }
 
-  private static String errorMessage(GitHubConnectorResponse r) {
+  /** The answer's body, read once: every later look (a limit's message, the JSON) reads these bytes. */
+  private static byte[] body(GitHubConnectorResponse r) throws IOException {
+    if (r.statusCode() == 204 || r.statusCode() == 304) {
+      return new byte[0];
+    }
+    try (InputStream in = r.bodyStream()) {
+      return in == null ? new byte[0] : in.readAllBytes();
+    }
+  }
+
+  /** GitHub's {@code message} in an error body, or empty. */
+  private static String message(byte[] body) {
+    if (body.length == 0) {
+      return "";
+    }
     try {
-      JsonNode json = parse(r, "");
-      return json == null ? "" : ": " + json.path("message").asText("");
+      JsonNode json = JSON.readTree(body);
+      return json == null ? "" : json.path("message").asText("");
     } catch (IOException | RuntimeException e) {
       return "";
     }
   }
 
-  private static JsonNode parse(GitHubConnectorResponse r, String name) throws IOException {
-    if (r.statusCode() == 204 || r.statusCode() == 304) {
+  private static JsonNode parse(int status, byte[] body, String name) throws IOException {
+    if (status == 204 || status == 304 || body.length == 0) {
       return null;
     }
-    try (InputStream in = r.bodyStream()) {
-      byte[] b = in.readAllBytes();
-      if (b.length == 0) {
-        return null;
-      }
-      try {
-        return JSON.readTree(b);
-      } catch (IOException e) {
-        throw new IOException("GitHub's answer to " + name + " is not JSON", e);
-      }
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new IOException("GitHub's answer to " + name + " is not JSON", e);
     }
   }
 }

@@ -7,18 +7,28 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
 
 /**
- * A github-api {@link GitHubConnector} on the JDK's HTTP client with a timeout on every request, so no call hangs
- * a rollback. It never retries; what may be retried is decided above it.
+ * A github-api {@link GitHubConnector} on the JDK's HTTP client with a timeout on every exchange, so no call hangs
+ * a rollback. The timeout covers the whole exchange, the body included: the JDK's own request timeout ends when the
+ * headers arrive, and a body that stalls after them would wait for ever. A request of the adapter's own may ask for
+ * a tighter bound ({@link ConnectorRequest#within()}, the time left before the operation's deadline). It never
+ * retries; what may be retried is decided above it.
  */
 public final class JdkConnector implements GitHubConnector {
 
@@ -30,7 +40,7 @@ public final class JdkConnector implements GitHubConnector {
   /**
    * Creates the connector.
    *
-   * @param timeout how long to wait for a connection, and for each response
+   * @param timeout how long to wait for a connection, and for each whole exchange
    */
   public JdkConnector(Duration timeout) {
     this.timeout = timeout;
@@ -64,12 +74,35 @@ public final class JdkConnector implements GitHubConnector {
       }
     }
     b.method(request.method(), body);
+    Duration limit = timeout;
+    if (request instanceof ConnectorRequest) {
+      Optional<Duration> within = ((ConnectorRequest) request).within();
+      if (within.isPresent() && within.get().compareTo(limit) < 0) {
+        limit = within.get();
+      }
+    }
+    CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(b.build(),
+        HttpResponse.BodyHandlers.ofByteArray());
     HttpResponse<byte[]> response;
     try {
-      response = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      response = exchange.get(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw new HttpTimeoutException("timed out: no whole answer (status, headers and body) within "
+          + limit.toMillis() + " ms");
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw (IOException) new InterruptedIOException("interrupted while calling GitHub").initCause(e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      while (cause instanceof CompletionException && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof IOException) {
+        throw (IOException) cause;
+      }
+      throw new IOException("the call to GitHub failed: " + cause, cause);
     }
     byte[] bytes = response.body() == null ? new byte[0] : response.body();
     return new GitHubConnectorResponse.ByteArrayResponse(request, response.statusCode(), response.headers().map()) {

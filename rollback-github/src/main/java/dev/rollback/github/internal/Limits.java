@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Bounded handling of GitHub's rate limits, as github-api's {@link GitHubRateLimitHandler} and
  * {@link GitHubAbuseLimitHandler}: wait exactly as long as GitHub says ({@code Retry-After}, or until
- * {@code X-RateLimit-Reset}), through the operation's sleeper, but only when the wait ends before the operation's
- * deadline and within the longest wait configured; otherwise fail at once with {@link GitHubRateLimitException}.
- * github-api's own {@code WAIT} handlers sleep until the reset, which can be an hour.
+ * {@code X-RateLimit-Reset}; for a secondary limit that says neither, a minute, as GitHub's documentation asks),
+ * through the operation's sleeper, but only when the wait ends before the operation's deadline and within the
+ * longest wait configured; otherwise fail at once with {@link GitHubRateLimitException}. github-api's own
+ * {@code WAIT} handlers sleep until the reset, which can be an hour.
  */
 public final class Limits {
 
@@ -97,6 +98,22 @@ public final class Limits {
   public static boolean isSecondaryLimited(GitHubConnectorResponse r) {
     return r.statusCode() == 429
         || (r.statusCode() == 403 && (r.header("Retry-After") != null || r.header("gh-limited-by") != null));
+  }
+
+  /**
+   * Whether an answer's message says it is a secondary limit, for a 403 or 429 that carries none of the limit's
+   * headers: GitHub's documentation says such an answer comes with a message that says so.
+   *
+   * @param status the status
+   * @param message GitHub's message
+   * @return {@code true} when it is
+   */
+  public static boolean isSecondaryLimitMessage(int status, String message) {
+    if (status != 403 && status != 429 || message == null) {
+      return false;
+    }
+    String m = message.toLowerCase(java.util.Locale.ROOT);
+    return m.contains("secondary rate limit") || m.contains("abuse detection");
   }
 
   private Budget budget() {

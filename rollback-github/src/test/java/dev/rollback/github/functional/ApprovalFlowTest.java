@@ -45,6 +45,8 @@ class ApprovalFlowTest {
   void aReadOnlyUsersApproveIsIgnoredAndAMaintainersCounts() throws Exception {
     GitHubApprover approver = GitHubApprover.on(gh.adapter).issue(tracker.number()).build();
     gh.github.beforeNext("issues/list-comments", () -> tracker.comment("dude", "/approve"));
+    // The next poll sees the approver's own answer to dude (why it does not count), the one after an unchanged issue.
+    gh.github.beforeNext("issues/list-comments", () -> { });
     gh.github.beforeNext("issues/list-comments", () -> { });
     gh.github.beforeNext("issues/list-comments", () -> tracker.comment("maria", "/approve  go ahead"));
 
@@ -54,7 +56,7 @@ class ApprovalFlowTest {
       assertThat(v.person()).isEqualTo("maria");
       assertThat(v.roles()).isEqualTo(Set.of("maintainer"));
       assertThat(v.approve()).isTrue();
-      assertThat(v.at()).isEqualTo(GitHubFixture.START.plusSeconds(10));
+      assertThat(v.at()).isEqualTo(GitHubFixture.START.plusSeconds(15));
       assertThat(v.via()).isEqualTo("github-comment");
       assertThat(v.comment().orElseThrow()).startsWith("/approve  go ahead (").contains("#issuecomment-");
     });
@@ -62,8 +64,83 @@ class ApprovalFlowTest {
     assertThat(tracker.comments().get(0).body()).contains("**P3-007 rollback** asks for approval (critical):"
         + " Single maintainer").contains("- cancel CI runs of ci.yml on main")
         .contains("Votes count from: maintainer (maintain or higher) on acme/shop");
-    assertThat(gh.github.requests("issues/list-comments")).extracting(r -> r.status()).containsExactly(200, 304, 200);
+    assertThat(tracker.comments().get(2).author()).isEqualTo("rollback-bot");
+    assertThat(tracker.comments().get(2).body()).startsWith("@dude your `/approve` does not count: their role on"
+        + " acme/shop is 'read', and votes count from: maintainer (maintain or higher).");
+    assertThat(gh.github.requests("issues/list-comments")).extracting(r -> r.status())
+        .containsExactly(200, 200, 304, 200);
     assertThat(gh.github.requestCount("repos/get-collaborator-permission-level")).isEqualTo(2);
+  }
+
+  @Test
+  void aCustomRoleCountsAsItsBasePermissionWhereGitHubsOwnRoleNameIsUnknown() throws Exception {
+    // release-captain is built on maintain: GitHub reports role_name 'release-captain' and permission 'write'.
+    gh.repo.customRole("kim", "release-captain", "maintain");
+    GitHubApprover approver = GitHubApprover.on(gh.adapter).issue(tracker.number())
+        .role("deployer", GitHubPermission.WRITE).build();
+    gh.github.beforeNext("issues/list-comments", () -> tracker.comment("kim", "/approve"));
+
+    List<Vote> votes = approver.requestApproval(request(ApprovalPolicy.single("deployer")));
+
+    assertThat(votes).singleElement().satisfies(v -> {
+      assertThat(v.person()).isEqualTo("kim");
+      assertThat(v.roles()).containsExactly("deployer");
+    });
+    assertThat(gh.clock.instant()).isEqualTo(GitHubFixture.START);
+  }
+
+  @Test
+  void aVoteThatDoesNotCountIsExplainedOnTheIssueOncePerPersonNamingTheCustomRoleAndItsBase() throws Exception {
+    gh.repo.customRole("kim", "release-captain", "maintain");
+    GitHubApprover approver = GitHubApprover.on(gh.adapter).issue(tracker.number()).build();
+    gh.github.beforeNext("issues/list-comments", () -> tracker.comment("kim", "/approve"));
+    gh.github.beforeNext("issues/list-comments", () -> tracker.comment("kim", "/approve please"));
+    gh.github.beforeNext("issues/list-comments", () -> tracker.comment("maria", "/approve"));
+
+    List<Vote> votes = approver.requestApproval(request(ApprovalPolicy.single("maintainer")));
+
+    assertThat(votes).extracting(Vote::person).containsExactly("maria");
+    assertThat(tracker.comments()).filteredOn(c -> c.author().equals("rollback-bot") && c.body().startsWith("@kim"))
+        .singleElement().satisfies(c -> assertThat(c.body()).startsWith("@kim your `/approve` does not count: their"
+            + " role on acme/shop is 'release-captain' (a custom role, base permission 'write'), and votes count"
+            + " from: maintainer (maintain or higher)."));
+    assertThat(gh.github.requestCount("repos/get-collaborator-permission-level")).isEqualTo(2);
+  }
+
+  @Test
+  void aVoteFromSomeoneNotNamedAndFromTheAdaptersOwnAccountIsExplained() throws Exception {
+    GitHubApprover approver = GitHubApprover.on(gh.adapter).issue(tracker.number()).role("team-lead", "ada").build();
+    gh.github.beforeNext("issues/list-comments", () -> {
+      tracker.comment("maria", "/approve");
+      tracker.comment("rollback-bot", "/approve");
+    });
+    gh.github.beforeNext("issues/list-comments", () -> tracker.comment("ada", "/approve"));
+
+    assertThat(approver.requestApproval(request(ApprovalPolicy.single("team-lead")))).extracting(Vote::person)
+        .containsExactly("ada");
+    assertThat(tracker.comments()).extracting(c -> c.body().split("\n")[0]).contains(
+        "@maria your `/approve` does not count: they are not among the people named: team-lead (ada).",
+        "@rollback-bot your `/approve` does not count: it comes from the account the rollback itself uses, and"
+            + " automation cannot answer its own requests.");
+  }
+
+  @Test
+  void aConfirmationFromACustomRoleBelowTheBarIsExplainedAndOneAboveCounts() throws Exception {
+    gh.repo.customRole("tri", "issue-wrangler", "triage").customRole("kim", "release-captain", "maintain");
+    GitHubApprover approver = GitHubApprover.on(gh.adapter).issue(tracker.number()).build();
+    gh.github.beforeNext("issues/list-comments", () -> tracker.comment("tri", "/yes"));
+    gh.github.beforeNext("issues/list-comments", () -> tracker.comment("kim", "/done"));
+    Instant now = gh.clock.instant();
+
+    var answer = approver.confirm(new ConfirmationRequest("run-1", "P3-007 rollback",
+        ConfirmationRequest.Kind.CHECK, "Backup current configuration files", now, now.plus(Duration.ofMinutes(3))));
+
+    assertThat(answer).hasValueSatisfying(v -> {
+      assertThat(v.person()).isEqualTo("kim");
+      assertThat(v.roles()).containsExactly("release-captain");
+    });
+    assertThat(tracker.comments()).extracting(c -> c.body().split("\n")[0]).contains("@tri your `/yes` does not"
+        + " count: their role on acme/shop is 'issue-wrangler' (a custom role, base permission 'read'), below write.");
   }
 
   @Test

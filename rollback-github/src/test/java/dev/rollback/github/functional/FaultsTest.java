@@ -5,6 +5,7 @@ import static dev.rollback.github.GitHubSignals.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rollback.github.GitHubAdapter;
 import dev.rollback.github.GitHubException;
 import dev.rollback.github.GitHubOutcomeUnknownException;
 import dev.rollback.github.GitHubRateLimitException;
@@ -20,7 +21,9 @@ import dev.rollback.testkit.RecordedRequest;
 import dev.rollback.testkit.RunScript;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GitHub misbehaving: server errors, rate limits, lost answers. */
@@ -111,6 +114,78 @@ class FaultsTest {
     gh.github.inject("actions/list-workflow-runs", Fault.secondaryLimit(Duration.ofSeconds(60)));
     assertThat(gh.run.measure(GitHubSignals.lastRunSucceeded(workflow("ci.yml"))).value()).hasValue(1.0);
     assertThat(gh.clock.instant()).isEqualTo(GitHubFixture.START.plusSeconds(60));
+  }
+
+  @Test
+  void aSecondaryLimitWithoutRetryAfterIsWaitedForAMinuteAsGitHubAsks() throws Exception {
+    gh.ci.seedHistory("main", Duration.ofMinutes(5), "success");
+    gh.github.inject("actions/list-workflow-runs", Fault.secondaryLimit());
+
+    assertThat(gh.run.measure(GitHubSignals.lastRunSucceeded(workflow("ci.yml"))).value()).hasValue(1.0);
+
+    assertThat(gh.clock.instant()).isEqualTo(GitHubFixture.START.plusSeconds(61));
+    assertThat(gh.github.requests("actions/list-workflow-runs")).extracting(RecordedRequest::status)
+        .containsExactly(403, 200);
+  }
+
+  @Test
+  void aSecondaryLimitWithoutRetryAfterThatWouldOutlastTheDeadlineFailsAtOnce() {
+    gh.github.inject("actions/cancel-workflow-run", Fault.secondaryLimit());
+    FakeRun running = gh.ci.newRun().script(RunScript.neverFinishes()).create();
+    gh.run.deadline(GitHubFixture.START.plusSeconds(30));
+
+    assertThatThrownBy(() -> gh.run.apply(GitHubSteps.cancelRuns(workflow("ci.yml"))))
+        .isInstanceOf(GitHubRateLimitException.class)
+        .hasMessageContaining("GitHub's secondary rate limit (403) applies on POST /repos/acme/shop/actions/runs/"
+            + running.id() + "/cancel: GitHub allows calls again at 2026-03-02T09:01:01Z, in 61s, after the deadline"
+            + " 2026-03-02T09:00:30Z; not waiting");
+    assertThat(gh.clock.instant()).isEqualTo(GitHubFixture.START);
+    assertThat(gh.github.requestCount("actions/cancel-workflow-run")).isEqualTo(1);
+  }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  void aReadWhoseBodyStallsAfterItsHeadersEndsAtTheRequestTimeoutAndIsTriedAgain() throws Exception {
+    GitHubAdapter impatient = gh.adapter(b -> b.requestTimeout(Duration.ofMillis(500)));
+    gh.ci.seedHistory("main", Duration.ofMinutes(5), "success", "failure");
+    gh.github.inject("actions/list-workflow-runs", Fault.stalledBody(Duration.ofSeconds(60)));
+
+    Measurement m = AdapterHarness.builder(impatient).clock(gh.clock).runId("run-s").build()
+        .measure(GitHubSignals.successRate(workflow("ci.yml"), lastRuns(10)));
+
+    assertThat(m.value()).hasValue(0.5);
+    assertThat(gh.github.requestCount("actions/list-workflow-runs")).isEqualTo(2);
+    assertThat(gh.clock.instant()).isEqualTo(GitHubFixture.START.plusSeconds(1));
+  }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  void aBodyThatKeepsStallingEndsTheCallByTheDeadlineThoughTheRequestTimeoutIsLonger() {
+    // The adapter's request timeout is 30 s; the deadline is 2 s away, and the retry after a second leaves one.
+    gh.run.deadline(GitHubFixture.START.plusSeconds(2));
+    gh.github.inject("actions/list-workflow-runs", Fault.stalledBody(Duration.ofSeconds(60)),
+        Fault.stalledBody(Duration.ofSeconds(60)), Fault.stalledBody(Duration.ofSeconds(60)));
+
+    assertThatThrownBy(() -> gh.run.measure(GitHubSignals.successRate(workflow("ci.yml"), lastRuns(10))))
+        .isInstanceOf(GitHubException.class)
+        .hasMessageContaining("GET /repos/acme/shop/actions/workflows/ci.yml/runs?per_page=100 failed: java.net.http"
+            + ".HttpTimeoutException: timed out: no whole answer (status, headers and body) within 1000 ms");
+    assertThat(gh.github.requestCount("actions/list-workflow-runs")).isEqualTo(2);
+    assertThat(gh.clock.instant()).isEqualTo(GitHubFixture.START.plusSeconds(1));
+  }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  void aWriteWhoseBodyStallsIsNotSentAgainAndWhatItPostedIsFound() throws Exception {
+    GitHubAdapter impatient = gh.adapter(b -> b.requestTimeout(Duration.ofMillis(500)));
+    gh.github.inject("issues/create", Fault.stalledBody(Duration.ofSeconds(60)));
+
+    StepResult r = AdapterHarness.builder(impatient).clock(gh.clock).runId("run-w").build()
+        .apply(GitHubSteps.openIssue("Rolled back", "body"));
+
+    assertThat(gh.github.requestCount("issues/create")).isEqualTo(1);
+    assertThat(gh.repo.issues()).hasSize(1);
+    assertThat(r.value()).hasValue(gh.repo.issues().get(0).number());
   }
 
   @Test

@@ -162,4 +162,33 @@ class TokenSecrecyTest {
     assertThat(gh.github.requests()).filteredOn(r -> r.status() != 401)
         .allSatisfy(r -> assertThat(r.authenticated()).isTrue());
   }
+
+  @Test
+  void anErrorThatEchoesTheAuthorizationHeaderLeavesNoTokenInTheAdaptersExceptionsWithoutTheExecutor() throws Exception {
+    gh.github.inject("actions/list-workflow-runs", Fault.echoedHeaders(502), Fault.echoedHeaders(502),
+        Fault.echoedHeaders(502));
+    expectFailure(() -> gh.run.measure(GitHubSignals.successRate(workflow("ci.yml"), lastRuns(10))));
+    gh.github.inject("issues/create", Fault.echoedHeaders(403));
+    expectFailure(() -> gh.run.apply(GitHubSteps.openIssue("Rolled back", "body")));
+    gh.github.inject("repos/get", Fault.echoedHeaders(404));
+    expectFailure(() -> gh.adapter.gitHub().getRepository("acme/shop"));
+    gh.github.inject("issues/create", Fault.echoedHeaders(401));
+    expectFailure(() -> GitHubNotifier.issuePerRun(gh.adapter).send(new Notification("run-9", "rollback",
+        NotificationEvent.ROLLBACK_STARTED, "t", "b", Map.of())));
+    // Credentials from a provider, which the adapter learns only as it sends them.
+    GitHubAdapter provided = GitHubAdapter.builder(GitHubTarget.of("acme/shop").baseUrl(gh.github.baseUrl()))
+        .authorization(() -> "token " + GitHubFixture.TOKEN).clock(gh.clock).sleeper(gh.clock).build();
+    gh.github.inject("issues/create", Fault.echoedHeaders(400));
+    expectFailure(() -> AdapterHarness.builder(provided).clock(gh.clock).runId("run-p").build()
+        .apply(GitHubSteps.openIssue("Rolled back", "body")));
+
+    // Each failure's stack trace, then its message.
+    assertThat(seen).hasSize(10).allSatisfy(s -> assertThat(s).contains("Authorization: ***")
+        .doesNotContain(GitHubFixture.TOKEN));
+    assertThat(seen.get(0)).contains("GitHub answered 502: Request refused by proxy; it sent:");
+    for (ILoggingEvent e : logs.list) {
+      assertThat(e.getFormattedMessage()).doesNotContain(GitHubFixture.TOKEN);
+    }
+    assertThat(julLogs).noneMatch(s -> s.contains(GitHubFixture.TOKEN));
+  }
 }

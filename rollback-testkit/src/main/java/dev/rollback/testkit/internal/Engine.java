@@ -242,7 +242,10 @@ public final class Engine implements AutoCloseable {
     boolean checkResponse = true;
     store.lock().lock();
     try {
-      if (fault != null && fault.kind() != Fault.Kind.LOST_RESPONSE && fault.kind() != Fault.Kind.DELAYED_RESPONSE) {
+      if (fault != null && fault.kind() == Fault.Kind.ECHOED_HEADERS) {
+        reply = echo(fault.status(), headers);
+      } else if (fault != null && fault.kind() != Fault.Kind.LOST_RESPONSE
+          && fault.kind() != Fault.Kind.DELAYED_RESPONSE && fault.kind() != Fault.Kind.STALLED_BODY) {
         reply = fault(fault);
       } else if (answer != null) {
         reply = new Reply(answer.status(), new LinkedHashMap<>(),
@@ -318,7 +321,56 @@ public final class Engine implements AutoCloseable {
         }
       }
     }
+    if (fault != null && fault.kind() == Fault.Kind.STALLED_BODY) {
+      LOG.debug("fake GitHub processed {} {} and stalls its body for {}", method, path, fault.retryAfter());
+      sendStalled(http, status, out, text, fault.retryAfter());
+      return;
+    }
     send(http, status, out, text);
+  }
+
+  /** An error whose message quotes the request's headers, as a misconfigured proxy answers. */
+  private static Reply echo(int status, Map<String, List<String>> headers) {
+    StringBuilder b = new StringBuilder("Request refused by proxy; it sent:");
+    headers.forEach((k, v) -> b.append(' ').append(k).append(": ").append(String.join(", ", v)).append(';'));
+    return Reply.generic(status, b.toString());
+  }
+
+  /**
+   * Sends the status, the headers and the first half of the body, then the rest after the stall; an answer without
+   * a body is held back whole.
+   */
+  private void sendStalled(HttpExchange http, int status, Map<String, String> headers, String body, Duration stall)
+      throws IOException {
+    if (body == null) {
+      try {
+        if (!closing.await(stall.toMillis(), TimeUnit.MILLISECONDS)) {
+          send(http, status, headers, null);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return;
+    }
+    headers.forEach((k, v) -> http.getResponseHeaders().add(k, v));
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    http.sendResponseHeaders(status, bytes.length);
+    OutputStream os = http.getResponseBody();
+    os.write(bytes, 0, bytes.length / 2);
+    os.flush();
+    try {
+      if (closing.await(stall.toMillis(), TimeUnit.MILLISECONDS)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    try (os) {
+      os.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+    } catch (IOException e) {
+      LOG.debug("the client of a stalled answer had gone: {}", e.toString());
+    }
   }
 
   /** Whether the operation's description lists the status, so that even a generic error is checked. */
@@ -348,8 +400,10 @@ public final class Engine implements AutoCloseable {
             .with("X-RateLimit-Reset", Long.toString(f.reset().getEpochSecond()))
             .with("X-RateLimit-Resource", "core");
       case SECONDARY_LIMIT:
-        return Reply.generic(403, "You have exceeded a secondary rate limit. Please wait a few minutes before you try"
-            + " again.").with("Retry-After", Long.toString(f.retryAfter().getSeconds()));
+        Reply secondary = Reply.generic(403, "You have exceeded a secondary rate limit. Please wait a few minutes"
+            + " before you try again. If you reach out to GitHub Support for help, please include the request ID.");
+        return f.retryAfter() == null ? secondary
+            : secondary.with("Retry-After", Long.toString(f.retryAfter().getSeconds()));
       case TOO_MANY_REQUESTS:
         return Reply.generic(429, "Too many requests").with("Retry-After", Long.toString(f.retryAfter().getSeconds()));
       default:

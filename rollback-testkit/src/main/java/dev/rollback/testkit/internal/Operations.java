@@ -127,7 +127,8 @@ public final class Operations {
       case "repos/get-collaborator-permission-level": {
         String login = x.var("username");
         String role = login.equalsIgnoreCase(repo.owner) ? "admin" : repo.role(login).orElse("none");
-        return Reply.json(200, payloads.permission(login, role, store));
+        String name = login.equalsIgnoreCase(repo.owner) ? role : repo.customRole(login).orElse(role);
+        return Reply.json(200, payloads.permission(login, role, name, store));
       }
       case "issues/list-for-repo":
         return listIssues(x, repo);

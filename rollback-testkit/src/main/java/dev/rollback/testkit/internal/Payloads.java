@@ -480,11 +480,12 @@ public final class Payloads {
    * A collaborator's permission.
    *
    * @param login the login
-   * @param role admin, maintain, write, triage, read or none
+   * @param role admin, maintain, write, triage, read or none: the role, or the base of a custom role
+   * @param roleName the role's name: the role, or the custom role's name
    * @param store the store
    * @return the permission
    */
-  public ObjectNode permission(String login, String role, Store store) {
+  public ObjectNode permission(String login, String role, String roleName, Store store) {
     ObjectNode o = example("repository-collaborator-permission-response-if-user-has-admin-permissions", "x/y");
     String legacy;
     switch (role) {
@@ -503,9 +504,9 @@ public final class Payloads {
         legacy = "none";
     }
     o.put("permission", legacy);
-    o.put("role_name", role);
+    o.put("role_name", roleName);
     ObjectNode user = user(login, store.userId(login));
-    user.put("role_name", role);
+    user.put("role_name", roleName);
     ObjectNode perms = F.objectNode();
     int rank = Roles.rank(role);
     perms.put("pull", rank >= Roles.rank("read"));

@@ -149,6 +149,7 @@ public final class Store {
     final Map<String, Workflow> workflows = new LinkedHashMap<>();
     final List<Run> runs = new ArrayList<>();
     final Map<String, String> collaborators = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    final Map<String, String> customRoles = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     final Map<Integer, Issue> issues = new TreeMap<>();
     int nextNumber = 1;
 
@@ -265,11 +266,27 @@ public final class Store {
      * Sets a collaborator's role.
      *
      * @param login the login
-     * @param role admin, maintain, write, triage or read
+     * @param role admin, maintain, write, triage or read: the role, or the base of the custom role
+     * @param customRole the custom role's name, or null for none
      */
-    public void collaborator(String login, String role) {
+    public void collaborator(String login, String role, String customRole) {
       collaborators.put(login, role);
+      if (customRole == null) {
+        customRoles.remove(login);
+      } else {
+        customRoles.put(login, customRole);
+      }
       userId(login);
+    }
+
+    /**
+     * A collaborator's custom role.
+     *
+     * @param login the login
+     * @return the custom role's name, when the person has one
+     */
+    public Optional<String> customRole(String login) {
+      return Optional.ofNullable(customRoles.get(login));
     }
 
     /**
