@@ -125,6 +125,38 @@ public final class Journal {
     }
   }
 
+  /**
+   * When a run finished, as its journal's last record says ({@code finished}); empty for a run that is still going,
+   * was interrupted, or has no journal here. What may be cleaned up after a run (its backups) may be cleaned up only
+   * once this says it finished.
+   *
+   * @param runId the run
+   * @return the instant the run finished, when it did
+   * @throws JournalException when the journal cannot be read
+   */
+  public Optional<Instant> finishedAt(String runId) {
+    Objects.requireNonNull(runId, "runId");
+    try {
+      Optional<byte[]> bytes = store.read(runId);
+      if (bytes.isEmpty()) {
+        return Optional.empty();
+      }
+      List<java.util.Map<String, Object>> records = JournalText.parse("journal of run " + runId, bytes.get())
+          .records();
+      if (records.isEmpty()) {
+        return Optional.empty();
+      }
+      java.util.Map<String, Object> last = records.get(records.size() - 1);
+      if (!JournalRecords.FINISHED_TYPE.equals(last.get("type")) || last.get("at") == null) {
+        return Optional.empty();
+      }
+      return Optional.of(Instant.parse(String.valueOf(last.get("at"))));
+    } catch (IOException e) {
+      throw new JournalException("cannot read the journal of run " + runId + " in the " + store.describe() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
   JournalStore store() {
     return store;
   }
