@@ -104,6 +104,9 @@ final class PushStep implements StepHandler {
       Map<String, ObjectId> remoteRefs = Remotes.list(engine, t.remote());
       ObjectId now = remoteRefs.get(t.remoteRef());
       p = p.withDetail("pushes", local.name()).withDetail("remoteNow", Trees.shown(now));
+      if (local.equals(now)) {
+        return p.withDetail("upToDate", true);
+      }
       ObjectId expected = null;
       if (t.lease()) {
         expected = expected(s, ctx, t);
@@ -137,8 +140,10 @@ final class PushStep implements StepHandler {
   }
 
   /**
-   * git's {@code --force-if-includes}: the value the lease expects must be one the local branch held at some point
-   * (now, in its reflog, or in the run's backup), so a rewrite never drops commits this clone never integrated.
+   * git's {@code --force-if-includes}, as git computes it: the value the lease expects must be reachable from the
+   * local branch's tip or from one of its reflog entries made since the remote-tracking ref was last updated (and
+   * the one entry before those); with no reflog for the tracking ref, only the newest entry counts. So a rewrite
+   * never drops commits this clone fetched but never integrated.
    *
    * @return why the push is refused, or {@code null}
    */
@@ -147,25 +152,41 @@ final class PushStep implements StepHandler {
     if (expected == null || expected.equals(ObjectId.zeroId()) || isAncestor(s, expected, local)) {
       return null;
     }
-    Ref backup = s.repo.exactRef(ctx.run().recall(Safety.PREFIX_KEY).orElse(Safety.prefix(ctx.run().runId()))
-        + t.localRef());
-    if (backup != null && isAncestor(s, expected, backup.getObjectId())) {
-      return null;
+    java.time.Instant since = null;
+    String tracking = Leases.trackingRef(s.repo, t.remote(), t.remoteRef());
+    if (tracking != null) {
+      ReflogReader trackingLog = s.repo.getRefDatabase().getReflogReader(tracking);
+      ReflogEntry last = trackingLog == null ? null : trackingLog.getLastEntry();
+      if (last != null) {
+        since = last.getWho().getWhenAsInstant();
+      }
     }
     ReflogReader log = s.repo.getRefDatabase().getReflogReader(t.localRef());
+    List<ObjectId> collected = new java.util.ArrayList<>();
     if (log != null) {
-      List<ReflogEntry> entries = log.getReverseEntries(1_000);
-      for (ReflogEntry e : entries) {
-        if (!e.getNewId().equals(ObjectId.zeroId()) && isAncestor(s, expected, e.getNewId())) {
+      for (ReflogEntry e : log.getReverseEntries(1_000)) {
+        if (e.getNewId().equals(expected)) {
           return null;
+        }
+        if (!e.getNewId().equals(ObjectId.zeroId())) {
+          collected.add(e.getNewId());
+        }
+        if (since == null || e.getWho().getWhenAsInstant().isBefore(since)) {
+          break;
         }
       }
     }
+    for (ObjectId c : collected) {
+      if (isAncestor(s, expected, c)) {
+        return null;
+      }
+    }
     return "push of " + Repository.shortenRefName(t.localRef()) + " to " + t.remote() + " " + t.remoteRef()
-        + " refused (--force-if-includes): the remote value the lease expects, " + expected.name() + ", was never"
-        + " part of the local branch, so rewriting would drop commits this clone never integrated; nothing was"
-        + " overwritten. Look at " + expected.name() + " first (merge it, or reset the branch onto it and redo the"
-        + " change), then run again";
+        + " refused (--force-if-includes): the remote value the lease expects, " + expected.name() + ", is not"
+        + " among what the local branch held since " + (tracking == null ? "the remote was last fetched"
+        : Repository.shortenRefName(tracking) + " was last updated") + ", so rewriting could drop commits this"
+        + " clone never integrated; nothing was overwritten. Integrate " + expected.name() + " first (merge it, or"
+        + " reset the branch onto it and redo the change), then run again";
   }
 
   private static boolean same(ObjectId expected, ObjectId now) {
@@ -228,6 +249,14 @@ final class PushStep implements StepHandler {
       ObjectId local = localRef.getObjectId();
       ObjectId expected = t.lease() ? expected(s, ctx, t) : null;
       ObjectId now = backUpRemote(s, ctx.run(), t);
+      if (local.equals(now)) {
+        // As git: a remote already at the value pushed is up to date, whatever the lease; nothing is overwritten.
+        ctx.run().remember(Leases.pushedKey(t.remote(), t.remoteRef()), local.name());
+        if (!t.lease()) {
+          ctx.run().remember(plainBeforeKey(t), Trees.shown(now));
+        }
+        return result(t, now, local, true);
+      }
       if (t.lease() && !same(expected, now)) {
         throw new LeaseRejectedException(t.remote(), t.remoteRef(), Trees.shown(expected), Trees.shown(now));
       }
