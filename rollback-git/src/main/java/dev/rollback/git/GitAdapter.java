@@ -36,8 +36,11 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  * <p>Safety: a step that changes the work tree refuses a dirty one (listing the dirty paths) and never resets it;
  * before the run's first change every ref is backed up under {@code refs/rollback/<run>/}; after the run
  * {@link #onRunEnd} proves that every commit reachable before is still reachable. A revert or cherry-pick that
- * conflicts changes nothing. Pushes with a lease expect the remote value seen when the run was assessed
- * ({@link #onRunStart}). Bare repositories serve reads, tags and pushes; steps that need a work tree refuse them.
+ * conflicts changes nothing. Pushes with a lease expect what the repository knew of the remote when the run was
+ * assessed ({@link #onRunStart}): its remote-tracking refs, fetched first when the plan says {@link GitSteps#fetch}
+ * or the adapter is {@link #fetchingAtAssessment()}. Before any push the remote's value is kept under
+ * {@code refs/rollback/<run>/remote/}, and the audit covers the remote refs pushed. Bare repositories serve reads,
+ * tags and pushes; steps that need a work tree refuse them.
  *
  * <p>An adapter is immutable configuration around a lazily opened repository; {@link #close()} releases it.
  */
@@ -232,8 +235,8 @@ public final class GitAdapter implements Adapter {
   }
 
   /**
-   * Pins, for every push with a lease in the plan, the remote ref's current value (remembered in the run, so a
-   * resumed run keeps it).
+   * Takes, for every push with a lease in the plan, the value it will expect: the remote-tracking ref's
+   * (remembered in the run, so a resumed run keeps it), after fetching the remotes the plan fetches.
    *
    * @param run the run
    * @throws Exception when a remote cannot be read, or a pushed branch name is invalid
@@ -255,8 +258,9 @@ public final class GitAdapter implements Adapter {
   }
 
   /**
-   * Proves that every commit reachable from a ref before the run is still reachable from one, with evidence: the
-   * counts, the refs moved and created, the backup prefix.
+   * Proves that every commit reachable from a ref before the run is still reachable from one, and that every commit
+   * a remote ref the run pushed held before is still on the remote or kept by a backup, with evidence: the counts
+   * per side, the refs moved and created, the backup prefix, the commits kept only by backups.
    *
    * @param run the run
    * @return the audit

@@ -75,6 +75,7 @@ class RemotePropertyTest {
         origin.updateRef(Constants.HEAD).link("refs/heads/main");
         StoredConfig oc = origin.getConfig();
         oc.setInt("gc", null, "auto", 0);
+        oc.setBoolean("gc", null, "autoDetach", false);
         oc.setBoolean("receive", null, "autogc", false);
         oc.save();
         List<ObjectId> history = new ArrayList<>();
@@ -93,6 +94,7 @@ class RemotePropertyTest {
           c.setString("user", null, "name", "Rollback Test");
           c.setString("user", null, "email", "test@rollback.dev");
           c.setInt("gc", null, "auto", 0);
+          c.setBoolean("gc", null, "autoDetach", false);
           c.setString("remote", "origin", "url", originDir.toUri().toString());
           c.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
           c.save();

@@ -109,7 +109,7 @@ class RemoteSafetyTest {
       run.apply(revert);
       run.apply(push);
       assertThat(origin.rev("main")).isEqualTo(ours.rev("rb"));
-      assertThat(ours.run("rev-parse", "main~1")).isEqualTo(theirCommit);
+      assertThat(ours.run("rev-parse", "rb~1")).as("the revert is on top of their commit").isEqualTo(theirCommit);
       Audit audit = adapter.onRunEnd(run).orElseThrow();
       assertThat(audit.passed()).isTrue();
       assertThat(audit.evidence()).containsEntry("remoteRefsPushed", 1).containsEntry("remoteCommitsLost", 0L)
@@ -150,15 +150,19 @@ class RemoteSafetyTest {
 
   @Test
   void aShallowCloneOfAThousandCommitsRevertsHeadTildeFiveOnlyWithHistoryAndThenAsGitDoes() throws Exception {
-    GitCli big = box.init("big");
-    StringBuilder script = new StringBuilder();
-    for (int i = 0; i < 1_000; i++) {
-      big.write("f" + (i % 7) + ".txt", "line " + i + "\n");
-      big.run("add", "-A");
-      big.run("commit", "-q", "-m", "commit " + i);
-    }
     GitCli bigOrigin = box.bare("big.git");
-    big.run("push", "-q", bigOrigin.dir().toString(), "main");
+    // A thousand commits in one git fast-import, each editing one of seven files.
+    StringBuilder stream = new StringBuilder();
+    for (int i = 0; i < 1_000; i++) {
+      String message = "commit " + i + "\n";
+      String content = "line " + i + "\n";
+      stream.append("commit refs/heads/main\ncommitter Rollback Test <test@rollback.dev> ")
+          .append(Sandbox.EPOCH.getEpochSecond() + i).append(" +0000\ndata ").append(message.length()).append('\n')
+          .append(message).append("M 100644 inline f").append(i % 7).append(".txt\ndata ").append(content.length())
+          .append('\n').append(content).append('\n');
+    }
+    assertThat(bigOrigin.exec(stream.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "fast-import",
+        "--quiet").ok()).isTrue();
     GitCli shallow = box.shallowClone(bigOrigin, "shallow", 1);
     GitCli reference = box.clone(bigOrigin, "reference");
     reference.run("revert", "--no-edit", "HEAD~5");
@@ -241,7 +245,7 @@ class RemoteSafetyTest {
         .severity(dev.rollback.Rollback.severity("high").when(dev.rollback.Rollback.declared("go"))
             .rollbackWithin(Duration.ofHours(1)).approval(dev.rollback.Rollback.role("lead")).procedure("p"))
         .procedure(dev.rollback.Rollback.procedure("p").phase(dev.rollback.Rollback.phase("tag")
-            .step(GitSteps.tag(branch("t-{{run.id}}"), "HEAD"))))
+            .step(GitSteps.tag(branch("t-{{run.id}}"), "HEAD")).validate(GitChecks.cleanWorkTree())))
         .build();
     try (dev.rollback.RollbackExecutor executor = dev.rollback.RollbackExecutor.builder().workspace(ours.dir())
         .adapter(GitAdapter.open(ours.dir())).journal(Journal.directory(journalDir))
@@ -278,7 +282,7 @@ class RemoteSafetyTest {
       assertThat(pruned.kept().get("refs/rollback/old-unfinished/")).contains("has not finished");
     }
     String left = ours.run("for-each-ref", "--format=%(refname)", "refs/rollback/");
-    assertThat(left).doesNotContain("old-done").contains("refs/rollback/old-unfinished/refs/heads/main")
+    assertThat(left).doesNotContain("refs/rollback/old-done/").contains("refs/rollback/old-unfinished/refs/heads/main")
         .contains("refs/rollback/recent-done/").contains("unknown-run");
     assertThat(ours.run("tag", "-l")).contains("t-old-done").contains("t-recent-done");
   }

@@ -201,6 +201,15 @@ final class Leases {
           source = "its reflog";
         }
       }
+      if (when == null) {
+        // A fresh clone: neither a reflog for the tracking ref nor FETCH_HEAD, but HEAD's first entry says when.
+        org.eclipse.jgit.lib.ReflogReader head = repo.getRefDatabase().getReflogReader(Constants.HEAD);
+        List<org.eclipse.jgit.lib.ReflogEntry> entries = head == null ? List.of() : head.getReverseEntries();
+        if (!entries.isEmpty() && entries.get(entries.size() - 1).getComment().startsWith("clone:")) {
+          when = entries.get(entries.size() - 1).getWho().getWhenAsInstant();
+          source = "the clone, in HEAD's reflog";
+        }
+      }
       java.nio.file.Path fetchHead = repo.getDirectory().toPath().resolve("FETCH_HEAD");
       if (java.nio.file.Files.exists(fetchHead)) {
         java.time.Instant t = java.nio.file.Files.getLastModifiedTime(fetchHead).toInstant();
