@@ -126,8 +126,8 @@ public final class Journal {
   }
 
   /**
-   * When a run finished, as its journal's last record says ({@code finished}); empty for a run that is still going,
-   * was interrupted, or has no journal here. What may be cleaned up after a run (its backups) may be cleaned up only
+   * When a run finished, as its journal's last {@code finished} record says; empty for a run that is still going,
+   * was interrupted, stopped to wait for a person and a resume ({@link RunStatus#STOPPED}), or has no journal here. What may be cleaned up after a run (its backups) may be cleaned up only
    * once this says it finished.
    *
    * @param runId the run
@@ -143,14 +143,14 @@ public final class Journal {
       }
       List<java.util.Map<String, Object>> records = JournalText.parse("journal of run " + runId, bytes.get())
           .records();
-      if (records.isEmpty()) {
-        return Optional.empty();
+      for (int i = records.size() - 1; i >= 0; i--) {
+        java.util.Map<String, Object> r = records.get(i);
+        if (JournalRecords.FINISHED_TYPE.equals(r.get("type")) && r.get("at") != null) {
+          return RunStatus.STOPPED.name().equals(String.valueOf(r.get("status"))) ? Optional.empty()
+              : Optional.of(Instant.parse(String.valueOf(r.get("at"))));
+        }
       }
-      java.util.Map<String, Object> last = records.get(records.size() - 1);
-      if (!JournalRecords.FINISHED_TYPE.equals(last.get("type")) || last.get("at") == null) {
-        return Optional.empty();
-      }
-      return Optional.of(Instant.parse(String.valueOf(last.get("at"))));
+      return Optional.empty();
     } catch (IOException e) {
       throw new JournalException("cannot read the journal of run " + runId + " in the " + store.describe() + ": "
           + e.getMessage(), e);

@@ -265,20 +265,27 @@ class RemoteSafetyTest {
     List<String> lines = Files.readAllLines(journalDir.resolve("old-done.jsonl"));
     assertThat(lines.get(lines.size() - 1)).contains("\"finished\"");
     Files.write(journalDir.resolve("old-unfinished.jsonl"), lines.subList(0, lines.size() - 1));
-    for (String run : List.of("old-unfinished", "unknown-run")) {
+    // A run that stopped to wait for a person and a resume: its last record says STOPPED.
+    List<String> stopped = new java.util.ArrayList<>(lines);
+    assertThat(stopped.get(stopped.size() - 1)).contains("\"status\":\"SUCCEEDED\"");
+    stopped.set(stopped.size() - 1, stopped.get(stopped.size() - 1).replace("\"status\":\"SUCCEEDED\"",
+        "\"status\":\"STOPPED\""));
+    Files.write(journalDir.resolve("old-stopped.jsonl"), stopped);
+    for (String run : List.of("old-unfinished", "old-stopped", "unknown-run")) {
       ours.run("update-ref", "refs/rollback/" + run + "/refs/heads/main", "HEAD");
       ours.run("update-ref", "refs/rollback/" + run + "/HEAD", "HEAD");
     }
     Journal journal = Journal.directory(journalDir);
     assertThat(journal.finishedAt("old-done")).isPresent();
     assertThat(journal.finishedAt("old-unfinished")).isEmpty();
+    assertThat(journal.finishedAt("old-stopped")).isEmpty();
     int oldRefs = ours.run("for-each-ref", "--format=%(refname)", "refs/rollback/old-done/").split("\n").length;
     try (GitAdapter adapter = GitAdapter.open(ours.dir())) {
       BackupPrune pruned = adapter.pruneBackups(journal, Duration.ofDays(30), Instant.parse("2026-03-10T00:00:00Z"));
       assertThat(pruned.pruned()).containsExactly("old-done");
       assertThat(pruned.refsDeleted()).isEqualTo(oldRefs);
-      assertThat(pruned.kept()).containsOnlyKeys("refs/rollback/old-unfinished/", "refs/rollback/recent-done/",
-          "refs/rollback/unknown-run/");
+      assertThat(pruned.kept()).containsOnlyKeys("refs/rollback/old-unfinished/", "refs/rollback/old-stopped/",
+          "refs/rollback/recent-done/", "refs/rollback/unknown-run/");
       assertThat(pruned.kept().get("refs/rollback/old-unfinished/")).contains("has not finished");
     }
     String left = ours.run("for-each-ref", "--format=%(refname)", "refs/rollback/");
