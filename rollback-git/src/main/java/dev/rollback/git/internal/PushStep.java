@@ -205,11 +205,11 @@ final class PushStep implements StepHandler {
   }
 
   /**
-   * Fetches the remote's current value of the target ref and keeps it under the run's backup prefix: the first
-   * value seen in a run under {@code remote/<remote>/<ref>}, another one seen later beside it with its id.
+   * Keeps the remote's current value of the target ref under the run's backup prefix: the first value seen in a run
+   * under {@code remote/<remote>/<ref>}, another one seen later (not this run's own push) beside it with its id.
+   * The value's objects must be in the repository.
    */
-  private ObjectId backUpRemote(Session s, RunContext run, Target t) throws IOException {
-    ObjectId now = Remotes.fetchValue(engine, t.remote(), t.remoteRef());
+  private static void backUpRemote(Session s, RunContext run, Target t, ObjectId now) throws IOException {
     String name = backupRef(run, t.remote(), t.remoteRef());
     String key = beforeKey(t.remote(), t.remoteRef());
     if (run.recall(key).isEmpty()) {
@@ -220,8 +220,8 @@ final class PushStep implements StepHandler {
         run.remember(PUSHED_REFS_KEY, pushed + line + "\n");
       }
     }
-    if (now == null) {
-      return null;
+    if (now == null || run.recall(Leases.pushedKey(t.remote(), t.remoteRef())).map(now.name()::equals).orElse(false)) {
+      return;
     }
     Ref existing = s.repo.exactRef(name);
     if (existing == null) {
@@ -234,7 +234,26 @@ final class PushStep implements StepHandler {
             + " before a later push");
       }
     }
-    return now;
+  }
+
+  /**
+   * A push connection whose advertised value of the target ref is in the repository: when it is not (someone
+   * pushed what this clone never fetched), the value is fetched first and the connection opened again.
+   */
+  private Remotes.Pushing connect(Session s, Target t) throws IOException {
+    Remotes.Pushing p = Remotes.pushing(engine, t.remote());
+    for (int attempt = 0; attempt < 3; attempt++) {
+      ObjectId now = p.value(t.remoteRef());
+      if (now == null || s.repo.getObjectDatabase().has(now)) {
+        return p;
+      }
+      p.close();
+      Remotes.fetchValue(engine, t.remote(), t.remoteRef());
+      p = Remotes.pushing(engine, t.remote());
+    }
+    p.close();
+    throw new GitException("cannot back up " + t.remote() + " " + t.remoteRef() + " before the push: it keeps"
+        + " moving while being fetched; nothing was pushed, try again");
   }
 
   @Override
@@ -248,67 +267,75 @@ final class PushStep implements StepHandler {
       }
       ObjectId local = localRef.getObjectId();
       ObjectId expected = t.lease() ? expected(s, ctx, t) : null;
-      ObjectId now = backUpRemote(s, ctx.run(), t);
-      if (local.equals(now)) {
-        // As git: a remote already at the value pushed is up to date, whatever the lease; nothing is overwritten.
-        ctx.run().remember(Leases.pushedKey(t.remote(), t.remoteRef()), local.name());
+      String tracking = Leases.trackingRef(s.repo, t.remote(), t.remoteRef());
+      RemoteRefUpdate update;
+      String said;
+      ObjectId now;
+      try (Remotes.Pushing p = connect(s, t)) {
+        now = p.value(t.remoteRef());
+        backUpRemote(s, ctx.run(), t, now);
+        if (local.equals(now)) {
+          // As git: a remote already at the value pushed is up to date, whatever the lease; nothing is overwritten.
+          ctx.run().remember(Leases.pushedKey(t.remote(), t.remoteRef()), local.name());
+          if (!t.lease()) {
+            ctx.run().remember(plainBeforeKey(t), Trees.shown(now));
+          }
+          return result(t, now, local, true);
+        }
+        if (t.lease() && !same(expected, now)) {
+          throw new LeaseRejectedException(t.remote(), t.remoteRef(), Trees.shown(expected), Trees.shown(now));
+        }
         if (!t.lease()) {
           ctx.run().remember(plainBeforeKey(t), Trees.shown(now));
         }
-        return result(t, now, local, true);
-      }
-      if (t.lease() && !same(expected, now)) {
-        throw new LeaseRejectedException(t.remote(), t.remoteRef(), Trees.shown(expected), Trees.shown(now));
-      }
-      if (!t.lease()) {
-        ctx.run().remember(plainBeforeKey(t), Trees.shown(now));
-      }
-      if (now != null && !isAncestor(s, now, local)) {
-        if (!t.rewrite()) {
-          throw new GitException(notFastForward(t, now));
+        if (now != null && !isAncestor(s, now, local)) {
+          if (!t.rewrite()) {
+            throw new GitException(notFastForward(t, now));
+          }
+          String excluded = notIncluded(s, ctx, t, expected, local);
+          if (excluded != null) {
+            throw new GitException(excluded);
+          }
         }
-        String excluded = notIncluded(s, ctx, t, expected, local);
-        if (excluded != null) {
-          throw new GitException(excluded);
-        }
+        update = new RemoteRefUpdate(s.repo, t.localRef(), local, t.remoteRef(), t.rewrite(), tracking,
+            t.lease() ? expected : null);
+        p.push(update);
+        said = p.messages();
       }
-      RemoteRefUpdate update = new RemoteRefUpdate(s.repo, t.localRef(), local, t.remoteRef(), t.rewrite(),
-          Leases.trackingRef(s.repo, t.remote(), t.remoteRef()), t.lease() ? expected : null);
-      PushResult result = Remotes.push(engine, t.remote(), List.of(update));
-      RemoteRefUpdate done = result.getRemoteUpdate(t.remoteRef());
-      Ref advertised = result.getAdvertisedRef(t.remoteRef());
-      ObjectId old = advertised == null ? null : advertised.getObjectId();
-      switch (done.getStatus()) {
+      switch (update.getStatus()) {
         case OK:
         case UP_TO_DATE:
           break;
-        case REJECTED_REMOTE_CHANGED:
-          throw new LeaseRejectedException(t.remote(), t.remoteRef(), Trees.shown(expected), Trees.shown(old));
-        case REJECTED_NONFASTFORWARD:
-          throw new GitException(notFastForward(t, old));
         default:
-          if (t.lease()) {
-            ObjectId actual = Remotes.list(engine, t.remote()).get(t.remoteRef());
-            if (!same(expected, actual)) {
-              throw new LeaseRejectedException(t.remote(), t.remoteRef(), Trees.shown(expected),
-                  Trees.shown(actual));
-            }
+          ObjectId actual = Remotes.list(engine, t.remote()).get(t.remoteRef());
+          if (t.lease() && !same(expected, actual)) {
+            throw new LeaseRejectedException(t.remote(), t.remoteRef(), Trees.shown(expected), Trees.shown(actual));
           }
-          throw new GitException(refused(t, done, result));
+          if (!t.lease() && actual != null && !actual.equals(now)) {
+            throw new GitException(notFastForward(t, actual));
+          }
+          throw new GitException(refused(t, update, said));
+      }
+      if (tracking != null) {
+        // What git does after a push: the remote-tracking ref follows.
+        org.eclipse.jgit.lib.RefUpdate u = s.repo.updateRef(tracking);
+        u.setNewObjectId(local);
+        u.setForceUpdate(true);
+        u.setRefLogMessage("update by push", false);
+        u.update();
       }
       ctx.run().remember(Leases.pushedKey(t.remote(), t.remoteRef()), local.name());
       ObjectId before = t.lease() ? expected : now;
-      return result(t, before, local, done.getStatus() == RemoteRefUpdate.Status.UP_TO_DATE);
+      return result(t, before, local, false);
     }
   }
 
   /** The remote's refusal in its own words (a hook's output, a protected branch), and what to do. */
-  static String refused(Target t, RemoteRefUpdate done, PushResult result) {
+  static String refused(Target t, RemoteRefUpdate done, String said) {
     StringBuilder b = new StringBuilder(t.remote() + " refused the push of "
         + Repository.shortenRefName(t.localRef()) + " to " + t.remoteRef());
     String reason = done.getMessage();
     b.append(": ").append(reason == null || reason.isBlank() ? describe(done.getStatus()) : Inputs.printable(reason));
-    String said = result.getMessages();
     if (said != null && !said.isBlank()) {
       b.append(". The remote said:");
       for (String line : said.strip().split("\r?\n")) {
@@ -409,7 +436,7 @@ final class PushStep implements StepHandler {
       }
       if (done.getStatus() != RemoteRefUpdate.Status.OK && done.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
         throw new GitException("could not undo the push to " + remote + " " + remoteRef + ": "
-            + refused(new Target(remote, remoteRef, remoteRef, false, false), done, result));
+            + refused(new Target(remote, remoteRef, remoteRef, false, false), done, result.getMessages()));
       }
       ctx.run().remember(Leases.pushedKey(remote, remoteRef), beforeText.equals(Leases.ABSENT)
           ? ObjectId.zeroId().name() : beforeText);

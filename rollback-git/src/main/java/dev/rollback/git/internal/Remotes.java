@@ -146,4 +146,65 @@ final class Remotes {
           + e.getMessage() + "; nothing was pushed", e);
     }
   }
+
+  /**
+   * One push connection, opened before deciding what to push: the remote's refs as it advertises them, then the
+   * push itself on the same connection, whose old values are those advertised (the remote refuses the update if its
+   * ref moved in between). Saves the separate listing a lease check would need.
+   */
+  static final class Pushing implements AutoCloseable {
+    private final Transport transport;
+    private final org.eclipse.jgit.transport.PushConnection connection;
+    private final String remote;
+
+    private Pushing(Transport transport, org.eclipse.jgit.transport.PushConnection connection, String remote) {
+      this.transport = transport;
+      this.connection = connection;
+      this.remote = remote;
+    }
+
+    /** The value the remote advertises for a ref, or {@code null}. */
+    ObjectId value(String ref) {
+      Ref r = connection.getRef(ref);
+      return r == null ? null : r.getObjectId();
+    }
+
+    /** Pushes one update; its status and message tell the outcome. */
+    void push(RemoteRefUpdate update) throws IOException {
+      try {
+        connection.push(NullProgressMonitor.INSTANCE, java.util.Map.of(update.getRemoteName(), update));
+      } catch (TransportException e) {
+        throw new GitException("push to remote '" + remote + "' failed: " + e.getMessage(), e);
+      }
+    }
+
+    /** What the remote said while pushing (hooks' output), or empty. */
+    String messages() {
+      String m = connection.getMessages();
+      return m == null ? "" : m;
+    }
+
+    @Override
+    public void close() {
+      connection.close();
+      transport.close();
+    }
+  }
+
+  /**
+   * Opens a push connection.
+   *
+   * @param engine the engine
+   * @param remote the remote's name
+   * @return the connection, to close
+   */
+  static Pushing pushing(Engine engine, String remote) throws IOException {
+    Transport t = open(engine, remote);
+    try {
+      return new Pushing(t, t.openPush(), remote);
+    } catch (TransportException e) {
+      t.close();
+      throw new GitException("cannot connect to remote '" + remote + "' to push: " + e.getMessage(), e);
+    }
+  }
 }
