@@ -78,19 +78,24 @@ class RemotePropertyTest {
         oc.setBoolean("gc", null, "autoDetach", false);
         oc.setBoolean("receive", null, "autogc", false);
         oc.save();
-        List<ObjectId> history = new ArrayList<>();
-        ObjectId tip = null;
-        int size = 2 + r.nextInt(4);
-        for (int i = 0; i < size; i++) {
-          tip = commit(origin, tip, "f" + r.nextInt(3) + ".txt", "line " + r.nextInt(1_000) + "\n", "change " + i,
-              i);
-          history.add(tip);
-        }
-        move(origin, "refs/heads/main", tip);
         Path oursDir = root.resolve("ours");
         try (Git g = Git.init().setDirectory(oursDir.toFile()).setInitialBranch("main").call()) {
-          // A clone, made by hand so that no automatic gc runs in the background of the test.
-          StoredConfig c = g.getRepository().getConfig();
+          // A clone, made without a transport: the same commits (same ids) written into both repositories, the
+          // refs a clone has, the files checked out.
+          Repository mine = g.getRepository();
+          List<ObjectId> history = new ArrayList<>();
+          ObjectId tip = null;
+          int size = 2 + r.nextInt(4);
+          for (int i = 0; i < size; i++) {
+            String file = "f" + r.nextInt(3) + ".txt";
+            String content = "line " + r.nextInt(1_000) + "\n";
+            tip = commit(origin, tip, file, content, "change " + i, i);
+            assertThat(commit(mine, history.isEmpty() ? null : history.get(i - 1), file, content, "change " + i, i))
+                .isEqualTo(tip);
+            history.add(tip);
+          }
+          move(origin, "refs/heads/main", tip);
+          StoredConfig c = mine.getConfig();
           c.setString("user", null, "name", "Rollback Test");
           c.setString("user", null, "email", "test@rollback.dev");
           c.setInt("gc", null, "auto", 0);
@@ -98,9 +103,8 @@ class RemotePropertyTest {
           c.setString("remote", "origin", "url", originDir.toUri().toString());
           c.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
           c.save();
-          g.fetch().setRemote("origin").call();
-          g.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef("refs/remotes/origin/main")
-              .call();
+          move(mine, "refs/remotes/origin/main", tip);
+          g.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(tip.name()).call();
           boolean localRewrite = r.nextInt(4) == 0;
           if (localRewrite && history.size() > 1) {
             // Our clone rewrote its tip (an amend), as a plan that rewrites history on purpose would follow.
