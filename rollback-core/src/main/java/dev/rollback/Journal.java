@@ -125,6 +125,38 @@ public final class Journal {
     }
   }
 
+  /**
+   * When a run finished, as its journal's last {@code finished} record says; empty for a run that is still going,
+   * was interrupted, stopped to wait for a person and a resume ({@link RunStatus#STOPPED}), or has no journal here. What may be cleaned up after a run (its backups) may be cleaned up only
+   * once this says it finished.
+   *
+   * @param runId the run
+   * @return the instant the run finished, when it did
+   * @throws JournalException when the journal cannot be read
+   */
+  public Optional<Instant> finishedAt(String runId) {
+    Objects.requireNonNull(runId, "runId");
+    try {
+      Optional<byte[]> bytes = store.read(runId);
+      if (bytes.isEmpty()) {
+        return Optional.empty();
+      }
+      List<java.util.Map<String, Object>> records = JournalText.parse("journal of run " + runId, bytes.get())
+          .records();
+      for (int i = records.size() - 1; i >= 0; i--) {
+        java.util.Map<String, Object> r = records.get(i);
+        if (JournalRecords.FINISHED_TYPE.equals(r.get("type")) && r.get("at") != null) {
+          return RunStatus.STOPPED.name().equals(String.valueOf(r.get("status"))) ? Optional.empty()
+              : Optional.of(Instant.parse(String.valueOf(r.get("at"))));
+        }
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new JournalException("cannot read the journal of run " + runId + " in the " + store.describe() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
   JournalStore store() {
     return store;
   }

@@ -2,7 +2,11 @@ package dev.rollback.git;
 
 import dev.rollback.git.internal.Engine;
 import dev.rollback.git.internal.GitRepo;
+import dev.rollback.git.internal.Prune;
 import dev.rollback.git.internal.RemoteCredentials;
+import dev.rollback.Journal;
+import java.time.Duration;
+import java.time.Instant;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.Audit;
 import dev.rollback.spi.CheckEvaluator;
@@ -35,8 +39,11 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  * <p>Safety: a step that changes the work tree refuses a dirty one (listing the dirty paths) and never resets it;
  * before the run's first change every ref is backed up under {@code refs/rollback/<run>/}; after the run
  * {@link #onRunEnd} proves that every commit reachable before is still reachable. A revert or cherry-pick that
- * conflicts changes nothing. Pushes with a lease expect the remote value seen when the run was assessed
- * ({@link #onRunStart}). Bare repositories serve reads, tags and pushes; steps that need a work tree refuse them.
+ * conflicts changes nothing. Pushes with a lease expect what the repository knew of the remote when the run was
+ * assessed ({@link #onRunStart}): its remote-tracking refs, fetched first when the plan says {@link GitSteps#fetch}
+ * or the adapter is {@link #fetchingAtAssessment()}. Before any push the remote's value is kept under
+ * {@code refs/rollback/<run>/remote/}, and the audit covers the remote refs pushed. Bare repositories serve reads,
+ * tags and pushes; steps that need a work tree refuse them.
  *
  * <p>An adapter is immutable configuration around a lazily opened repository; {@link #close()} releases it.
  */
@@ -47,19 +54,25 @@ public final class GitAdapter implements Adapter {
   private final String user;
   private final char[] token;
   private final String[] identity;
+  private final boolean fetch;
   private final Engine engine;
   private final Map<String, StepHandler> steps;
   private final Map<String, CheckEvaluator> checks;
   private final Map<String, SignalSource> signals;
 
   private GitAdapter(Path dir, GitRepo repo, String user, char[] token, String[] identity) {
+    this(dir, repo, user, token, identity, false);
+  }
+
+  private GitAdapter(Path dir, GitRepo repo, String user, char[] token, String[] identity, boolean fetch) {
     this.dir = dir;
     this.repo = repo;
     this.user = user;
     this.token = token;
     this.identity = identity;
+    this.fetch = fetch;
     this.engine = new Engine(repo, identity,
-        token == null ? null : new UsernamePasswordCredentialsProvider(user, token.clone()));
+        token == null ? null : new UsernamePasswordCredentialsProvider(user, token.clone()), fetch);
     this.steps = Map.copyOf(engine.steps());
     this.checks = Map.copyOf(engine.checks());
     this.signals = Map.copyOf(engine.signals());
@@ -95,7 +108,7 @@ public final class GitAdapter implements Adapter {
     if (token.length == 0) {
       throw new IllegalArgumentException("token is empty");
     }
-    return new GitAdapter(dir, GitRepo.locate(dir), user, token.clone(), identity);
+    return new GitAdapter(dir, GitRepo.locate(dir), user, token.clone(), identity, fetch);
   }
 
   /**
@@ -129,7 +142,50 @@ public final class GitAdapter implements Adapter {
           + email + ">");
     }
     return new GitAdapter(dir, GitRepo.locate(dir), user, token == null ? null : token.clone(),
-        new String[] {name, email});
+        new String[] {name, email}, fetch);
+  }
+
+  /**
+   * The same adapter fetching, when a run is assessed, every remote the plan pushes to (the launcher's
+   * {@code --fetch}), as if the plan began with {@link GitSteps#fetch(String)}: the leases of its pushes then
+   * expect what the remotes hold at that moment instead of what the clone last fetched, and a shallow clone may be
+   * deepened when a step needs history it lacks.
+   *
+   * @return the new adapter
+   */
+  public GitAdapter fetchingAtAssessment() {
+    return new GitAdapter(dir, GitRepo.locate(dir), user, token == null ? null : token.clone(), identity, true);
+  }
+
+  /**
+   * Deletes the backup refs ({@code refs/rollback/<run>/...}) of the runs that the journal shows finished longer
+   * than {@code olderThan} before {@code now}. The backups of a run that has not finished (still going, or
+   * interrupted and waiting for a resume) are never deleted, nor those of a run this journal does not know.
+   *
+   * <pre>{@code
+   * adapter.pruneBackups(Journal.directory(repo.resolve(".rollback")), Duration.ofDays(30), Instant.now())
+   * }</pre>
+   *
+   * @param journal the journal the runs were recorded in
+   * @param olderThan how long ago a run must have finished for its backups to go; zero or more
+   * @param now the current instant
+   * @return the runs pruned and the backups kept, with why
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code olderThan} is negative
+   * @throws GitException when the refs cannot be read or deleted (then none is deleted)
+   */
+  public BackupPrune pruneBackups(Journal journal, Duration olderThan, Instant now) {
+    Objects.requireNonNull(journal, "journal");
+    Objects.requireNonNull(olderThan, "olderThan");
+    Objects.requireNonNull(now, "now");
+    if (olderThan.isNegative()) {
+      throw new IllegalArgumentException("olderThan must be zero or more, was " + olderThan);
+    }
+    try {
+      return Prune.prune(engine, journal, olderThan, now);
+    } catch (java.io.IOException e) {
+      throw new GitException("cannot prune the backups in '" + dir + "': " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -182,8 +238,8 @@ public final class GitAdapter implements Adapter {
   }
 
   /**
-   * Pins, for every push with a lease in the plan, the remote ref's current value (remembered in the run, so a
-   * resumed run keeps it).
+   * Takes, for every push with a lease in the plan, the value it will expect: the remote-tracking ref's
+   * (remembered in the run, so a resumed run keeps it), after fetching the remotes the plan fetches.
    *
    * @param run the run
    * @throws Exception when a remote cannot be read, or a pushed branch name is invalid
@@ -205,8 +261,9 @@ public final class GitAdapter implements Adapter {
   }
 
   /**
-   * Proves that every commit reachable from a ref before the run is still reachable from one, with evidence: the
-   * counts, the refs moved and created, the backup prefix.
+   * Proves that every commit reachable from a ref before the run is still reachable from one, and that every commit
+   * a remote ref the run pushed held before is still on the remote or kept by a backup, with evidence: the counts
+   * per side, the refs moved and created, the backup prefix, the commits kept only by backups.
    *
    * @param run the run
    * @return the audit

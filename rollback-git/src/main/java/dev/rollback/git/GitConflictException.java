@@ -21,8 +21,21 @@ public final class GitConflictException extends GitException {
    * @param paths the conflicting paths, sorted
    */
   public GitConflictException(String operation, String commit, List<String> paths) {
+    this(operation, commit, paths, paths);
+  }
+
+  /**
+   * Creates the exception, the message saying what kind of conflict each path has.
+   *
+   * @param operation what was attempted, such as {@code revert}
+   * @param commit the commit whose change conflicts, as a full id
+   * @param paths the conflicting paths, sorted
+   * @param described the same paths, each with the kind of conflict, such as
+   *     {@code ci.yml (modify/delete: deleted on HEAD, modified by the revert)}
+   */
+  public GitConflictException(String operation, String commit, List<String> paths, List<String> described) {
     super(operation + " of " + commit + " conflicts in " + paths.size() + " path" + (paths.size() == 1 ? "" : "s")
-        + ": " + String.join(", ", paths) + "; nothing was changed");
+        + ": " + String.join(", ", described) + "; nothing was changed");
     this.commit = commit;
     this.paths = List.copyOf(paths);
   }

@@ -61,6 +61,8 @@ public final class GitSteps {
   public static final String TAG = "git.tag";
   /** Kind of the push steps. */
   public static final String PUSH = "git.push";
+  /** Kind of {@link #fetch(String)}. */
+  public static final String FETCH = "git.fetch";
 
   private GitSteps() {}
 
@@ -412,28 +414,55 @@ public final class GitSteps {
   }
 
   /**
+   * Refreshes the remote-tracking refs of a remote, like {@code git fetch <remote>}: local branches, the index and
+   * the work tree are left alone. A plan that holds this step fetches that remote already when the run is assessed,
+   * before the leases of its pushes are taken, so they expect what the remote holds then rather than what a stale
+   * clone last saw; the step fetches again when it runs, and the pushes after it expect what it fetched. It also
+   * allows the run to read history from the network: a shallow clone is deepened ({@code git fetch --deepen}) when a
+   * revert, cherry-pick or restore needs commits it lacks.
+   *
+   * @param remote the remote's name, such as {@code origin}
+   * @return the step
+   * @throws NullPointerException if {@code remote} is null
+   * @throws IllegalArgumentException if {@code remote} is blank
+   */
+  public static Step fetch(String remote) {
+    Objects.requireNonNull(remote, "remote");
+    if (remote.isBlank()) {
+      throw new IllegalArgumentException("remote is blank");
+    }
+    return Step.of(FETCH, "fetch " + remote, Effect.READ_ONLY, Map.of("remote", remote));
+  }
+
+  /**
    * Pushes a local branch to the same branch on a remote, like {@code git push <remote> <branch>}: fast-forward
-   * only. Reversible: compensation pushes the previous value back, under a lease on the value pushed.
+   * only. Reversible: compensation pushes the previous value back, under a lease on the value pushed. Before the
+   * push, the remote's current value is fetched into {@code refs/rollback/<run>/remote/<remote>/<ref>}.
    *
    * @param remote the remote's name, such as {@code origin}
    * @param branch the branch's short name
    * @return the step
    */
   public static Step push(String remote, RefName branch) {
-    return pushStep(remote, branch, branch, false);
+    return pushStep(remote, branch, branch, false, false, null);
   }
 
   /**
-   * Pushes a local branch to a remote, replacing whatever is there provided it is still at the value pinned when
-   * the run was assessed, like {@code git push --force-with-lease=<branch>:<pinned id> <remote> <branch>}.
-   * Irreversible: it can rewrite the remote's history, so it needs the plan's approval.
+   * Pushes a local branch to a remote under a lease, like
+   * {@code git push --force-with-lease --force-if-includes <remote> <branch>}, and only as a fast-forward. The lease
+   * expects the value of the remote-tracking ref ({@code refs/remotes/<remote>/<branch>}) when the run was assessed
+   * (absent when there is none), as git does: a remote that moved since the clone last fetched, before the run or
+   * during it, makes the push fail and nothing is overwritten. Refresh the tracking refs with {@link #fetch(String)}
+   * (or the launcher's {@code --fetch}). What is pushed must contain that value; to replace history instead, use
+   * {@link #pushRewritingHistory(String, RefName)}. Before the push, the remote's current value is fetched into
+   * {@code refs/rollback/<run>/remote/<remote>/<ref>}. Irreversible, so it needs the plan's approval.
    *
    * @param remote the remote's name, such as {@code origin}
    * @param branch the branch's short name, the same on both sides
    * @return the step
    */
   public static Step pushWithLease(String remote, RefName branch) {
-    return pushStep(remote, branch, branch, true);
+    return pushStep(remote, branch, branch, true, false, null);
   }
 
   /**
@@ -445,10 +474,55 @@ public final class GitSteps {
    * @return the step
    */
   public static Step pushWithLease(String remote, RefName localBranch, RefName remoteBranch) {
-    return pushStep(remote, localBranch, remoteBranch, true);
+    return pushStep(remote, localBranch, remoteBranch, true, false, null);
   }
 
-  private static Step pushStep(String remote, RefName local, RefName remoteBranch, boolean lease) {
+  /**
+   * Pushes a local branch under a lease on a value the plan names, like
+   * {@code git push --force-with-lease=<branch>:<expected> <remote> <branch>}: the remote must hold exactly that
+   * commit, and what is pushed must contain it; see {@link #pushWithLease(String, RefName)}.
+   *
+   * @param remote the remote's name
+   * @param branch the branch's short name, the same on both sides
+   * @param expected the commit the remote must hold: a full id, or a {@link Ref} or {@link Template} giving one
+   * @return the step
+   * @throws IllegalArgumentException if {@code expected} is blank or of another type
+   */
+  public static Step pushWithLeaseExpecting(String remote, RefName branch, Object expected) {
+    return pushStep(remote, branch, branch, true, false, rev(expected, "expected"));
+  }
+
+  /**
+   * Replaces a remote branch with a local branch that does not contain it, like
+   * {@code git push --force-with-lease --force-if-includes <remote> <branch>}: the history the remote held is
+   * REWRITTEN. The lease is that of {@link #pushWithLease(String, RefName)}, and the value it expects must be one the
+   * local branch held at some point (in its reflog or the run's backup), as {@code --force-if-includes} demands, so
+   * commits pushed by others that this clone never saw are never dropped. The remote's old value is fetched into
+   * {@code refs/rollback/<run>/remote/<remote>/<ref>} first, so what is rewritten stays recoverable. Irreversible;
+   * it needs the plan's approval, and previews and runbooks say that it rewrites history.
+   *
+   * @param remote the remote's name
+   * @param branch the branch's short name, the same on both sides
+   * @return the step
+   */
+  public static Step pushRewritingHistory(String remote, RefName branch) {
+    return pushStep(remote, branch, branch, true, true, null);
+  }
+
+  /**
+   * Replaces a remote branch with another local branch; see {@link #pushRewritingHistory(String, RefName)}.
+   *
+   * @param remote the remote's name
+   * @param localBranch the local branch's short name
+   * @param remoteBranch the remote branch's short name
+   * @return the step
+   */
+  public static Step pushRewritingHistory(String remote, RefName localBranch, RefName remoteBranch) {
+    return pushStep(remote, localBranch, remoteBranch, true, true, null);
+  }
+
+  private static Step pushStep(String remote, RefName local, RefName remoteBranch, boolean lease, boolean rewrite,
+      Object expected) {
     Objects.requireNonNull(remote, "remote");
     Objects.requireNonNull(local, "branch");
     Objects.requireNonNull(remoteBranch, "remoteBranch");
@@ -457,9 +531,17 @@ public final class GitSteps {
     p.put("branch", local);
     p.put("remoteBranch", remoteBranch);
     p.put("lease", lease);
+    if (rewrite) {
+      p.put("rewrite", true);
+    }
+    if (expected != null) {
+      p.put("expect", expected);
+    }
     String target = local.name().equals(remoteBranch.name()) ? local.name() : local.name() + ":" + remoteBranch.name();
-    return Step.of(PUSH, (lease ? "push --force-with-lease " : "push ") + remote + " " + target,
-        lease ? Effect.IRREVERSIBLE : Effect.REVERSIBLE, p);
+    String how = rewrite ? "push --force-with-lease --force-if-includes " : lease ? "push --force-with-lease"
+        + (expected == null ? "" : "=" + remoteBranch.name() + ":" + show(expected)) + " " : "push ";
+    return Step.of(PUSH, how + remote + " " + target + (rewrite ? " (IRREVERSIBLE: rewrites the remote's history)"
+        : ""), lease ? Effect.IRREVERSIBLE : Effect.REVERSIBLE, p);
   }
 
   static Object rev(Object value, String what) {

@@ -1,8 +1,10 @@
 package dev.rollback.git;
 
 /**
- * A push with a lease was rejected because the remote ref is no longer at the value pinned when the run was
- * assessed: someone else pushed in between. Nothing on the remote was overwritten.
+ * A push with a lease was rejected because the remote ref is not at the value the lease expects: what the local
+ * repository knew of the remote (its remote-tracking ref when the run was assessed, or what this run pushed last), or
+ * the value the plan named. Someone else pushed, before the run or during it. Nothing on the remote was
+ * overwritten.
  */
 public final class LeaseRejectedException extends GitException {
 
@@ -18,13 +20,14 @@ public final class LeaseRejectedException extends GitException {
    *
    * @param remote the remote's name
    * @param ref the remote ref
-   * @param expected the value pinned at assessment, or {@code absent}
+   * @param expected the value the lease expected, or {@code absent}
    * @param actual the value the remote has now, or {@code absent}
    */
   public LeaseRejectedException(String remote, String ref, String expected, String actual) {
     super("push to " + remote + " " + ref + " rejected: the lease expected " + ref + " at " + expected
-        + " (pinned at assessment) but " + remote + " has it at " + actual
-        + "; someone pushed in between, and nothing was overwritten");
+        + " (what this repository knew of " + remote + ") but " + remote + " has it at " + actual
+        + "; someone else pushed, and nothing was overwritten. Fetch (git fetch " + remote + ", or"
+        + " GitSteps.fetch(\"" + remote + "\") in the plan, or --fetch), look at their commits, and run again");
     this.remote = remote;
     this.ref = ref;
     this.expected = expected;
@@ -50,7 +53,7 @@ public final class LeaseRejectedException extends GitException {
   }
 
   /**
-   * The value pinned at assessment.
+   * The value the lease expected.
    *
    * @return the commit id, or {@code absent}
    */

@@ -100,7 +100,8 @@ class SafetyTest {
     Audit audit = adapter.onRunEnd(run).orElseThrow();
     assertThat(audit.passed()).isTrue();
     assertThat(audit.summary()).contains("still reachable").contains("1 ref moved");
-    assertThat(audit.evidence()).containsEntry("commitsLost", 0).containsEntry("refsBefore", 4)
+    assertThat(audit.evidence()).containsEntry("commitsLost", 0).containsEntry("refsBefore", 3)
+        .as("both counts leave HEAD and the backups out").containsEntry("refsNow", 3)
         .containsEntry("backupPrefix", "refs/rollback/run-1/");
     assertThat((List<?>) audit.evidence().get("movedRefs")).hasSize(1);
     assertThat(run.remembered()).containsEntry("git.backup.prefix", "refs/rollback/run-1/")
@@ -119,7 +120,7 @@ class SafetyTest {
     git.run("update-ref", "-d", "refs/rollback/run-1/refs/heads/feature");
     Audit audit = adapter.onRunEnd(run).orElseThrow();
     assertThat(audit.passed()).isFalse();
-    assertThat(audit.summary()).contains("1 commit reachable from the 3 refs before the run").contains("no longer reachable");
+    assertThat(audit.summary()).contains("1 commit reachable from the 2 refs before the run").contains("no longer reachable");
     assertThat(audit.evidence()).containsEntry("commitsLost", 1);
   }
 

@@ -30,7 +30,9 @@ import java.util.Set;
  * granted as the local user with {@code --yes}.
  *
  * <ul>
- *   <li>Git ({@code git.*}): the repository of {@code --repo} (the current directory unless given).</li>
+ *   <li>Git ({@code git.*}): the repository of {@code --repo} (the current directory unless given); with
+ *       {@code --fetch} it fetches the remotes the plan pushes to when the run is assessed, so the pushes' leases
+ *       expect what the remotes hold then rather than what the clone last fetched.</li>
  *   <li>GitHub ({@code github.*}, or a {@code github-issue}/{@code github-comment} channel): the repository of
  *       {@code --github owner/name}, else {@code GITHUB_REPOSITORY}, else the workspace's {@code origin} remote on
  *       github.com; the token of {@code GITHUB_TOKEN}; the API of {@code --github-url} (GitHub Enterprise Server, a
@@ -132,7 +134,8 @@ final class Launch {
     }
     if (uses.contains("git")) {
       if (Files.exists(a.workspace().resolve(".git"))) {
-        b.adapter(GitAdapter.open(a.workspace()));
+        GitAdapter git = GitAdapter.open(a.workspace());
+        b.adapter(a.fetch() ? git.fetchingAtAssessment() : git);
       } else if (!skip.contains("git")) {
         throw new UsageException("plan '" + plan.name() + "' uses Git, but " + a.workspace() + " is not a Git"
             + " repository; pass the repository with --repo DIR");

@@ -34,19 +34,21 @@ import java.util.TreeSet;
  * @param skipUnavailable the adapters given with {@code --skip-unavailable}
  * @param values the message values given with {@code --value NAME=TEXT}, each name with its texts in order
  * @param extra the positional arguments after the first (such as {@code recover}'s strategy)
+ * @param fetch whether {@code --fetch} was given: the Git adapter fetches the remotes the plan pushes to when the
+ *     run is assessed
  */
 record LaunchArgs(String positional, Optional<String> severity, boolean emergency, boolean yes, boolean monitor,
     List<String> declared, Path repo, Optional<Path> journalDir, Optional<String> github, Optional<String> githubUrl,
     Optional<String> dockerHost, List<String> channels, List<String> skipUnavailable, Map<String, List<String>> values,
-    List<String> extra) {
+    List<String> extra, boolean fetch) {
 
   /** The options every command that runs a plan takes: where the adapters, journal and channels are. */
   static final Set<String> WHERE = Set.of("--repo", "--workspace", "--journal", "--github", "--github-url",
-      "--docker-host", "--notify", "--skip-unavailable");
+      "--docker-host", "--notify", "--skip-unavailable", "--fetch");
 
   /** {@link #WHERE} in usage notation. */
   static final String WHERE_USAGE = " [--repo DIR] [--journal DIR] [--github OWNER/NAME] [--github-url URL]"
-      + " [--docker-host HOST] [--notify NAME=SPEC]... [--skip-unavailable ADAPTER]...";
+      + " [--docker-host HOST] [--notify NAME=SPEC]... [--skip-unavailable ADAPTER]... [--fetch]";
 
   /**
    * The options of a command: its own and {@link #WHERE}.
@@ -81,6 +83,7 @@ record LaunchArgs(String positional, Optional<String> severity, boolean emergenc
     boolean emergency = false;
     boolean yes = false;
     boolean monitor = false;
+    boolean fetch = false;
     List<String> declared = new ArrayList<>();
     Path repo = Path.of("");
     Optional<Path> journal = Optional.empty();
@@ -142,6 +145,9 @@ record LaunchArgs(String positional, Optional<String> severity, boolean emergenc
         case "--monitor":
           monitor = true;
           break;
+        case "--fetch":
+          fetch = true;
+          break;
         default:
           if (positional.size() == positionals) {
             throw new UsageException("expected " + what + ", got also '" + a + "'");
@@ -157,7 +163,7 @@ record LaunchArgs(String positional, Optional<String> severity, boolean emergenc
     }
     return new LaunchArgs(positional.get(0), severity, emergency, yes, monitor, List.copyOf(declared), repo, journal,
         github, githubUrl, dockerHost, List.copyOf(notify), List.copyOf(skip), values,
-        List.copyOf(positional.subList(1, positional.size())));
+        List.copyOf(positional.subList(1, positional.size())), fetch);
   }
 
   private static String value(List<String> args, int i, String option) {

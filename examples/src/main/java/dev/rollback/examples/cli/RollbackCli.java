@@ -21,6 +21,7 @@ import java.util.Optional;
  * rollback run     &lt;plan&gt;     run the plan, print its incident report; exit 1 unless it succeeded
  * rollback resume  &lt;run&gt;      go on with an interrupted run from its journal
  * rollback recover &lt;plan&gt; &lt;strategy&gt;   carry out a recovery strategy
+ * rollback prune --older-than 30d   delete the backup refs of finished runs older than that
  * rollback demo              the P3-007 plan end to end in a sandbox
  * rollback help [command]
  * </pre>
@@ -60,6 +61,7 @@ public final class RollbackCli {
         new RunVerb(environment, err),
         new ResumeVerb(environment, err),
         new RecoverVerb(environment, err),
+        new PruneVerb(),
         new DemoVerb(environment, err));
   }
 
@@ -200,7 +202,8 @@ public final class RollbackCli {
         + "(or GITHUB_API_URL), Docker from --docker-host (or DOCKER_HOST); --skip-unavailable ADAPTER reports an\n"
         + "adapter that is missing or down as skipped instead. Channels: --notify NAME=files:DIR | log |\n"
         + "webhook-env:VARIABLE | github-issue | github-comment:N. The journal is in --journal DIR (else\n"
-        + "<repo>/.rollback). Approvals are asked on the terminal unless --yes.\n"
+        + "<repo>/.rollback). Approvals are asked on the terminal unless --yes. --fetch refreshes the remotes the\n"
+        + "plan pushes to when the run is assessed (otherwise leases expect what the clone last fetched).\n"
         + "Exit status: 0 success, 1 the plan has problems or the run did not succeed, 2 the command could not run.\n");
     return b.toString();
   }

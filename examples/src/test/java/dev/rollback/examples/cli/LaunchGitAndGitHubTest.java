@@ -145,6 +145,47 @@ class LaunchGitAndGitHubTest {
             .doesNotContain(TOKEN));
   }
 
+  @Test
+  void aPreReceiveHookThatDeclinesFailsTheRunWithTheHooksWordsExitOneAndOriginUntouched() throws IOException {
+    Path hook = sandbox.origin().resolve("hooks/pre-receive");
+    Files.createDirectories(hook.getParent());
+    Files.writeString(hook, "#!/bin/sh\necho 'main is protected: open a pull request' >&2\nexit 1\n");
+    hook.toFile().setExecutable(true);
+    // A real git receive-pack serves the push, so the hook runs.
+    git(sandbox.work(), "config", "remote.origin.receivepack", "/usr/bin/git-receive-pack");
+    String originBefore = git(sandbox.origin(), "for-each-ref", "--format=%(refname) %(objectname)");
+
+    CliRun r = launch("run", PLAN, "--severity", "critical", "--emergency", "--yes");
+
+    assertThat(r.status()).as(r.err() + r.out()).isEqualTo(1);
+    assertThat(r.out() + r.err()).contains("origin refused the push of main to refs/heads/main")
+        .contains("main is protected: open a pull request").doesNotContain("REJECTED_OTHER_REASON");
+    assertThat(git(sandbox.origin(), "for-each-ref", "--format=%(refname) %(objectname)")).isEqualTo(originBefore);
+    assertThat(git(sandbox.work(), "status", "--porcelain")).as("nothing half-done in the work tree").isEmpty();
+  }
+
+  @Test
+  void pruneDeletesTheBackupsOfAFinishedRunOnlyOnceItIsOldEnough() {
+    github.beforeNext("actions/create-workflow-dispatch",
+        () -> repo.branch("main", git(sandbox.origin(), "rev-parse", "main").strip()));
+    CliRun run = launch("run", PLAN, "--severity", "critical", "--emergency", "--yes", "--fetch");
+    assertThat(run.status()).as(run.err() + run.out()).isZero();
+    assertThat(git(sandbox.work(), "for-each-ref", "--format=%(refname)", "refs/rollback/"))
+        .contains("/remote/origin/refs/heads/main");
+
+    CliRun young = CliRun.of("prune", "--older-than", "30d", "--repo", sandbox.work().toString());
+    assertThat(young.status()).as(young.err()).isZero();
+    assertThat(young.out()).contains("0 runs pruned").contains("less than PT720H ago");
+    CliRun all = CliRun.of("prune", "--older-than", "0d", "--repo", sandbox.work().toString());
+    assertThat(all.status()).as(all.err()).isZero();
+    assertThat(all.out()).contains("1 run pruned");
+    assertThat(git(sandbox.work(), "for-each-ref", "--format=%(refname)", "refs/rollback/")).isBlank();
+
+    CliRun bad = CliRun.of("prune", "--older-than", "a month", "--repo", sandbox.work().toString());
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).contains("--older-than 'a month' is not an age");
+  }
+
   private CliRun launch(String verb, String plan, String... more) {
     List<String> args = new ArrayList<>(List.of(verb, plan, "--repo", sandbox.work().toString(),
         "--github", "acme/x", "--github-url", github.baseUrl(),

@@ -88,8 +88,8 @@ class LaunchVerbsTest {
     Result unknown = run("run", PLAN, "--force", "--workspace", dir.toString());
     assertThat(unknown.status).isEqualTo(2);
     assertThat(unknown.err).startsWith("rollback run: unknown option --force for run; it takes --declare,"
-        + " --docker-host, --emergency, --github, --github-url, --journal, --monitor, --notify, --repo, --severity,"
-        + " --skip-unavailable, --value, --workspace, --yes\n");
+        + " --docker-host, --emergency, --fetch, --github, --github-url, --journal, --monitor, --notify, --repo,"
+        + " --severity, --skip-unavailable, --value, --workspace, --yes\n");
 
     Result missing = run("resume", "nope", "--workspace", dir.toString());
     assertThat(missing.status).isEqualTo(2);

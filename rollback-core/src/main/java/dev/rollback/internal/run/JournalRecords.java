@@ -49,6 +49,8 @@ public final class JournalRecords {
   static final String ALERT = "alert";
   static final String MONITOR_FINISHED = "monitor.finished";
   static final String FINISHED = "finished";
+  /** The type of a run's last record once it finished, for {@link dev.rollback.Journal#finishedAt}. */
+  public static final String FINISHED_TYPE = FINISHED;
 
   private JournalRecords() {}
 

@@ -24,6 +24,8 @@ public final class Engine implements AutoCloseable {
   final GitRepo repo;
   final String[] identity;
   final CredentialsProvider credentials;
+  /** Whether runs fetch the remotes their pushes name at assessment, as if the plan said {@code fetch}. */
+  final boolean fetchAtAssessment;
   private final ConcurrentMap<String, Virtual> previews = new ConcurrentHashMap<>();
   /** Runs whose tracked files this process has compared with the index since the run (or its resumption) began. */
   private final java.util.Set<String> scanned = ConcurrentHashMap.newKeySet();
@@ -36,9 +38,22 @@ public final class Engine implements AutoCloseable {
    * @param credentials credentials for remotes, or {@code null}
    */
   public Engine(GitRepo repo, String[] identity, CredentialsProvider credentials) {
+    this(repo, identity, credentials, false);
+  }
+
+  /**
+   * Creates the engine.
+   *
+   * @param repo the repository, not yet opened
+   * @param identity {@code [name, email]} to commit as, or {@code null} for the repository's configuration
+   * @param credentials credentials for remotes, or {@code null}
+   * @param fetchAtAssessment whether runs fetch the remotes their pushes name at assessment
+   */
+  public Engine(GitRepo repo, String[] identity, CredentialsProvider credentials, boolean fetchAtAssessment) {
     this.repo = repo;
     this.identity = identity == null ? null : identity.clone();
     this.credentials = credentials;
+    this.fetchAtAssessment = fetchAtAssessment;
   }
 
   /**
@@ -91,6 +106,7 @@ public final class Engine implements AutoCloseable {
     m.put(GitSteps.COMMIT, new CommitStep(this));
     m.put(GitSteps.TAG, new TagStep(this));
     m.put(GitSteps.PUSH, new PushStep(this));
+    m.put(GitSteps.FETCH, new FetchStep(this));
     return m;
   }
 

@@ -154,7 +154,8 @@ final class History {
 
   private static Pattern pattern(String regex, String what) {
     try {
-      return Pattern.compile(regex, Pattern.MULTILINE);
+      // Lines end at '\n' only, as git's do: a '\r' before it is part of the line.
+      return Pattern.compile(regex, Pattern.MULTILINE | Pattern.UNIX_LINES);
     } catch (PatternSyntaxException e) {
       throw new GitException(what + " '" + Inputs.printable(regex) + "' is not a valid regular expression: "
           + e.getDescription(), e);
@@ -272,11 +273,13 @@ final class History {
       if (textBytes != null) {
         return indexOf(raw, start, textBytes) >= 0 && c.getFullMessage().contains(text);
       }
+      // Like git log --grep, the text searched begins with the empty line that separates the headers from the
+      // message, so '^$' matches every commit, as it does in git.
       if (asciiPattern) {
         // An ASCII pattern matches the message's bytes as they are, without decoding every message.
-        return pattern.matcher(new RawChars(raw, start, raw.length)).find();
+        return pattern.matcher(new RawChars(raw, Math.max(0, start - 1), raw.length)).find();
       }
-      return pattern.matcher(c.getFullMessage()).find();
+      return pattern.matcher("\n" + c.getFullMessage()).find();
     }
 
     @Override

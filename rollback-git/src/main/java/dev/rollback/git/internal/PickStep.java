@@ -38,6 +38,7 @@ final class PickStep implements StepHandler {
     if (ctx.params().containsKey("rangeTo")) {
       String from = Args.text(ctx, "rangeFrom");
       String to = Args.text(ctx, "rangeTo");
+      Shallow.require(s, op.word + " " + from + ".." + to, Shallow.range(s.repo, from, to));
       RevCommit f = s.commit(from, "start of the range");
       RevCommit t = s.commit(to, "end of the range");
       RevWalk walk = s.walk;
@@ -60,6 +61,9 @@ final class PickStep implements StepHandler {
     }
     List<RevCommit> out = new ArrayList<>();
     for (String rev : Args.texts(ctx, "commits")) {
+      if (s.virtual == null || !rev.equals("HEAD") && !s.virtual.refs.containsKey(rev)) {
+        Shallow.require(s, op.word + " " + rev, Shallow.commit(s.repo, rev, true));
+      }
       out.add(s.commit(rev, "commit to " + op.word));
     }
     if (out.isEmpty()) {

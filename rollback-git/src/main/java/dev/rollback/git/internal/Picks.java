@@ -75,7 +75,11 @@ final class Picks {
           ? merge.merge(sourceTree, currentTree, parentTree)
           : merge.merge(parentTree, currentTree, sourceTree);
       if (!r.clean()) {
-        throw new GitConflictException(op.word, source.name(), r.conflicts());
+        throw new GitConflictException(op.word, source.name(), r.conflicts(), op == Op.REVERT
+            ? TreeMerge.describe(walk.getObjectReader(), sourceTree, currentTree, parentTree, r.conflicts(),
+                "the " + op.word)
+            : TreeMerge.describe(walk.getObjectReader(), parentTree, currentTree, sourceTree, r.conflicts(),
+                "the " + op.word));
       }
       if (r.tree().equals(currentTree) && commit) {
         throw new GitException(op == Op.REVERT

@@ -44,20 +44,26 @@ final class ReadSteps {
         throws java.io.IOException {
       List<RevCommit> found = History.search(s, params, clock, pick);
       String what = History.describe(params);
+      String shallow = Shallow.searchNote(s.repo);
+      String note = shallow.isEmpty() ? "" : " (" + shallow + ")";
       if (pick.equals("all")) {
         List<String> ids = new ArrayList<>();
         found.forEach(c -> ids.add(c.name()));
-        return StepResult.of(found.size() + " commit" + (found.size() == 1 ? "" : "s") + " " + what)
+        StepResult r = StepResult.of(found.size() + " commit" + (found.size() == 1 ? "" : "s") + " " + what + note)
             .withValue(ids).withEvidence("search", what);
+        return shallow.isEmpty() ? r : r.withOutput("shallow", shallow);
       }
       if (found.isEmpty()) {
-        throw new GitException("no commit " + what);
+        throw new GitException("no commit " + what + note);
       }
       RevCommit c = found.get(0);
       StepResult r = StepResult.of("the " + pick + " commit " + what + " is " + Args.abbrev(c) + " "
-          + Picks.subject(c.getFullMessage())).withValue(c.name());
+          + Picks.subject(c.getFullMessage()) + note).withValue(c.name());
       for (Map.Entry<String, Object> e : describe(c).entrySet()) {
         r = r.withOutput(e.getKey(), e.getValue());
+      }
+      if (!shallow.isEmpty()) {
+        r = r.withOutput("shallow", shallow);
       }
       return r.withEvidence("search", what);
     }

@@ -46,6 +46,8 @@ final class RestoreStep implements StepHandler {
   }
 
   private Outcome compute(Session s, StepContext ctx) throws IOException {
+    Shallow.require(s, "restore from " + Args.text(ctx, "source"), Shallow.commit(s.repo, Args.text(ctx, "source"),
+        false));
     RevCommit source = s.commit(Args.text(ctx, "source"), "commit to restore from");
     Path workTree = engine.repo.isBare() ? null : engine.repo.workTree("restoring files");
     List<String> paths = new ArrayList<>();

@@ -201,6 +201,8 @@ final class Safety {
         String original = r.getName().substring(pre.length());
         if (original.startsWith("kept/")) {
           kept.add(r.getName());
+        } else if (original.startsWith("remote/")) {
+          continue;
         } else {
           before.put(original, r.getObjectId());
         }
@@ -255,28 +257,43 @@ final class Safety {
       walk.setRetainBody(false);
       onlyInBackups = count(walk, tipsBefore, now.values(), null);
     }
+    // Both counts are of the refs a user sees: branches, tags, remote-tracking refs; not HEAD, not the backups.
+    int refsBefore = (int) before.keySet().stream().filter(n -> !n.equals(Constants.HEAD)).count();
+    int refsNow = (int) now.keySet().stream()
+        .filter(n -> !n.equals(Constants.HEAD) && !n.startsWith("refs/rollback/")).count();
+    RemoteAudit remote = RemoteAudit.of(engine, run, repo);
     evidence.put("backupPrefix", pre);
-    evidence.put("refsBefore", before.size());
-    evidence.put("refsNow", now.size());
+    evidence.put("refsBefore", refsBefore);
+    evidence.put("refsNow", refsNow);
     evidence.put("commitsLost", lost.size());
     evidence.put("commitsKeptOnlyByBackups", onlyInBackups);
     evidence.put("movedRefs", moved);
     evidence.put("createdRefs", created);
     evidence.put("deletedRefs", deleted);
     evidence.put("keptRefs", kept);
-    if (!lost.isEmpty()) {
-      evidence.put("lostCommits", lost.subList(0, Math.min(20, lost.size())));
-      return new Audit("git", false, lost.size() + " commit" + (lost.size() == 1 ? "" : "s") + " reachable from the "
-          + before.size() + " refs before the run " + (lost.size() == 1 ? "is" : "are")
-          + " no longer reachable from any ref", evidence);
+    remote.addTo(evidence);
+    if (!lost.isEmpty() || remote.lost() > 0) {
+      if (!lost.isEmpty()) {
+        evidence.put("lostCommits", lost.subList(0, Math.min(20, lost.size())));
+      }
+      String summary = lost.isEmpty() ? "" : lost.size() + " commit" + (lost.size() == 1 ? "" : "s")
+          + " reachable from the " + refsBefore + " refs before the run " + (lost.size() == 1 ? "is" : "are")
+          + " no longer reachable from any ref";
+      if (remote.lost() > 0) {
+        summary += (summary.isEmpty() ? "" : "; ") + remote.lost() + " commit" + (remote.lost() == 1 ? "" : "s")
+            + " the remote held before the run's pushes " + (remote.lost() == 1 ? "is" : "are") + " reachable from"
+            + " no ref of the remote, nor from any ref or backup here";
+      }
+      return new Audit("git", false, summary, evidence);
     }
-    String summary = "every commit reachable from the " + before.size()
+    String summary = "every commit reachable from the " + refsBefore
         + " refs before the run is still reachable; " + moved.size() + " ref" + (moved.size() == 1 ? "" : "s")
         + " moved, " + created.size() + " created; backups under " + pre;
     if (onlyInBackups > 0) {
       summary += "; " + onlyInBackups + " commit" + (onlyInBackups == 1 ? " is" : "s are")
           + " now reachable only through those backups";
     }
+    summary += remote.summary();
     return new Audit("git", true, summary, evidence);
   }
 

@@ -27,7 +27,7 @@ final class Session implements AutoCloseable {
   final Virtual virtual;
   final MemoryInserter inserter;
   final ObjectReader reader;
-  final RevWalk walk;
+  RevWalk walk;
   private final ObjectReader ownReader;
 
   Session(Engine engine, RunContext run) {
@@ -212,6 +212,12 @@ final class Session implements AutoCloseable {
       Trees.switchTree(repo, toTree, fromTree);
       throw e;
     }
+  }
+
+  /** A new walk, after a deepening changed which commits are at the shallow boundary. */
+  void refreshWalk() {
+    walk.close();
+    walk = new RevWalk(reader);
   }
 
   @Override

@@ -317,6 +317,48 @@ public final class TreeMerge {
     return out;
   }
 
+  /**
+   * The conflicting paths, each with its kind as git names it: {@code modify/delete} (one side deleted the file,
+   * the other changed it) or {@code add/add}; a content conflict is named alone.
+   *
+   * @param reader reads the trees
+   * @param base the merge base's tree
+   * @param ours HEAD's tree
+   * @param theirs the tree of the change applied
+   * @param paths the conflicting paths
+   * @param change the change applied, in words ({@code the revert})
+   * @return the paths with their kinds, in the same order
+   * @throws IOException when a tree cannot be read
+   */
+  static List<String> describe(ObjectReader reader, ObjectId base, ObjectId ours, ObjectId theirs,
+      List<String> paths, String change) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String path : paths) {
+      ObjectId b = entry(reader, base, path);
+      ObjectId o = entry(reader, ours, path);
+      ObjectId t = entry(reader, theirs, path);
+      String kind = null;
+      if (b != null && o == null && t != null && !t.equals(b)) {
+        kind = "modify/delete: deleted on HEAD, modified by " + change;
+      } else if (b != null && t == null && o != null && !o.equals(b)) {
+        kind = "modify/delete: modified on HEAD, deleted by " + change;
+      } else if (b == null && o != null && t != null && !o.equals(t)) {
+        kind = "add/add: added differently on HEAD and by " + change;
+      }
+      out.add(kind == null ? path : path + " (" + kind + ")");
+    }
+    return out;
+  }
+
+  private static ObjectId entry(ObjectReader reader, ObjectId tree, String path) throws IOException {
+    if (tree == null) {
+      return null;
+    }
+    try (TreeWalk tw = TreeWalk.forPath(reader, path, tree)) {
+      return tw == null ? null : tw.getObjectId(0);
+    }
+  }
+
   private static List<String> files(ObjectReader reader, ObjectId tree) throws IOException {
     List<String> out = new ArrayList<>();
     try (TreeWalk tw = new TreeWalk(reader)) {

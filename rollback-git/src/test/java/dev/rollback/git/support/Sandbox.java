@@ -76,6 +76,17 @@ public final class Sandbox implements AutoCloseable {
     return in;
   }
 
+  /** Clones a repository shallowly, like CI's {@code git clone --depth N}, and returns git in the clone. */
+  public GitCli shallowClone(GitCli from, String name, int depth) {
+    Path dir = root.resolve(name);
+    GitCli git = new GitCli(root, home, from.now());
+    git.run("clone", "-q", "--depth", Integer.toString(depth), "file://" + from.dir(), dir.toString());
+    GitCli in = git.in(dir);
+    in.run("config", "user.name", "Rollback Test");
+    in.run("config", "user.email", "test@rollback.dev");
+    return in;
+  }
+
   /** Copies a repository byte for byte (work tree, index and all) and returns git in the copy. */
   public GitCli copy(GitCli from, String name) {
     Path target = root.resolve(name);
