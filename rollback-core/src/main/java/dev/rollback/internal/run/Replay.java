@@ -25,11 +25,28 @@ final class Replay {
   private final Set<String> stages = new HashSet<>();
   private final Map<String, String> remembered = new LinkedHashMap<>();
   private final List<Instant> resumedAt = new ArrayList<>();
+  private final List<Map<String, Object>> interventions = new ArrayList<>();
+  private long cutOffPid;
+  private Instant cutOffSince = Instant.EPOCH;
 
   private Replay(List<Map<String, Object>> records) {
     for (Map<String, Object> r : records) {
       String type = (String) r.get("type");
+      if (JournalRecords.RUN.equals(type) || JournalRecords.RESUMED.equals(type)) {
+        process(r.get("process"));
+        if (JournalRecords.RUN.equals(type)) {
+          continue;
+        }
+      }
+      if (JournalRecords.FINISHED.equals(type)) {
+        // A run that stopped (the only kind that goes on after its finished record) audits again at its new end.
+        byKey.keySet().removeIf(k -> k.startsWith("audit:"));
+        continue;
+      }
       Object key = r.get("key");
+      if (JournalRecords.RECOVERED.equals(type) || JournalRecords.SETTLED.equals(type)) {
+        interventions.add(r);
+      }
       if (key != null) {
         byKey.computeIfAbsent((String) key, k -> new ArrayList<>(4)).add(r);
       } else {
@@ -43,6 +60,36 @@ final class Replay {
         resumedAt.add(at(r));
       }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void process(Object p) {
+    if (p instanceof Map) {
+      Map<String, Object> m = (Map<String, Object>) p;
+      cutOffPid = m.get("pid") instanceof Number ? ((Number) m.get("pid")).longValue() : 0L;
+      cutOffSince = m.get("since") instanceof String ? PlainJson.instant((String) m.get("since")) : Instant.EPOCH;
+    } else {
+      cutOffPid = 0L;
+      cutOffSince = Instant.EPOCH;
+    }
+  }
+
+  /** What earlier resumes recovered or settled, in journal order. */
+  List<Map<String, Object>> interventions() {
+    return interventions;
+  }
+
+  /** The id of the process that worked on the run last, before this resume; 0 when the journal does not say. */
+  long cutOffPid() {
+    return cutOffPid;
+  }
+
+  /**
+   * When, by the operating system's clock, the process that worked on the run last started working on it; the
+   * epoch when the journal does not say (a journal of an older version).
+   */
+  Instant cutOffSince() {
+    return cutOffSince;
   }
 
   static Replay empty() {
