@@ -155,7 +155,7 @@ final class PickStep implements StepHandler {
       sources.forEach(c -> sourceIds.add(c.name()));
       if (o.start() == null) {
         s.writeObjects();
-        Trees.switchTree(s.repo, o.startTree(), o.finalTree());
+        s.settled(s.switchTree(o.startTree(), o.finalTree(), false));
         return StepResult.of("applied " + names(sources) + " to the index without committing: "
             + DiffStat.summary(files))
             .withValue(o.finalTree().name())
@@ -272,7 +272,7 @@ final class PickStep implements StepHandler {
               + now.name() + ", not " + after.name() + "); nothing was changed");
         }
         s.requireClean(true);
-        Trees.switchTree(s.repo, after, before);
+        s.settled(s.switchTree(after, before, false));
         return StepResult.of("took " + op.word + " --no-commit out of the index and work tree again")
             .withOutput("indexAfter", before.name());
       }
