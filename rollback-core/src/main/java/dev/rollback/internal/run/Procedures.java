@@ -319,8 +319,8 @@ final class Procedures {
     if (call.isEmpty()) {
       return;
     }
-    recover(key, adapter, new Interruption(work, call, s.replay.cutOffPid(), s.replay.cutOffSince()), attempt,
-        subject, st);
+    Map.Entry<Long, Instant> by = s.replay.startedBy(s.replay.records(key));
+    recover(key, adapter, new Interruption(work, call, by.getKey(), by.getValue()), attempt, subject, st);
   }
 
   private void recover(String key, Adapter adapter, Interruption cut, int attempt, String subject, StepState st) {
@@ -429,8 +429,9 @@ final class Procedures {
     }
     if (!recs.isEmpty()) {
       // Cut off while preparing: let the adapter clear what its preparation left half-done first.
-      recover(key, adapter, new Interruption(Interruption.Work.PREPARATION, Optional.empty(), s.replay.cutOffPid(),
-          s.replay.cutOffSince()), 1, subject, null);
+      Map.Entry<Long, Instant> by = s.replay.startedBy(recs);
+      recover(key, adapter, new Interruption(Interruption.Work.PREPARATION, Optional.empty(), by.getKey(),
+          by.getValue()), 1, subject, null);
     }
     s.record(JournalRecords.ADAPTER_PREPARING, key, s.now(), Session.fields("adapter", adapter.name()));
     Attempts.Outcome<Object> o = s.attempt(s.plan.defaultTimeout(), () -> {

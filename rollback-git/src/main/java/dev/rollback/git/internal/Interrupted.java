@@ -114,9 +114,8 @@ final class Interrupted {
     addIfExists(locks, common.resolve("packed-refs.lock"));
     refLocks(common.resolve("refs"), locks);
     for (Path lock : locks) {
-      String name = lock.getFileName().toString();
-      boolean ours = takes == Takes.WORK_TREE || !(name.equals("index.lock") || name.equals("HEAD.lock")
-          || name.equals("ORIG_HEAD.lock"));
+      boolean ours = takes == Takes.WORK_TREE || !lock.getParent().equals(gitDir)
+          || lock.getFileName().toString().equals("packed-refs.lock");
       judge(lock, ours, cut, work, engine.repo.dir(), repoDirs, stale, problems);
     }
     // Locks in a remote on this machine, for a push.

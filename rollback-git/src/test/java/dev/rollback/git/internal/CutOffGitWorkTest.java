@@ -327,6 +327,29 @@ class CutOffGitWorkTest {
   }
 
   @Test
+  void aLockTheCutOffProcessLeftStaysItsOwnAfterAResumeThatStoppedOnSomethingElse() throws Exception {
+    String expected = uninterrupted();
+    crashAt("revert");
+    Path stale = work.gitDir().resolve("index.lock");
+    Files.writeString(stale, "");
+    Path old = work.gitDir().resolve("refs/heads/other.lock");
+    Files.writeString(old, "");
+    Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(3600)));
+    // Time passes before the first resume, longer than the file times' slack.
+    Thread.sleep(2500);
+
+    RollbackReport stopped = resume();
+
+    assertThat(stopped.status()).isEqualTo(RunStatus.STOPPED);
+    assertThat(stopped.summary()).contains(old.toString()).doesNotContain(stale + " dates from");
+    Files.delete(old);
+    RollbackReport report = resume();
+
+    assertEndsAsUninterrupted(report, expected);
+    assertThat(recovered(report)).singleElement().asString().startsWith("removed the stale lock " + stale);
+  }
+
+  @Test
   void aLockHeldOpenByALiveProcessStopsTheRunNamingThatProcess() throws Exception {
     crashAt("revert");
     Path lock = work.gitDir().resolve("index.lock");
