@@ -37,7 +37,11 @@ import org.junit.jupiter.api.Test;
  * {@code git rev-list --all} listed before, in the clone and the origin, is still listed after), no lock file left,
  * and exactly one notification.
  *
- * <p>The instants are drawn from a seed, printed first; {@code -Drollback.torture.seed=N} (or the environment
+ * <p>A fifth of the kills land at a uniformly random instant of the whole run (startup included); the others at a
+ * random 0 to 40 ms after a piece of work starts, as the journal shows it (the Git adapter's backup or a Git step,
+ * twice as often as a command step), so that they land inside Git's writes, where locks and half-written files are
+ * left. The instants are
+ * drawn from a seed, printed first; {@code -Drollback.torture.seed=N} (or the environment
  * variable {@code ROLLBACK_TORTURE_SEED}) replays a run, {@code -Drollback.torture.kills=N} sets how many (at
  * least 30). Two runs go at once, in separate sandboxes.
  */
@@ -46,6 +50,10 @@ class CrashTortureIT {
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
   private static final Pattern SETTLE = Pattern.compile("--step '([^']*)' --done");
   private static final Map<String, String> LEDGER_LINE = Map.of("note start", "start", "deploy", "deploy");
+  /** What the journal shows when a piece of work starts: the Git adapter's backup, then each step. */
+  private static final List<String> WORK_STARTS = List.of("\"adapter.preparing\"", "\"adapter.preparing\"",
+      "\"step\":\"revert\"", "\"step\":\"revert\"", "\"step\":\"tag\"", "\"step\":\"tag\"",
+      "\"step\":\"push\"", "\"step\":\"push\"", "\"step\":\"note start\"", "\"step\":\"deploy\"");
 
   /** What happened to one kill, for the summary. */
   private record Outcome(int index, String killedAt, boolean journal, int resumes, List<String> settled,
@@ -112,6 +120,11 @@ class CrashTortureIT {
 
   private static Timing calibrate(Path dir) throws Exception {
     Sandbox s = Sandbox.create(dir);
+    // The launcher's first command after a build makes its class-data archive: not part of a run's time.
+    Process warm = new ProcessBuilder(ROOT.resolve("rollback").toString(), "check", s.plan.toString())
+        .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("warm.txt").toFile()).start();
+    assertThat(warm.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(warm.exitValue()).as("check of the plan: %s", Files.readString(dir.resolve("warm.txt"))).isZero();
     long t0 = System.nanoTime();
     Process p = s.launch("run");
     long journal = -1;
@@ -131,12 +144,23 @@ class CrashTortureIT {
   private static Outcome tortureOnce(Path dir, int i, Random random, Timing timing) throws Exception {
     Sandbox s = Sandbox.create(dir);
     Set<String> before = s.allCommits();
-    // Most kills land while the plan executes (after the journal appears); some before it exists.
-    boolean early = random.nextInt(10) == 0;
+    // A third of the kills land anywhere in the run; the others within 40 ms after a piece of work starts (the
+    // Git adapter's backup, a step), where Git writes its locks and files.
     long window = Math.max(50, timing.totalMillis - timing.journalMillis);
-    long delay = early ? random.nextInt((int) Math.max(1, timing.journalMillis)) : random.nextInt((int) window);
-    String killedAt = early ? delay + " ms after start" : delay + " ms after its journal appeared";
-    boolean journal = s.killAfter(s.launch("run"), early, delay);
+    int mode = random.nextInt(5);
+    String killedAt;
+    boolean journal;
+    Process run = s.launch("run");
+    if (mode == 0) {
+      long delay = random.nextInt((int) Math.max(1, timing.totalMillis));
+      killedAt = delay + " ms after start";
+      journal = s.killAt(run, null, delay);
+    } else {
+      String event = WORK_STARTS.get(random.nextInt(WORK_STARTS.size()));
+      long delay = random.nextInt(40);
+      killedAt = delay + " ms after " + event;
+      journal = s.killAt(run, event, delay);
+    }
     List<String> settled = new ArrayList<>();
     int resumes = 0;
     String last = "";
@@ -167,7 +191,7 @@ class CrashTortureIT {
         p = s.launch("resume", runId.get(), extra);
         if (killResume) {
           killResume = false;
-          s.killAfter(p, false, random.nextInt((int) window));
+          s.killAt(p, "\"resumed\"", random.nextInt((int) window));
           last = "";
           continue;
         }
@@ -289,19 +313,18 @@ class CrashTortureIT {
     }
 
     /**
-     * Kills the launcher's process group with SIGKILL after a delay, counted from now or from when the journal
-     * appears.
+     * Kills the launcher's process group with SIGKILL after a delay, counted from now, or from when the journal
+     * first shows a new record holding the text given (a step starting, the run resuming).
      *
      * @return whether a journal existed when it was killed
      */
-    boolean killAfter(Process p, boolean fromStart, long delayMillis) throws Exception {
-      long t0 = System.nanoTime();
-      long limit = t0 + TimeUnit.MINUTES.toNanos(2);
-      if (!fromStart) {
-        long size = journalFile().map(Sandbox::size).orElse(-1L);
-        // For a resume, wait for it to append; for a run, for the journal to appear.
-        while (p.isAlive() && System.nanoTime() < limit && journalFile().map(Sandbox::size).orElse(-1L) <= size) {
-          p.waitFor(2, TimeUnit.MILLISECONDS);
+    boolean killAt(Process p, String after, long delayMillis) throws Exception {
+      long limit = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      if (after != null) {
+        int seen = journalText().split(java.util.regex.Pattern.quote(after), -1).length;
+        while (p.isAlive() && System.nanoTime() < limit
+            && journalText().split(java.util.regex.Pattern.quote(after), -1).length <= seen) {
+          p.waitFor(1, TimeUnit.MILLISECONDS);
         }
       }
       long at = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
@@ -331,11 +354,12 @@ class CrashTortureIT {
       throw new AssertionError("processes of group " + pgid + " outlived kill -KILL");
     }
 
-    private static long size(Path p) {
+    private String journalText() {
+      Optional<Path> f = journalFile();
       try {
-        return Files.size(p);
+        return f.isEmpty() ? "" : Files.readString(f.get(), StandardCharsets.UTF_8);
       } catch (IOException e) {
-        return -1;
+        return "";
       }
     }
 

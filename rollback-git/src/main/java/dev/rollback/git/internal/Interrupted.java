@@ -125,6 +125,7 @@ final class Interrupted {
         List<Path> remoteLocks = new ArrayList<>();
         addIfExists(remoteLocks, remote.get().resolve("packed-refs.lock"));
         refLocks(remote.get().resolve("refs"), remoteLocks);
+        receiveKeeps(remote.get().resolve("objects").resolve("pack"), remoteLocks);
         for (Path lock : remoteLocks) {
           judge(lock, true, cut, work, remote.get(), List.of(remote.get()), stale, problems);
         }
@@ -136,7 +137,8 @@ final class Interrupted {
     List<String> actions = new ArrayList<>();
     for (Path lock : stale) {
       Files.deleteIfExists(lock);
-      actions.add("removed the stale lock " + lock + " that " + work + " left when its process was cut off");
+      actions.add("removed the stale " + (lock.getFileName().toString().endsWith(".keep") ? "pack lock " : "lock ")
+          + lock + " that " + work + " left when its process was cut off");
     }
     Files.deleteIfExists(CheckoutIntent.file(repo).resolveSibling("checkout.tmp"));
     Optional<CheckoutIntent> intent = CheckoutIntent.read(repo);
@@ -206,6 +208,29 @@ final class Interrupted {
     try (Stream<Path> s = Files.walk(refs)) {
       s.filter(p -> p.getFileName().toString().endsWith(".lock") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
           .sorted().forEach(out::add);
+    }
+  }
+
+  /**
+   * The {@code .keep} files a receive-pack writes beside a pack while it takes it in (its content says so), which a
+   * push cut off leaves: the same push again then cannot lock the same pack.
+   */
+  private static void receiveKeeps(Path packs, List<Path> out) throws IOException {
+    if (!Files.isDirectory(packs)) {
+      return;
+    }
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(packs, "pack-*.keep")) {
+      for (Path keep : s) {
+        String text;
+        try {
+          text = Files.readString(keep, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+          continue;
+        }
+        if (text.startsWith("jgit receive-pack") || text.startsWith("receive-pack")) {
+          out.add(keep);
+        }
+      }
     }
   }
 

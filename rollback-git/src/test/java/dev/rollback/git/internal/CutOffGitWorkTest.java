@@ -267,12 +267,20 @@ class CutOffGitWorkTest {
     Path lock = origin.dir().resolve("refs/heads/main.lock");
     Files.createDirectories(lock.getParent());
     Files.writeString(lock, expected + "\n");
+    // What JGit's receive-pack leaves beside a pack it was taking in: the same push again could not lock it.
+    Path keep = origin.dir().resolve("objects/pack/pack-0123456789abcdef0123456789abcdef01234567.keep");
+    Files.createDirectories(keep.getParent());
+    Files.writeString(keep, "jgit receive-pack\n");
+    Path kept = origin.dir().resolve("objects/pack/pack-1111111111111111111111111111111111111111.keep");
+    Files.writeString(kept, "kept by an administrator\n");
 
     RollbackReport report = resume();
 
     assertEndsAsUninterrupted(report, expected);
     assertThat(recovered(report)).singleElement().isEqualTo("removed the stale lock " + lock + " that step 'push'"
-        + " (git.push) left when its process was cut off");
+        + " (git.push) left when its process was cut off; removed the stale pack lock " + keep + " that step"
+        + " 'push' (git.push) left when its process was cut off");
+    assertThat(kept).as("a keep file that is not a receive-pack's").exists();
   }
 
   @Test
