@@ -355,8 +355,8 @@ class InterruptedWorkTest {
     Harness h = new Harness(dir);
     RollbackPlan plan = commandPlan(counting().appliedWhen(Checks.command("grep", "-q", "once", "count")));
     assertThat(plan.check().problems()).isEmpty();
-    assertThat(plan.toMarkdown()).contains("1. `sh -c 'echo once >> count'` — reversible, timeout 5m, done when"
-        + " `grep -q once count` passes\n");
+    assertThat(plan.toMarkdown()).contains("1. count — `sh -c 'echo once >> count'`, reversible, timeout 5 minutes,"
+        + " done when `grep -q once count` passes\n");
     assertThatThrownBy(() -> executor(h, h.adapter, "count").run(plan, RunOptions.defaults().withSeverity("high")
         .withRunId("probe-applied"))).isInstanceOf(ResumeTest.Crash.class);
     Files.writeString(dir.resolve("count"), "once\n");

@@ -43,7 +43,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 /**
  * Recovers, on resume, what the Git work the interruption cut off left half-done, the way git documents it: a lock
  * file ({@code index.lock}, {@code HEAD.lock}, {@code packed-refs.lock}, {@code refs/...lock}, in the repository and,
- * for a push, in a remote on this machine) that the cut-off work could have made, made after the cut-off process
+ * for a push, in a remote on this machine, with its {@code gc.log.lock} and the {@code .keep} of a pack it was taking
+ * in) that the cut-off work could have made, made after the cut-off process
  * started working and held by no live process, is stale and removed; files the cut-off step was writing into the work
  * tree ({@link CheckoutIntent}) are put back as HEAD (or the index) has them, and their index entries rebuilt from
  * HEAD. Anything else (a lock held by a live process, an older one, one the work never takes, a file someone else
@@ -124,6 +125,8 @@ final class Interrupted {
       if (remote.isPresent()) {
         List<Path> remoteLocks = new ArrayList<>();
         addIfExists(remoteLocks, remote.get().resolve("packed-refs.lock"));
+        // The receive-pack runs the remote's automatic garbage collection after a push, under gc.log.lock.
+        addIfExists(remoteLocks, remote.get().resolve("gc.log.lock"));
         refLocks(remote.get().resolve("refs"), remoteLocks);
         receiveKeeps(remote.get().resolve("objects").resolve("pack"), remoteLocks);
         for (Path lock : remoteLocks) {

@@ -273,11 +273,15 @@ class CutOffGitWorkTest {
     Files.writeString(keep, "jgit receive-pack\n");
     Path kept = origin.dir().resolve("objects/pack/pack-1111111111111111111111111111111111111111.keep");
     Files.writeString(kept, "kept by an administrator\n");
+    // The automatic garbage collection a receive-pack runs after the push, cut off too.
+    Path gc = origin.dir().resolve("gc.log.lock");
+    Files.writeString(gc, "");
 
     RollbackReport report = resume();
 
     assertEndsAsUninterrupted(report, expected);
-    assertThat(recovered(report)).singleElement().isEqualTo("removed the stale lock " + lock + " that step 'push'"
+    assertThat(recovered(report)).singleElement().isEqualTo("removed the stale lock " + gc + " that step 'push'"
+        + " (git.push) left when its process was cut off; removed the stale lock " + lock + " that step 'push'"
         + " (git.push) left when its process was cut off; removed the stale pack lock " + keep + " that step"
         + " 'push' (git.push) left when its process was cut off");
     assertThat(kept).as("a keep file that is not a receive-pack's").exists();
