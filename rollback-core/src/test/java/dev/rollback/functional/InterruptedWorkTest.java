@@ -450,4 +450,47 @@ class InterruptedWorkTest {
     assertThat(sent).containsExactly("done");
     assertThat(done.audits()).hasSize(1);
   }
+
+  @Test
+  void anUndoCutOffThatNoAdapterCanProbeIsSettledToo() throws Exception {
+    Harness h = new Harness(dir);
+    RollbackPlan plan = Rollback.plan("undo cut off")
+        .severity(Rollback.severity("high").when(Rollback.declared("x")).rollbackWithin(Rollback.hours(1))
+            .approval(Rollback.discretion()))
+        .procedure(Rollback.procedure("p").phase(Rollback.phase("one")
+            .step(Steps.run(Command.of("touch", "made"), Command.of("rm", "made")).named("make"),
+                Steps.run(Command.of("false")).named("fail").effect(Effect.REVERSIBLE))
+            .validate(Checks.command("true")).onFailure(dev.rollback.FailurePolicy.COMPENSATE)))
+        .build();
+    RollbackReport compensated = executor(h, h.adapter, "none").run(plan, RunOptions.defaults().withSeverity("high")
+        .withRunId("undo"));
+    assertThat(compensated.status()).isEqualTo(RunStatus.COMPENSATED);
+    // The journal as a kill during the undo leaves it: the undo announced, never finished.
+    Path file = dir.resolve("journal").resolve("undo.jsonl");
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    int started = 0;
+    while (!lines.get(started).contains("\"undo.started\"")) {
+      started++;
+    }
+    Files.write(file, lines.subList(0, started + 1), StandardCharsets.UTF_8);
+
+    RollbackReport stopped = executor(h, h.adapter, "none").resume(plan, "undo");
+
+    assertThat(stopped.status()).isEqualTo(RunStatus.STOPPED);
+    assertThat(stopped.summary()).startsWith("cannot tell whether the undo of step 'make' took effect before the run"
+        + " was interrupted (").endsWith("settle it and go on: rollback resume undo --step 'make' --done \"<what you"
+        + " checked>\" if it took effect, or --redo if it did not (in Java: executor.resume(plan, runId,"
+        + " Settlement.done(...) or Settlement.redo(...))) (done: the undo took effect; redo: undo it again)");
+
+    RollbackReport settled = executor(h, h.adapter, "none").resume(plan, "undo",
+        Settlement.done("make", "made is gone").by("dave"));
+
+    assertThat(settled.status()).isEqualTo(RunStatus.COMPENSATED);
+    assertThat(settled.compensation()).singleElement().satisfies(c -> assertThat(c.summary())
+        .isEqualTo("settled as undone by dave: made is gone"));
+    assertThat(settled.interventions()).singleElement().satisfies(x -> {
+      assertThat(x.kind()).isEqualTo(Intervention.SETTLED_DONE);
+      assertThat(x.subject()).isEqualTo("the undo of step 'make' in phase 'one'");
+    });
+  }
 }

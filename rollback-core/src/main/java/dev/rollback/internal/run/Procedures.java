@@ -151,7 +151,6 @@ final class Procedures {
         st.startedAt = Replay.at(r);
       }
     }
-    String subject = "step '" + step.name() + "' in phase '" + phaseName + "'";
     if (!recs.isEmpty()) {
       Map<String, Object> last = recs.get(recs.size() - 1);
       String type = (String) last.get("type");
@@ -194,13 +193,14 @@ final class Procedures {
     Duration timeout = step.timeout().orElse(s.plan.defaultTimeout());
     String owner = "step '" + step.name() + "'";
     if (interrupted) {
+      String subject = "step '" + step.name() + "' in phase '" + phaseName + "'";
       recover(key, Interruption.Work.STEP, step, attempt, timeout, subject, st);
       Optional<Map<String, Object>> settled = settlement(recs, JournalRecords.STEP_STARTED);
       Probe p;
       if (settled.isPresent()) {
         boolean done = Settlement.Verdict.DONE.name().equals(settled.get().get("verdict"));
-        p = done ? Probe.applied(StepResult.of("settled as done by " + settled.get().get("by") + ": "
-            + settled.get().get("reason"))) : Probe.notApplied();
+        p = done ? Probe.applied(StepResult.of(s.redactor.redact("settled as done by " + settled.get().get("by")
+            + ": " + settled.get().get("reason")))) : Probe.notApplied();
       } else {
         p = probe(handler, step, attempt, timeout, owner);
         s.record(JournalRecords.STEP_PROBED, key, s.now(), Session.fields("attempt", attempt, "state", p.state(),
@@ -557,8 +557,8 @@ final class Procedures {
         p = Settlement.Verdict.DONE.name().equals(settled.get().get("verdict")) ? Probe.notApplied()
             : Probe.applied(StepResult.of("to be undone again"));
         if (p.state() == Probe.State.NOT_APPLIED) {
-          return finishUndo(key, phase, step, CompensationStatus.UNDONE, "settled as undone by "
-              + settled.get().get("by") + ": " + settled.get().get("reason"));
+          return finishUndo(key, phase, step, CompensationStatus.UNDONE, s.redactor.redact("settled as undone by "
+              + settled.get().get("by") + ": " + settled.get().get("reason")));
         }
       } else {
         p = probe(handler, step, st.attempts, timeout, "step '" + step.name() + "'");

@@ -173,8 +173,8 @@ public final class RunEngine {
           session.replayInterventions();
           settled.ifPresent(r -> session.emit(new RunEvent.Intervened(runId, now, Settlement.Verdict.DONE.name()
               .equals(r.get("verdict")) ? RollbackReport.Intervention.SETTLED_DONE
-              : RollbackReport.Intervention.SETTLED_REDO, (String) r.get("subject"), (String) r.get("reason"),
-              (String) r.get("by"))));
+              : RollbackReport.Intervention.SETTLED_REDO, (String) r.get("subject"),
+              redactor.redact((String) r.get("reason")), redactor.redact((String) r.get("by")))));
           return new RunEngine(session).execute(true);
         }
       });

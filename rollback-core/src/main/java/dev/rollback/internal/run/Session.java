@@ -185,20 +185,21 @@ final class Session {
   @SuppressWarnings("unchecked")
   void replayInterventions() {
     for (Map<String, Object> r : replay.interventions()) {
-      String subject = String.valueOf(r.get("subject"));
+      String subject = redactor.redact(String.valueOf(r.get("subject")));
       if (JournalRecords.RECOVERED.equals(r.get("type"))) {
         List<String> actions = (List<String>) r.getOrDefault("actions", List.of());
         if (!actions.isEmpty()) {
           report.interventions.add(new dev.rollback.RollbackReport.InterventionReport(
-              dev.rollback.RollbackReport.Intervention.RECOVERED, subject, String.join("; ", actions),
+              dev.rollback.RollbackReport.Intervention.RECOVERED, subject, redactor.redact(String.join("; ", actions)),
               "adapter '" + r.get("adapter") + "'", Replay.at(r)));
         }
       } else {
         report.interventions.add(new dev.rollback.RollbackReport.InterventionReport(
             dev.rollback.Settlement.Verdict.DONE.name().equals(r.get("verdict"))
             ? dev.rollback.RollbackReport.Intervention.SETTLED_DONE
-            : dev.rollback.RollbackReport.Intervention.SETTLED_REDO, subject, String.valueOf(r.get("reason")),
-            String.valueOf(r.get("by")), Replay.at(r)));
+            : dev.rollback.RollbackReport.Intervention.SETTLED_REDO, subject,
+            redactor.redact(String.valueOf(r.get("reason"))), redactor.redact(String.valueOf(r.get("by"))),
+            Replay.at(r)));
       }
     }
   }
