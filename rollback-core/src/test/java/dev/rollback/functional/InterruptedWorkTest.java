@@ -346,6 +346,14 @@ class InterruptedWorkTest {
         Settlement.done("after", "it ran"))).isInstanceOf(RollbackException.class)
         .hasMessage("run wrong-step finished (SUCCEEDED), so no step of it is waiting to be settled; step 'after'"
             + " was not settled");
+    RollbackPlan binding = commandPlan(counting().as("counted"));
+    assertThatThrownBy(() -> executor(h, h.adapter, "count").run(binding, RunOptions.defaults().withSeverity("high")
+        .withRunId("binds"))).isInstanceOf(ResumeTest.Crash.class);
+    assertThatThrownBy(() -> executor(h, h.adapter, "none").resume(binding, "binds",
+        Settlement.done("count", "it ran"))).isInstanceOf(RollbackException.class)
+        .hasMessage("step 'count' of run binds binds output 'counted', whose value no settlement can give, so it"
+            + " cannot be settled as done; settle it with --redo (Settlement.redo) to run it again. Nothing was"
+            + " recorded");
     assertThatThrownBy(() -> Settlement.done("after", " ")).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("settling step 'after' as done needs the evidence: say what you checked");
   }

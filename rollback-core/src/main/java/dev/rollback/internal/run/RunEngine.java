@@ -146,7 +146,7 @@ public final class RunEngine {
         }
         Journal.Header h = JournalRecords.header(text.records().get(0));
         List<Map<String, Object>> records = new ArrayList<>(text.records());
-        Optional<Map<String, Object>> settled = settlement.map(x -> Settlements.record(runId, records, x,
+        Optional<Map<String, Object>> settled = settlement.map(x -> Settlements.record(plan, runId, records, x,
             cfg.clock().instant()));
         refuse(cfg, plan, h.options());
         Map<String, String> secrets = secrets(cfg, plan, redactor, false);
@@ -154,8 +154,6 @@ public final class RunEngine {
           RunState run = new RunState(runId, plan, cfg.clock(), cfg.sleeper(), false, cfg.workspace(), h.startedAt(), redactor,
               journal);
           Instant now = cfg.clock().instant();
-          // The replay knows the process cut off by this interruption: the last to start or resume the run.
-          Replay cutOff = Replay.of(records);
           journal.append(JournalRecords.RESUMED, null, now, Session.fields("tornLineDropped", text.torn(),
               "process", JournalRecords.process()));
           if (settled.isPresent()) {
@@ -165,7 +163,8 @@ public final class RunEngine {
             journal.append((String) r.get("type"), (String) r.get("key"), Replay.at(r), fields);
             records.add(r);
           }
-          Replay replay = settled.isPresent() ? Replay.of(records) : cutOff;
+          // Without this resume's own record, so that it knows which earlier process was cut off.
+          Replay replay = Replay.of(records);
           run.restore(replay.remembered());
           Session session = new Session(cfg, plan, h.options(), run, replay, secrets, false);
           session.report.resumedAt.addAll(replay.resumedAt());

@@ -1,7 +1,11 @@
 package dev.rollback.internal.run;
 
+import dev.rollback.Phase;
 import dev.rollback.RollbackException;
+import dev.rollback.RollbackPlan;
 import dev.rollback.Settlement;
+import dev.rollback.Step;
+import dev.rollback.internal.PlanParts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,14 +30,17 @@ final class Settlements {
   /**
    * The journal record of a settlement, to append.
    *
+   * @param plan the plan, to tell whether the step binds an output
    * @param runId the run
    * @param records the journal's records
    * @param x the settlement
    * @param at now
    * @return the record: type, at, key, then its fields
-   * @throws RollbackException when the step is not waiting for a settlement
+   * @throws RollbackException when the step is not waiting for a settlement, or is settled as done though it binds
+   *     an output no settlement can give
    */
-  static Map<String, Object> record(String runId, List<Map<String, Object>> records, Settlement x, Instant at) {
+  static Map<String, Object> record(RollbackPlan plan, String runId, List<Map<String, Object>> records, Settlement x,
+      Instant at) {
     List<Pending> pending = pending(records);
     Pending p = null;
     for (Pending candidate : pending) {
@@ -45,6 +52,20 @@ final class Settlements {
       throw new RollbackException("step '" + x.step() + "' of run " + runId + " is not waiting to be settled: "
           + state(records, x.step()) + (pending.isEmpty() ? "; no step of the run is, so resume it without --step"
           : "; the step waiting is " + pending.get(pending.size() - 1).describe()) + ". Nothing was recorded");
+    }
+    if (x.verdict() == Settlement.Verdict.DONE && !p.undo()) {
+      for (Phase ph : PlanParts.phases(plan, true)) {
+        if (!ph.name().equals(p.phase())) {
+          continue;
+        }
+        for (Step st : ph.steps()) {
+          if (st.name().equals(p.step()) && st.output().isPresent()) {
+            throw new RollbackException("step '" + x.step() + "' of run " + runId + " binds output '"
+                + st.output().get() + "', whose value no settlement can give, so it cannot be settled as done; settle"
+                + " it with --redo (Settlement.redo) to run it again. Nothing was recorded");
+          }
+        }
+      }
     }
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("type", JournalRecords.SETTLED);
