@@ -261,6 +261,34 @@ class CutOffGitWorkTest {
   }
 
   @Test
+  void aRevertOfHeadTildeOneCutOffAfterHeadMovedIsFoundAndTheCommitBeforeItIsNotRevertedToo() throws IOException {
+    RollbackPlan seedStyle = Rollback.plan("P3-007 emergency rollback, as the seed writes it")
+        .severity(severity("critical").when(declared("ci-broken")).rollbackWithin(hours(1))
+            .approval(single("maintainer")).procedure("emergency"))
+        .emergency(procedure("emergency").phase(phase("Revert")
+            .step(GitSteps.revert("HEAD~1").named("revert"))
+            .validate(GitChecks.cleanWorkTree())))
+        .build();
+    try (RollbackExecutor e = executor(work, journal, "revert")) {
+      assertThatThrownBy(() -> e.run(seedStyle, options())).isInstanceOf(Crash.class);
+    }
+    // The kill came after HEAD moved, before the journal said so: HEAD~1 now names "Later work".
+    work.at(AT).run("revert", "--no-edit", culprit);
+    String reverted = work.rev("HEAD");
+
+    RollbackReport report;
+    try (RollbackExecutor e = executor(work, journal, "none")) {
+      report = e.resume(seedStyle, RUN);
+    }
+
+    assertThat(report.status()).as(report.summary()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(work.rev("HEAD")).isEqualTo(reverted);
+    assertThat(work.run("log", "--format=%s", "-3")).isEqualTo("Revert \"P3-007: Add Docker test infrastructure\"\n"
+        + "Later work\nP3-007: Add Docker test infrastructure");
+    assertThat(report.step("revert").get().outputs()).containsEntry("commits", List.of(reverted));
+  }
+
+  @Test
   void killedInsideThePushTheOriginsRefLockIsRemovedAndThePushGoesOn() throws IOException {
     String expected = uninterrupted();
     crashAt("push");
