@@ -6,11 +6,11 @@ public enum NotificationEvent {
   ROLLBACK_STARTED,
   /** The rollback finished and was verified. */
   ROLLBACK_COMPLETED,
-  /** The rollback failed or was stopped. */
+  /** The rollback failed (a stopped run, which can still be resumed, sends nothing until it ends). */
   ROLLBACK_FAILED,
   /** A recovery strategy finished and was validated. */
   RECOVERY_COMPLETED,
-  /** A recovery strategy failed, or its validation did not pass. */
+  /** A recovery strategy failed, or its validation did not pass (not while it is only stopped). */
   RECOVERY_FAILED,
   /** A monitoring rule raised an alert. */
   ALERT

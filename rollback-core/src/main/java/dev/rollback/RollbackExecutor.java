@@ -121,7 +121,8 @@ public final class RollbackExecutor implements AutoCloseable {
    * @param plan the plan
    * @return the report; how the run ended is its {@link RollbackReport#status() status}
    * @throws PlanInvalidException when the plan has problems; nothing ran
-   * @throws RunLockedException when another run of the plan holds the target
+   * @throws RunLockedException when another run (of any plan, with any journal) works on the same repository or
+   *     workspace
    * @throws JournalException when the journal cannot be written; the run stopped
    * @throws RollbackException when the adapters or secrets do not fit the plan; nothing ran
    */
@@ -136,7 +137,8 @@ public final class RollbackExecutor implements AutoCloseable {
    * @param options the options
    * @return the report; how the run ended is its {@link RollbackReport#status() status}
    * @throws PlanInvalidException when the plan has problems; nothing ran
-   * @throws RunLockedException when another run of the plan holds the target
+   * @throws RunLockedException when another run (of any plan, with any journal) works on the same repository or
+   *     workspace
    * @throws JournalException when the journal cannot be written; the run stopped
    * @throws RollbackException when the options, adapters or secrets do not fit the plan; nothing ran
    */
@@ -165,7 +167,8 @@ public final class RollbackExecutor implements AutoCloseable {
    * @param options the options; a severity or the emergency procedure makes no sense for a recovery and is refused
    * @return the report; how the recovery ended is its {@link RollbackReport#status() status}
    * @throws PlanInvalidException when the plan has problems; nothing ran
-   * @throws RunLockedException when another run of the plan holds the target
+   * @throws RunLockedException when another run (of any plan, with any journal) works on the same repository or
+   *     workspace
    * @throws RollbackException when the plan has no such strategy, or the options, adapters or secrets do not fit;
    *     nothing ran
    */
@@ -178,22 +181,54 @@ public final class RollbackExecutor implements AutoCloseable {
 
   /**
    * Resumes an interrupted run from its journal: outputs and adapters' remembered state are restored, finished
-   * steps are skipped, a step that started but never finished is probed with its adapter's
+   * steps are skipped, and for a step that started but never finished, its adapter first recovers what the cut-off
+   * work left half-done ({@link dev.rollback.spi.Adapter#recover}: stale locks, a half-written index; something it
+   * cannot prove stale stops the run, naming the file and the command to run), then the step is probed with its
+   * {@link Step#appliedWhen(Check) idempotency probe} or its adapter's
    * {@link dev.rollback.spi.StepHandler#isApplied isApplied} (applied: its outputs are taken; not applied: it runs;
-   * unknown: the run stops with a message, never guessing), and the run goes on. A run that had finished returns
-   * its report as it was. A torn last line, from a crash in the middle of a write, is dropped.
+   * unknown: the run stops, never guessing, and asks the operator to settle it with
+   * {@link #resume(RollbackPlan, String, Settlement)}), and the run goes on. A run that had finished returns its
+   * report as it was; one that stopped ({@link RunStatus#STOPPED}) goes on. A torn last line, from a crash in the
+   * middle of a write, is dropped.
    *
    * @param plan the plan the run was started with
    * @param runId the run
    * @return the report of the whole run
    * @throws JournalException when there is no journal for the run, or it was written for another plan (the message
    *     names both hashes) or another workspace
-   * @throws RunLockedException when another run of the plan holds the target
+   * @throws RunLockedException when another run (of any plan, with any journal) works on the same repository or
+   *     workspace
    */
   public RollbackReport resume(RollbackPlan plan, String runId) {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(runId, "runId");
-    return RunEngine.resume(settings, plan, runId);
+    return RunEngine.resume(settings, plan, runId, Optional.empty());
+  }
+
+  /**
+   * Resumes an interrupted run whose cut-off step no adapter could probe, with the operator's verdict on it: done
+   * (it took effect; it is recorded as applied and the run goes on after it) or redo (it runs again). The
+   * settlement is recorded in the journal with who gave it, when and why, and shown in the report's
+   * {@link RollbackReport#interventions() interventions}. Otherwise as {@link #resume(RollbackPlan, String)}.
+   *
+   * <pre>{@code
+   * RollbackReport r = executor.resume(plan, runId, Settlement.done("deploy", "hosts serve v41, checked by hand"));
+   * }</pre>
+   *
+   * @param plan the plan the run was started with
+   * @param runId the run
+   * @param settlement the verdict on the step (or its undo) the interruption cut off
+   * @return the report of the whole run
+   * @throws JournalException when there is no journal for the run, or it was written for another plan or workspace
+   * @throws RunLockedException when another run works on the same repository or workspace
+   * @throws RollbackException when the step named is not the one waiting to be settled (the message says what is),
+   *     or the run had finished; nothing is recorded then
+   */
+  public RollbackReport resume(RollbackPlan plan, String runId, Settlement settlement) {
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(settlement, "settlement");
+    return RunEngine.resume(settings, plan, runId, Optional.of(settlement));
   }
 
   /**

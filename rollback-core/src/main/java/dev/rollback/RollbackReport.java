@@ -55,6 +55,8 @@ import java.util.stream.Collectors;
  * @param unavailable the adapters that were unavailable and skipped, as the run's options allowed
  *     ({@link RunOptions#withSkipUnavailable(String...)}), each with the reason; their steps and checks are
  *     {@code SKIPPED} and their signals unknown
+ * @param interventions what was done on resume about work an interruption cut off, in order: an adapter's
+ *     recovery of what it left half-done, an operator's settlement of a step no adapter could probe
  */
 public record RollbackReport(String runId, String planName, String planHash, RunStatus status, String summary,
     Instant startedAt, Instant finishedAt, List<Instant> resumedAt, Optional<DecisionReport> decision,
@@ -62,7 +64,7 @@ public record RollbackReport(String runId, String planName, String planHash, Run
     List<CheckReport> checklist, Optional<String> procedure, List<PhaseReport> phases,
     List<CompensationReport> compensation, List<CheckReport> verification, List<CheckReport> health,
     List<NotificationReport> notifications, List<Audit> audits, List<AlertReport> alerts,
-    Map<String, Object> outputs, Map<String, String> unavailable) {
+    Map<String, Object> outputs, Map<String, String> unavailable, List<InterventionReport> interventions) {
 
   /**
    * Creates a report; lists and maps are copied.
@@ -90,6 +92,7 @@ public record RollbackReport(String runId, String planName, String planHash, Run
    * @param alerts the alerts
    * @param outputs the outputs
    * @param unavailable the adapters skipped as unavailable, with the reasons
+   * @param interventions what was recovered or settled after an interruption
    * @throws NullPointerException if an argument is null
    */
   public RollbackReport {
@@ -116,6 +119,7 @@ public record RollbackReport(String runId, String planName, String planHash, Run
     alerts = List.copyOf(alerts);
     outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
     unavailable = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(unavailable));
+    interventions = List.copyOf(interventions);
   }
 
   /**
@@ -184,7 +188,8 @@ public record RollbackReport(String runId, String planName, String planHash, Run
         verification.stream().map(CheckReport::withoutTimings).collect(Collectors.toList()),
         health.stream().map(CheckReport::withoutTimings).collect(Collectors.toList()),
         notifications.stream().map(NotificationReport::withoutTimings).collect(Collectors.toList()), audits,
-        alerts.stream().map(AlertReport::withoutTimings).collect(Collectors.toList()), outputs, unavailable);
+        alerts.stream().map(AlertReport::withoutTimings).collect(Collectors.toList()), outputs, unavailable,
+        interventions.stream().map(InterventionReport::withoutTimings).collect(Collectors.toList()));
   }
 
   @Override
@@ -616,6 +621,50 @@ public record RollbackReport(String runId, String planName, String planHash, Run
   public record AlertReport(String rule, String action, String explanation, Instant at) {
     AlertReport withoutTimings() {
       return new AlertReport(rule, action, explanation, Instant.EPOCH);
+    }
+  }
+
+  /** What was done on resume about work an interruption cut off. */
+  public enum Intervention {
+    /** An adapter cleared what the cut-off work left half-done (stale locks, a half-written index). */
+    RECOVERED,
+    /** An operator settled that the step took effect before the interruption. */
+    SETTLED_DONE,
+    /** An operator settled that the step did not take effect, so it ran again. */
+    SETTLED_REDO
+  }
+
+  /**
+   * Something done on resume about work an interruption cut off.
+   *
+   * @param kind recovered by an adapter, or settled by an operator
+   * @param subject the work, in words: {@code step 'deploy' in phase 'Roll back'}
+   * @param summary what the adapter did, or the operator's evidence
+   * @param by the adapter ({@code adapter 'git'}) or the operator
+   * @param at when
+   */
+  public record InterventionReport(Intervention kind, String subject, String summary, String by, Instant at) {
+
+    /**
+     * Creates the value.
+     *
+     * @param kind the kind
+     * @param subject the work
+     * @param summary what was done, or why
+     * @param by who
+     * @param at when
+     * @throws NullPointerException if an argument is null
+     */
+    public InterventionReport {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(subject, "subject");
+      Objects.requireNonNull(summary, "summary");
+      Objects.requireNonNull(by, "by");
+      Objects.requireNonNull(at, "at");
+    }
+
+    InterventionReport withoutTimings() {
+      return new InterventionReport(kind, subject, summary, by, Instant.EPOCH);
     }
   }
 }

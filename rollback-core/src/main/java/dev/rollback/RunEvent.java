@@ -19,7 +19,7 @@ public sealed interface RunEvent
         RunEvent.StepFailed, RunEvent.StepRetrying, RunEvent.StepCompensated, RunEvent.CheckEvaluated,
         RunEvent.ApprovalRequested, RunEvent.ApprovalGranted, RunEvent.ApprovalDenied, RunEvent.DeadlineAtRisk,
         RunEvent.AlertRaised, RunEvent.NotificationSent, RunEvent.NotificationFailed, RunEvent.RunFinished,
-        RunEvent.AdapterUnavailable, RunEvent.StepSkipped {
+        RunEvent.AdapterUnavailable, RunEvent.StepSkipped, RunEvent.Intervened {
 
   /**
    * The run.
@@ -414,6 +414,27 @@ public sealed interface RunEvent
     @Override
     public String describe() {
       return "step " + step + " " + reason;
+    }
+  }
+
+  /**
+   * On resume, something was done about work the interruption cut off: an adapter recovered what it left half-done,
+   * or an operator settled a step no adapter could probe.
+   *
+   * @param runId the run
+   * @param at when
+   * @param kind recovered, or settled as done or to redo
+   * @param subject the work, in words
+   * @param summary what the adapter did, or the operator's evidence
+   * @param by the adapter or the operator
+   */
+  record Intervened(String runId, Instant at, RollbackReport.Intervention kind, String subject, String summary,
+      String by) implements RunEvent {
+    @Override
+    public String describe() {
+      return (kind == RollbackReport.Intervention.RECOVERED ? "recovered " + subject + ": "
+          : subject + " settled as " + (kind == RollbackReport.Intervention.SETTLED_DONE ? "done" : "to run again")
+          + " by " + by + ": ") + summary;
     }
   }
 }

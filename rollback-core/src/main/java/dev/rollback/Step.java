@@ -99,6 +99,15 @@ public abstract class Step {
   public abstract Optional<ApprovalPolicy> approval();
 
   /**
+   * The check that tells, when an interrupted run resumes, whether this step took effect before the
+   * interruption: it passes when the step's effect is there. Declared for steps whose adapter cannot tell by
+   * itself, such as a command ({@link Steps#run(Command)}); when present it is asked instead of the adapter.
+   *
+   * @return the check, when the step has one
+   */
+  public abstract Optional<Check> appliedWhen();
+
+  /**
    * Creates a step. Adapter step factories call this; plans use the factories.
    *
    * @param kind what kind of step
@@ -181,6 +190,25 @@ public abstract class Step {
    */
   public Step requiresApproval(ApprovalPolicy policy) {
     return self().withApproval(policy);
+  }
+
+  /**
+   * The same step with an idempotency probe: when a run is interrupted while this step runs, resuming evaluates the
+   * check to tell whether the step took effect (it passes: the step is taken as applied; it fails: the step runs
+   * again; it cannot be evaluated: the run stops and asks the operator to settle it). Without one, the step's
+   * adapter is asked, and a command's cannot tell.
+   *
+   * <pre>{@code
+   * Steps.run(Command.of("scripts/disable-docker-tests.sh"))
+   *     .appliedWhen(Checks.command("grep", "-q", "DOCKER_TESTS=off", "ci.env"))
+   * }</pre>
+   *
+   * @param check the check that passes once the step took effect; it binds no output
+   * @return the new step
+   * @throws NullPointerException if {@code check} is null
+   */
+  public Step appliedWhen(Check check) {
+    return self().withAppliedWhen(Objects.requireNonNull(check, "check"));
   }
 
   /**

@@ -228,29 +228,38 @@ public final class CanonicalJson {
       } else {
         g.writeNull();
       }
+      if (s.appliedWhen().isPresent()) {
+        // Written only when present, so the hashes of plans without a probe stay what they were.
+        g.writeFieldName("appliedWhen");
+        check(s.appliedWhen().get());
+      }
       g.writeEndObject();
     }
 
     void checks(String field, List<Check> checks) throws IOException {
       g.writeArrayFieldStart(field);
       for (Check c : checks) {
-        g.writeStartObject();
-        g.writeStringField("name", c.name());
-        g.writeStringField("kind", c.kind());
-        g.writeFieldName("params");
-        value(c.params());
-        g.writeFieldName("condition");
-        if (c.condition().isPresent()) {
-          condition(c.condition().get());
-        } else {
-          g.writeNull();
-        }
-        optionalString("description", c.description());
-        optionalString("output", c.output());
-        optionalString("timeout", c.timeout().map(Duration::toString));
-        g.writeEndObject();
+        check(c);
       }
       g.writeEndArray();
+    }
+
+    void check(Check c) throws IOException {
+      g.writeStartObject();
+      g.writeStringField("name", c.name());
+      g.writeStringField("kind", c.kind());
+      g.writeFieldName("params");
+      value(c.params());
+      g.writeFieldName("condition");
+      if (c.condition().isPresent()) {
+        condition(c.condition().get());
+      } else {
+        g.writeNull();
+      }
+      optionalString("description", c.description());
+      optionalString("output", c.output());
+      optionalString("timeout", c.timeout().map(Duration::toString));
+      g.writeEndObject();
     }
 
     void monitoring(Monitoring m) throws IOException {

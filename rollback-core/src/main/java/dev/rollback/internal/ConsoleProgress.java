@@ -55,7 +55,7 @@ public final class ConsoleProgress implements RunListener {
     if (e instanceof RunEvent.StepSkipped) {
       return "  - " + e.describe();
     }
-    if (e instanceof RunEvent.AdapterUnavailable) {
+    if (e instanceof RunEvent.AdapterUnavailable || e instanceof RunEvent.Intervened) {
       return "  ! " + e.describe();
     }
     if (e instanceof RunEvent.StepRetrying || e instanceof RunEvent.DeadlineAtRisk

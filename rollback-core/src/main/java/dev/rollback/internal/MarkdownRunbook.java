@@ -263,6 +263,11 @@ public final class MarkdownRunbook {
         }
         s.output().ifPresent(o -> b.append(", binds ").append(Markdown.code(o)));
         s.approval().ifPresent(a -> b.append(", needs ").append(Markdown.text(a.describe())));
+        s.appliedWhen().ifPresent(c -> {
+          String probe = commandLine(c.kind(), c.params());
+          b.append(", done when ").append(c.describe().equals(probe) ? Markdown.code(probe) : inline(c.describe()))
+              .append(" passes");
+        });
         b.append("\n");
       }
       if (ph.steps().isEmpty()) {

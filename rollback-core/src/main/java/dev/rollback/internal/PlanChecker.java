@@ -274,6 +274,7 @@ public final class PlanChecker {
         s.timeout().ifPresent(t -> positive(sPath.field("timeout"), t));
         params(sPath.field("params"), s.params(), bound);
         s.approval().ifPresent(a -> approval(sPath.field("approval"), a));
+        s.appliedWhen().ifPresent(c -> probe(sPath.field("appliedWhen"), c, bound));
         if (s.effect() == Effect.IRREVERSIBLE
             && !s.approval().map(ApprovalPolicy::requiresPeople).orElse(false)) {
           for (String why : uncoveredBy.apply(s)) {
@@ -295,6 +296,21 @@ public final class PlanChecker {
       params(cPath.field("params"), c.params(), bound);
       c.condition().ifPresent(cond -> condition(cPath.field("condition"), cond, bound));
       bind(cPath, c.output(), bound, bindings);
+    }
+  }
+
+  /**
+   * A step's idempotency probe: evaluated where the step stands (it may use what came before), binding nothing,
+   * since it runs only when a run resumes.
+   */
+  private void probe(PlanPath path, Check c, Set<String> bound) {
+    c.timeout().ifPresent(t -> positive(path.field("timeout"), t));
+    params(path.field("params"), c.params(), bound);
+    c.condition().ifPresent(cond -> condition(path.field("condition"), cond, bound));
+    if (c.output().isPresent()) {
+      add(path.field("output"), Rule.INVALID_VALUE, "an idempotency probe binds no output (it runs only when an"
+          + " interrupted run resumes), but check '" + Texts.printable(c.name()) + "' binds '"
+          + Texts.printable(c.output().get()) + "'; drop its .as(...)");
     }
   }
 

@@ -33,8 +33,8 @@ public final class PlanParts {
   }
 
   /**
-   * Every check: the readiness checklist, the verification, the health checks, each phase's validations, and the
-   * recovery validations when asked.
+   * Every check: the readiness checklist, the verification, the health checks, each phase's validations and its
+   * steps' idempotency probes ({@link dev.rollback.Step#appliedWhen()}), and the recovery validations when asked.
    *
    * @param plan the plan
    * @param recoveries whether to include the recovery strategies
@@ -44,7 +44,10 @@ public final class PlanParts {
     List<Check> out = new ArrayList<>(plan.readinessChecks());
     out.addAll(plan.verifications());
     out.addAll(plan.healthChecks());
-    phases(plan, recoveries).forEach(ph -> out.addAll(ph.validations()));
+    for (Phase ph : phases(plan, recoveries)) {
+      out.addAll(ph.validations());
+      ph.steps().forEach(st -> st.appliedWhen().ifPresent(out::add));
+    }
     if (recoveries) {
       for (RecoveryStrategy r : plan.recoveries()) {
         out.addAll(r.validations());

@@ -13,7 +13,8 @@ import java.util.Optional;
  * assessment, before anything changes (pin what must not move, such as the remote value a push will lease);
  * {@link #beforeFirstMutation} once, before the adapter's first step that changes anything (create backups);
  * {@link #onRunEnd} after the run, to audit that nothing was lost. Adapters keep what they must remember across
- * a crash in {@link RunContext#remember}, never in fields alone.
+ * a crash in {@link RunContext#remember}, never in fields alone. When a run resumes after a crash,
+ * {@link #recover} clears what the cut-off work left half-done before that work is probed.
  */
 public interface Adapter extends AutoCloseable {
 
@@ -81,6 +82,38 @@ public interface Adapter extends AutoCloseable {
    */
   default Optional<Audit> onRunEnd(RunContext run) throws Exception {
     return Optional.empty();
+  }
+
+  /**
+   * Called when an interrupted run resumes, before work of this adapter that the interruption cut off is probed
+   * ({@link StepHandler#isApplied}) or done again: recover what that work left half-done, the way the tool itself
+   * documents it (a stale lock removed, an index rebuilt from HEAD, a half-written file put back). The executor holds
+   * the run's lock, so no other run of ours is working here: what the cut-off process left after
+   * {@link Interruption#since()}, that this adapter's work could have made and that no live process holds, is stale.
+   * Anything else (a lock held by a live process, one older than the cut-off process, one this work never makes)
+   * must be left alone and answered with {@link Recovery#blocked}, naming the file and the exact command that
+   * clears it.
+   *
+   * @param run the run
+   * @param cutOff the work that was cut off
+   * @return what was recovered, or what blocks the run
+   * @throws Exception when the state cannot be looked at; the run stops, saying so
+   */
+  default Recovery recover(RunContext run, Interruption cutOff) throws Exception {
+    return Recovery.none();
+  }
+
+  /**
+   * The lock files that keep two runs from changing what this adapter works on at once, such as one in a Git
+   * repository's own directory. The executor takes each, with the workspace's own, before a run or resume starts and
+   * holds them until it ends, whatever the plan and wherever its journal is; a second run is refused, naming the
+   * first's run id and process. The operating system releases them if the process dies.
+   *
+   * @return absolute paths of lock files, created when missing; empty by default
+   * @throws Exception when the adapter cannot tell where its target is
+   */
+  default Collection<java.nio.file.Path> runLocks() throws Exception {
+    return List.of();
   }
 
   /**

@@ -125,8 +125,9 @@ class RefusalTest {
     assertThat(report.status()).isEqualTo(RunStatus.COMPLETED_WITH_FAILURES);
     assertThat(refused).hasSize(1);
     assertThat(refused.get(0)).isInstanceOf(RunLockedException.class)
-        .hasMessageContaining("plan 'three phases, CONTINUE' is already running on " + dir.toRealPath().toString()
-            + ": run " + report.runId());
+        .hasMessageContaining("plan 'three phases, CONTINUE' cannot run on workspace " + dir + ": run "
+            + report.runId() + " of plan 'three phases, CONTINUE' (process " + ProcessHandle.current().pid()
+            + ", since ");
     assertThat(h.ledger.count("apply a1")).isEqualTo(1);
     assertThat(first.run(plan, RunOptions.defaults().withSeverity("high")).status())
         .isEqualTo(RunStatus.COMPLETED_WITH_FAILURES);

@@ -85,9 +85,16 @@ class ResumeTest {
     assertThat(report.status()).isEqualTo(RunStatus.STOPPED);
     assertThat(report.summary()).isEqualTo("cannot tell whether step 'touch' took effect before the run was"
         + " interrupted (the core.command handler cannot tell whether the step took effect); nothing more ran."
-        + " Check by hand, then resume again once the adapter can tell, or start a new run");
+        + " Check by hand, then settle it and go on: rollback resume unknown --step 'touch' --done \"<what you"
+        + " checked>\" if it took effect, or --redo if it did not (in Java: executor.resume(plan, runId,"
+        + " Settlement.done(...) or Settlement.redo(...)))");
     assertThat(dir.resolve("half")).doesNotExist();
-    assertThat(executor(h, "none").resume(plan, "unknown")).isEqualTo(report);
+    // A stopped run is not over: resuming it again asks again, still without guessing.
+    RollbackReport again = executor(h, "none").resume(plan, "unknown");
+    assertThat(again.status()).isEqualTo(RunStatus.STOPPED);
+    assertThat(again.summary()).isEqualTo(report.summary());
+    assertThat(again.resumedAt()).hasSize(2);
+    assertThat(dir.resolve("half")).doesNotExist();
   }
 
   @Test

@@ -29,7 +29,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code apply <id>}, undoing it {@code undo <id>}, and the idempotency probe reads the file. Its steps can fail a
  * number of times, move a manual clock as if they took time, block until interrupted, or carry a secret.
  */
-final class TestAdapter implements Adapter {
+class TestAdapter implements Adapter {
 
   /** Where a crash test pauses a step: before its change is written, or after. */
   interface Pause {

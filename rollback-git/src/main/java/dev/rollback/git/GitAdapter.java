@@ -10,6 +10,8 @@ import java.time.Instant;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.Audit;
 import dev.rollback.spi.CheckEvaluator;
+import dev.rollback.spi.Interruption;
+import dev.rollback.spi.Recovery;
 import dev.rollback.spi.RunContext;
 import dev.rollback.spi.SignalSource;
 import dev.rollback.spi.StepHandler;
@@ -272,6 +274,36 @@ public final class GitAdapter implements Adapter {
   @Override
   public Optional<Audit> onRunEnd(RunContext run) throws Exception {
     return engine.onRunEnd(run);
+  }
+
+  /**
+   * Recovers, when an interrupted run resumes, what the Git work it cut off left half-done, as git documents it: a
+   * lock file ({@code index.lock}, {@code HEAD.lock}, {@code packed-refs.lock}, {@code refs/...lock}, and for a push
+   * those of a remote on this machine) that the cut-off work could have made, made after its process started and
+   * used by no live process, is removed; files a cut-off step was writing into the work tree are put back as HEAD
+   * has them and their index entries rebuilt from HEAD. A lock held by a live process (a {@code git} command), older
+   * than the cut-off process, or of a kind the cut-off work never takes, and files someone else changed, block the
+   * run: the answer names the file and the command that clears it.
+   *
+   * @param run the run
+   * @param cutOff the work that was cut off
+   * @return what was recovered, or what blocks the run
+   * @throws Exception when the repository cannot be read
+   */
+  @Override
+  public Recovery recover(RunContext run, Interruption cutOff) throws Exception {
+    return engine.recover(run, cutOff);
+  }
+
+  /**
+   * The repository's run lock, {@code rollback/lock} in its Git directory: one run at a time per repository,
+   * whatever the plan, workspace or journal.
+   *
+   * @return the lock file
+   */
+  @Override
+  public Collection<Path> runLocks() {
+    return List.of(engine.runLock());
   }
 
   /**

@@ -4,16 +4,20 @@ import dev.rollback.Journal;
 import dev.rollback.RollbackException;
 import dev.rollback.RollbackPlan;
 import dev.rollback.RollbackReport;
+import dev.rollback.Settlement;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code rollback resume <run>}: goes on with an interrupted run from its journal in {@code <workspace>/.rollback},
  * loading the plan again from where the run recorded it came from (the plan's hash must still match), and prints
- * the incident report; for a run that had finished, prints its report.
+ * the incident report; for a run that had finished, prints its report. {@code --step NAME --done "REASON"} or
+ * {@code --step NAME --redo} settles, as the local user, a step the interruption cut off and no adapter could probe
+ * ({@link Settlement}); the journal and the report record who, when and why.
  */
 public final class ResumeVerb implements Verb {
 
@@ -44,17 +48,20 @@ public final class ResumeVerb implements Verb {
 
   @Override
   public String arguments() {
-    return "<run> [--yes]" + LaunchArgs.WHERE_USAGE;
+    return "<run> [--yes] [--step NAME --done \"WHAT YOU CHECKED\" | --step NAME --redo]" + LaunchArgs.WHERE_USAGE;
   }
 
   @Override
   public String summary() {
-    return "go on with an interrupted run from its journal; exit 1 unless it succeeded";
+    return "go on with an interrupted run from its journal; --step settles a step no adapter could probe (--done:"
+        + " it took effect, --redo: run it again); exit 1 unless it succeeded";
   }
 
   @Override
   public int run(List<String> args, PrintStream out) {
-    LaunchArgs a = LaunchArgs.parse(this, "<run>", 1, args, LaunchArgs.with("--yes"));
+    List<String> rest = new java.util.ArrayList<>();
+    Optional<Settlement> settlement = settlement(args, rest);
+    LaunchArgs a = LaunchArgs.parse(this, "<run>", 1, rest, LaunchArgs.with("--yes"));
     Journal journal = a.journal();
     String runId = a.positional();
     Journal.Header header = journal.header(runId).orElseThrow(() -> new UsageException("no run " + runId
@@ -69,8 +76,63 @@ public final class ResumeVerb implements Verb {
     RollbackReport report;
     try (var executor = Launch.executor(a, plan, skip,
         environment, progress)) {
-      report = executor.resume(plan, runId);
+      report = settlement.isPresent() ? executor.resume(plan, runId, settlement.get())
+          : executor.resume(plan, runId);
     }
     return RunVerb.print(report, out, progress);
+  }
+
+  /**
+   * Takes {@code --step NAME} with {@code --done REASON} or {@code --redo} out of the arguments: the operator's
+   * verdict on a step the interruption cut off, settled by the local user.
+   *
+   * @param args the arguments
+   * @param rest where the other arguments go, in order
+   * @return the settlement, when asked for
+   * @throws UsageException when the options do not fit together
+   */
+  static Optional<Settlement> settlement(List<String> args, List<String> rest) {
+    String step = null;
+    String done = null;
+    boolean redo = false;
+    for (int i = 0; i < args.size(); i++) {
+      String x = args.get(i);
+      if (x.equals("--step") || x.equals("--done")) {
+        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+          throw new UsageException(x.equals("--step") ? "--step needs the name of the step to settle, as the report"
+              + " names it" : "--done needs the evidence: say what you checked, such as --done \"the tag v41 is on"
+              + " origin\"");
+        }
+        String v = args.get(++i);
+        if (x.equals("--step")) {
+          step = v;
+        } else {
+          done = v;
+        }
+      } else if (x.equals("--redo")) {
+        redo = true;
+      } else {
+        rest.add(x);
+      }
+    }
+    if (step == null && done == null && !redo) {
+      return Optional.empty();
+    }
+    if (step == null) {
+      throw new UsageException((redo ? "--redo" : "--done") + " settles one step: name it with --step NAME");
+    }
+    if (done != null && redo) {
+      throw new UsageException("--step '" + step + "' takes --done or --redo, not both");
+    }
+    if (done == null && !redo) {
+      throw new UsageException("--step '" + step + "' needs a verdict: --done \"what you checked\" if it took"
+          + " effect, or --redo if it did not");
+    }
+    try {
+      return Optional.of(redo ? Settlement.redo(step, "run again, as the operator asked (--redo)")
+          : Settlement.done(step, done));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
  * rollback render  &lt;plan&gt;     the plan as a Markdown runbook
  * rollback preview &lt;plan&gt;     the dry run, as Markdown; exit 1 if it finds problems
  * rollback run     &lt;plan&gt;     run the plan, print its incident report; exit 1 unless it succeeded
- * rollback resume  &lt;run&gt;      go on with an interrupted run from its journal
+ * rollback resume  &lt;run&gt;      go on with an interrupted run from its journal; --step NAME --done REASON (or
+ *                            --redo) settles a step the interruption cut off that no adapter could probe
  * rollback recover &lt;plan&gt; &lt;strategy&gt;   carry out a recovery strategy
  * rollback prune --older-than 30d   delete the backup refs of finished runs older than that
  * rollback demo              the P3-007 plan end to end in a sandbox

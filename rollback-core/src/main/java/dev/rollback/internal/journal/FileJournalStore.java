@@ -19,8 +19,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Journals as files {@code <run-id>.jsonl} in a directory; locks as files under {@code locks/}, held with
- * {@link FileChannel#tryLock()} for the run's duration (the operating system releases them if the process dies).
+ * Journals as files {@code <run-id>.jsonl} in a directory; run locks as files where the engine says (in the
+ * repository or workspace, not here), held with {@link FileChannel#tryLock()} for the run's duration (the operating
+ * system releases them if the process dies).
  */
 public final class FileJournalStore implements JournalStore {
 
@@ -118,10 +119,8 @@ public final class FileJournalStore implements JournalStore {
   }
 
   @Override
-  public JournalLock lock(String key, String holder) throws IOException {
-    Path locks = dir.resolve("locks");
-    Files.createDirectories(locks);
-    Path file = locks.resolve(key + ".lock");
+  public JournalLock lock(Path file, String holder) throws IOException {
+    Files.createDirectories(file.getParent());
     FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     FileLock lock;

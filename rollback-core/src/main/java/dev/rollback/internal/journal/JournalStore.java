@@ -60,15 +60,18 @@ public interface JournalStore {
   List<String> runs() throws java.io.IOException;
 
   /**
-   * Takes the lock for a plan on a target.
+   * Takes a run lock: one per repository or workspace, in a file at a canonical place there (not in the journal's
+   * directory), so that every run on it finds it whatever its plan and journal. A directory store holds the file
+   * with {@link java.nio.channels.FileChannel#tryLock()} (the operating system releases it if the process dies); an
+   * in-memory store holds it within the process only, creating no file.
    *
-   * @param key the lock's key, derived from the plan's name and the target
-   * @param holder who takes it, for the message another taker sees
+   * @param file the lock file's canonical path, created (with its folder) when missing
+   * @param holder who takes it, written into the file for the message another taker sees
    * @return the lock, to release when the run ends
-   * @throws dev.rollback.RunLockedException when another run holds it
+   * @throws dev.rollback.RunLockedException when another run holds it; the message is the holder's text
    * @throws java.io.IOException when the lock cannot be taken for another reason
    */
-  JournalLock lock(String key, String holder) throws java.io.IOException;
+  JournalLock lock(java.nio.file.Path file, String holder) throws java.io.IOException;
 
   /** One run's journal, open for appending. */
   interface JournalFile extends AutoCloseable {

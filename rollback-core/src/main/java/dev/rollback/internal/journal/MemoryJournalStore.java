@@ -13,7 +13,6 @@ import java.util.Optional;
 public final class MemoryJournalStore implements JournalStore {
 
   private final Map<String, ByteArrayOutputStream> journals = new LinkedHashMap<>();
-  private final Map<String, String> locks = new LinkedHashMap<>();
 
   @Override
   public boolean syncs() {
@@ -73,16 +72,22 @@ public final class MemoryJournalStore implements JournalStore {
     return new ArrayList<>(journals.keySet());
   }
 
+  /** Run locks within the process, shared by every in-memory store, by lock file. */
+  private static final Map<String, String> LOCKS = new java.util.HashMap<>();
+
   @Override
-  public synchronized JournalLock lock(String key, String holder) {
-    String by = locks.get(key);
-    if (by != null) {
-      throw new RunLockedException(by);
+  public JournalLock lock(java.nio.file.Path file, String holder) {
+    String key = file.toString();
+    synchronized (LOCKS) {
+      String by = LOCKS.get(key);
+      if (by != null) {
+        throw new RunLockedException(by);
+      }
+      LOCKS.put(key, holder);
     }
-    locks.put(key, holder);
     return () -> {
-      synchronized (MemoryJournalStore.this) {
-        locks.remove(key);
+      synchronized (LOCKS) {
+        LOCKS.remove(key, holder);
       }
     };
   }

@@ -103,6 +103,16 @@ public final class ReportMarkdown {
       }
       b.append("\n");
     }
+    if (!r.interventions().isEmpty()) {
+      b.append("## After the interruption\n\n| What | Work | Done | By | When |\n|---|---|---|---|---|\n");
+      for (RollbackReport.InterventionReport x : r.interventions()) {
+        b.append("| ").append(x.kind() == RollbackReport.Intervention.RECOVERED ? "recovered"
+            : x.kind() == RollbackReport.Intervention.SETTLED_DONE ? "settled: done" : "settled: redo")
+            .append(" | ").append(cell(x.subject())).append(" | ").append(cell(x.summary())).append(" | ")
+            .append(cell(x.by())).append(" | ").append(x.at()).append(" |\n");
+      }
+      b.append("\n");
+    }
     checks(b, "Verification", r.verification(), false);
     checks(b, "Health checks", r.health(), false);
     if (!r.notifications().isEmpty()) {

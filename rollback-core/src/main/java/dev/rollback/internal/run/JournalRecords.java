@@ -15,7 +15,9 @@ import java.util.Optional;
  * The layout of journal records. Every record is a JSON object with a {@code type}, the instant {@code at} (ISO-8601
  * text) and, for the records of one activity (a step, a check, an approval), the activity's {@code key}. The first
  * record, of type {@value #RUN}, holds the format, the run id, the plan's name, hash and source, the options, and
- * the workspace.
+ * the workspace. It and every {@value #RESUMED} record also hold the {@code process} working on the run: its id and
+ * when, by the operating system's clock, it started working on the run ({@link #process()}), so that a later resume
+ * can tell what that process may have left behind.
  */
 public final class JournalRecords {
 
@@ -32,7 +34,12 @@ public final class JournalRecords {
   static final String CHECK = "check";
   static final String PHASE_STARTED = "phase.started";
   static final String PHASE_FINISHED = "phase.finished";
+  static final String ADAPTER_PREPARING = "adapter.preparing";
   static final String ADAPTER_PREPARED = "adapter.prepared";
+  /** What an adapter recovered (or what blocked it) on resume, under the cut-off activity's key. */
+  static final String RECOVERED = "recovered";
+  /** An operator's verdict on a cut-off step or undo, under its key. */
+  static final String SETTLED = "settled";
   static final String STEP_STARTED = "step.started";
   static final String STEP_APPLIED = "step.applied";
   static final String STEP_FAILED = "step.failed";
@@ -79,6 +86,19 @@ public final class JournalRecords {
     r.put("startedAt", startedAt.toString());
     r.put("workspace", workspace);
     return r;
+  }
+
+  /**
+   * The process working on the run from now, for the {@value #RUN} and {@value #RESUMED} records: its id, and the
+   * operating system's time now (files it writes from now on are newer).
+   *
+   * @return the field's value
+   */
+  static Map<String, Object> process() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("pid", ProcessHandle.current().pid());
+    m.put("since", Instant.now().toString());
+    return m;
   }
 
   private static Map<String, Object> options(RunOptions o) {

@@ -27,6 +27,7 @@ final class PlanWalk {
       for (Phase ph : p.phases()) {
         for (Step s : ph.steps()) {
           params.add(s.params());
+          s.appliedWhen().ifPresent(c -> params.add(c.params()));
         }
         for (Check c : ph.validations()) {
           params.add(c.params());

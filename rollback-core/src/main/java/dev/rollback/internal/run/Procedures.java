@@ -19,8 +19,16 @@ import dev.rollback.internal.Texts;
 import dev.rollback.internal.journal.RecordCodec;
 import dev.rollback.internal.run.ReportBuilder.PhaseState;
 import dev.rollback.internal.run.ReportBuilder.StepState;
+import dev.rollback.RollbackReport.Intervention;
+import dev.rollback.RollbackReport.InterventionReport;
+import dev.rollback.Settlement;
 import dev.rollback.spi.Adapter;
+import dev.rollback.spi.CheckContext;
+import dev.rollback.spi.CheckEvaluator;
+import dev.rollback.spi.CheckResult;
+import dev.rollback.spi.Interruption;
 import dev.rollback.spi.Probe;
+import dev.rollback.spi.Recovery;
 import dev.rollback.spi.ResolvedParams;
 import dev.rollback.spi.StepContext;
 import dev.rollback.spi.StepHandler;
@@ -30,6 +38,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Executes a procedure phase by phase: each step with its own approval, the adapter's backup before its first
@@ -184,21 +193,32 @@ final class Procedures {
     Duration timeout = step.timeout().orElse(s.plan.defaultTimeout());
     String owner = "step '" + step.name() + "'";
     if (interrupted) {
-      Probe p = probe(handler, step, attempt, timeout, owner);
-      s.record(JournalRecords.STEP_PROBED, key, s.now(), Session.fields("attempt", attempt, "state", p.state(),
-          "reason", p.reason().orElse(null)));
+      String subject = "step '" + step.name() + "' in phase '" + phaseName + "'";
+      recover(key, Interruption.Work.STEP, step, attempt, timeout, subject, st);
+      Optional<Map<String, Object>> settled = settlement(recs, JournalRecords.STEP_STARTED);
+      Probe p;
+      if (settled.isPresent()) {
+        boolean done = Settlement.Verdict.DONE.name().equals(settled.get().get("verdict"));
+        p = done ? Probe.applied(StepResult.of(s.redactor.redact("settled as done by " + settled.get().get("by")
+            + ": " + settled.get().get("reason")))) : Probe.notApplied();
+      } else {
+        p = probe(handler, step, attempt, timeout, owner);
+        s.record(JournalRecords.STEP_PROBED, key, s.now(), Session.fields("attempt", attempt, "state", p.state(),
+            "reason", p.reason().orElse(null)));
+      }
       if (p.state() == Probe.State.APPLIED) {
         StepResult raw = Session.normalize(p.result().orElse(StepResult.of("applied before the interruption")));
         finishApplied(key, phaseName, st, raw, attempt);
         return true;
       }
       if (p.state() == Probe.State.UNKNOWN) {
-        st.error = "its outcome is unknown after the interruption: " + s.redactor.redact(p.reason().orElse("?"));
+        String why = s.redactor.redact(p.reason().orElse("the adapter cannot tell"));
+        st.error = "its outcome is unknown after the interruption: " + why;
         st.status = StepStatus.FAILED;
         st.attempts = attempt;
         throw new Stop(RunStatus.STOPPED, "cannot tell whether step '" + step.name() + "' took effect before the run"
-            + " was interrupted (" + s.redactor.redact(p.reason().orElse("the adapter cannot tell")) + "); nothing"
-            + " more ran. Check by hand, then resume again once the adapter can tell, or start a new run");
+            + " was interrupted (" + why + "); nothing more ran. Check by hand, then settle it and go on: "
+            + settleHint(step.name()));
       }
     }
     if (step.effect().mutates()) {
@@ -252,7 +272,99 @@ final class Procedures {
     }
   }
 
+  /** How an operator settles a step: the launcher's options and the library's call. */
+  private String settleHint(String step) {
+    String quoted = "'" + step.replace("'", "'\\''") + "'";
+    return "rollback resume " + s.runId() + " --step " + quoted + " --done \"<what you checked>\" if it took"
+        + " effect, or --redo if it did not (in Java: executor.resume(plan, runId, Settlement.done(...) or"
+        + " Settlement.redo(...)))";
+  }
+
+  /**
+   * The operator's settlement of an activity's last cut-off attempt: the last {@code settled} record, when no
+   * attempt started after it.
+   */
+  private static Optional<Map<String, Object>> settlement(List<Map<String, Object>> recs, String startType) {
+    for (int i = recs.size() - 1; i >= 0; i--) {
+      Object type = recs.get(i).get("type");
+      if (JournalRecords.SETTLED.equals(type)) {
+        return Optional.of(recs.get(i));
+      }
+      if (startType.equals(type)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Lets the adapter that owned a cut-off activity recover what it left half-done, before the activity is probed or
+   * done again; journals and reports what it did, and stops the run when something blocks it.
+   *
+   * @param st the step's state, marked failed when the run stops; null for an undo
+   */
+  private void recover(String key, Interruption.Work work, Step step, int attempt, Duration timeout,
+      String subject, StepState st) {
+    Adapter adapter = s.cfg.registry().ownerOfStep(step.kind());
+    if (adapter == null) {
+      return;
+    }
+    Optional<StepContext> call;
+    try {
+      call = Optional.of(StepContext.of(s.run, step, s.resolver.resolve("step '" + step.name() + "'", step.params()),
+          attempt, timeout));
+    } catch (RollbackException e) {
+      call = Optional.empty();
+    }
+    if (call.isEmpty()) {
+      return;
+    }
+    Map.Entry<Long, Instant> by = s.replay.startedBy(s.replay.records(key));
+    recover(key, adapter, new Interruption(work, call, by.getKey(), by.getValue()), attempt, subject, st);
+  }
+
+  private void recover(String key, Adapter adapter, Interruption cut, int attempt, String subject, StepState st) {
+    Attempts.Outcome<Recovery> o = s.attempt(s.plan.defaultTimeout(), () -> adapter.recover(s.run, cut));
+    Recovery r;
+    if (o.succeeded() && o.value() != null) {
+      r = o.value();
+    } else {
+      r = Recovery.blocked("adapter '" + adapter.name() + "' could not look at what " + cut.describe() + " left"
+          + " behind (" + (o.timedOut() ? "timed out after " + Texts.duration(s.plan.defaultTimeout())
+          : s.describe(o.failure())) + ")");
+    }
+    if (r.actions().isEmpty() && r.canGoOn()) {
+      return;
+    }
+    Instant at = s.now();
+    List<String> actions = r.actions().stream().map(s.redactor::redact).collect(Collectors.toList());
+    s.record(JournalRecords.RECOVERED, key, at, Session.fields("attempt", attempt, "adapter", adapter.name(),
+        "work", cut.work(), "subject", subject, "actions", actions, "blocked",
+        r.blocked().map(s.redactor::redact).orElse(null)));
+    if (!actions.isEmpty()) {
+      String what = String.join("; ", actions);
+      s.report.interventions.add(new InterventionReport(Intervention.RECOVERED, subject, what,
+          "adapter '" + adapter.name() + "'", at));
+      s.emit(new RunEvent.Intervened(s.runId(), at, Intervention.RECOVERED, subject, what,
+          "adapter '" + adapter.name() + "'"));
+    }
+    if (!r.canGoOn()) {
+      String why = s.redactor.redact(r.blocked().get());
+      if (st != null) {
+        st.error = "what the interruption left behind blocks it: " + why;
+        st.status = StepStatus.FAILED;
+        st.attempts = attempt;
+      }
+      throw new Stop(RunStatus.STOPPED, "the run was interrupted during " + subject + ", and what that left behind"
+          + " cannot be cleared safely: " + why + "; nothing more ran. Once it is dealt with, resume the run: rollback"
+          + " resume " + s.runId());
+    }
+  }
+
   private Probe probe(StepHandler handler, Step step, int attempt, Duration timeout, String owner) {
+    if (step.appliedWhen().isPresent()) {
+      return probeWith(step.appliedWhen().get());
+    }
     ResolvedParams params;
     try {
       params = s.resolver.resolve(owner, step.params());
@@ -268,12 +380,60 @@ final class Procedures {
         : "the probe failed: " + s.describe(o.failure()));
   }
 
+  /**
+   * Evaluates a step's idempotency probe: passed, the step took effect; failed, it did not; anything else (unknown,
+   * skipped, an error, a timeout), nobody can tell.
+   */
+  private Probe probeWith(Check check) {
+    String which = "its idempotency probe, check '" + check.name() + "', ";
+    Optional<String> skip = s.skipped(check.kind());
+    if (skip.isPresent()) {
+      return Probe.unknown(which + "was " + skip.get());
+    }
+    CheckEvaluator evaluator = s.cfg.registry().check(check.kind());
+    Duration timeout = check.timeout().orElse(s.plan.defaultTimeout());
+    ResolvedParams params;
+    try {
+      params = s.resolver.resolve("check '" + check.name() + "'", check.params());
+    } catch (RollbackException e) {
+      return Probe.unknown(which + "could not be evaluated: " + e.getMessage());
+    }
+    CheckContext call = CheckContext.of(s.run, check, params, timeout);
+    Attempts.Outcome<CheckResult> o = s.attempt(timeout, () -> evaluator.evaluate(call));
+    if (!o.succeeded() || o.value() == null) {
+      return Probe.unknown(which + (o.timedOut() ? "timed out after " + Texts.duration(timeout)
+          : "could not be evaluated: " + s.describe(o.failure())));
+    }
+    CheckResult r = o.value();
+    if (r.status() == CheckResult.Status.PASSED) {
+      return Probe.applied(StepResult.of("applied before the interruption: check '" + check.name() + "' passed ("
+          + r.summary() + ")"));
+    }
+    if (r.status() == CheckResult.Status.FAILED) {
+      return Probe.notApplied();
+    }
+    return Probe.unknown(which + "could not tell: " + r.summary());
+  }
+
   /** Calls the adapter's hook before its first change, once per run; returns why it failed, or null. */
   private String prepareAdapter(Adapter adapter) {
     String key = "prepare:" + adapter.name();
-    if (s.replay.last(key, JournalRecords.ADAPTER_PREPARED).isPresent() || prepared.contains(adapter.name())) {
+    if (prepared.contains(adapter.name())) {
       return null;
     }
+    List<Map<String, Object>> recs = s.replay.records(key);
+    String subject = "adapter '" + adapter.name() + "' preparing its first change";
+    if (s.replay.last(key, JournalRecords.ADAPTER_PREPARED).isPresent()) {
+      prepared.add(adapter.name());
+      return null;
+    }
+    if (!recs.isEmpty()) {
+      // Cut off while preparing: let the adapter clear what its preparation left half-done first.
+      Map.Entry<Long, Instant> by = s.replay.startedBy(recs);
+      recover(key, adapter, new Interruption(Interruption.Work.PREPARATION, Optional.empty(), by.getKey(),
+          by.getValue()), 1, subject, null);
+    }
+    s.record(JournalRecords.ADAPTER_PREPARING, key, s.now(), Session.fields("adapter", adapter.name()));
     Attempts.Outcome<Object> o = s.attempt(s.plan.defaultTimeout(), () -> {
       adapter.beforeFirstMutation(s.run);
       return Boolean.TRUE;
@@ -361,6 +521,7 @@ final class Procedures {
     Step step = st.step;
     String key = "undo:" + (pi + 1) + "." + (si + 1);
     Optional<Map<String, Object>> done = s.replay.last(key, JournalRecords.UNDO_FINISHED);
+    String subject = "the undo of step '" + step.name() + "' in phase '" + phase.name() + "'";
     if (done.isPresent()) {
       return RecordCodec.fromData(CompensationReport.class, Session.result(done.get()));
     }
@@ -388,14 +549,28 @@ final class Procedures {
           "not attempted, because an earlier undo failed", s.now());
     }
     if (s.replay.first(key, JournalRecords.UNDO_STARTED).isPresent()) {
-      Probe p = probe(handler, step, st.attempts, timeout, "step '" + step.name() + "'");
-      if (p.state() == Probe.State.NOT_APPLIED) {
-        return finishUndo(key, phase, step, CompensationStatus.UNDONE, "undone before the interruption");
+      List<Map<String, Object>> recs = s.replay.records(key);
+      recover(key, Interruption.Work.UNDO, step, st.attempts, timeout, subject, null);
+      Optional<Map<String, Object>> settled = settlement(recs, JournalRecords.UNDO_STARTED);
+      Probe p;
+      if (settled.isPresent()) {
+        p = Settlement.Verdict.DONE.name().equals(settled.get().get("verdict")) ? Probe.notApplied()
+            : Probe.applied(StepResult.of("to be undone again"));
+        if (p.state() == Probe.State.NOT_APPLIED) {
+          return finishUndo(key, phase, step, CompensationStatus.UNDONE, s.redactor.redact("settled as undone by "
+              + settled.get().get("by") + ": " + settled.get().get("reason")));
+        }
+      } else {
+        p = probe(handler, step, st.attempts, timeout, "step '" + step.name() + "'");
+        if (p.state() == Probe.State.NOT_APPLIED) {
+          return finishUndo(key, phase, step, CompensationStatus.UNDONE, "undone before the interruption");
+        }
       }
       if (p.state() == Probe.State.UNKNOWN) {
         throw new Stop(RunStatus.STOPPED, "cannot tell whether the undo of step '" + step.name() + "' took effect"
             + " before the run was interrupted (" + s.redactor.redact(p.reason().orElse("?")) + "); nothing more"
-            + " ran. Check by hand");
+            + " ran. Check by hand, then settle it and go on: " + settleHint(step.name()) + " (done: the undo took"
+            + " effect; redo: undo it again)");
       }
     }
     s.record(JournalRecords.UNDO_STARTED, key, s.now(), Session.fields("phase", phase.name(), "step",

@@ -48,6 +48,8 @@ final class ReportBuilder {
   Instant rolledBackAt;
   /** Adapters skipped as unavailable, by name, with the reason. */
   final Map<String, String> unavailable = new java.util.TreeMap<>();
+  /** What was recovered or settled after an interruption, in journal order. */
+  final List<RollbackReport.InterventionReport> interventions = new ArrayList<>();
 
   void phases(List<Phase> list) {
     phases.clear();
@@ -72,7 +74,7 @@ final class ReportBuilder {
     return new RollbackReport(runId, planName, planHash, status, summary, startedAt, finishedAt, resumedAt,
         Optional.ofNullable(decision), dr, snapshot, approvals, checklist, Optional.ofNullable(procedure),
         phases.stream().map(PhaseState::report).collect(Collectors.toList()), compensation, verification, health,
-        notifications, audits, alerts, outputs, unavailable);
+        notifications, audits, alerts, outputs, unavailable, interventions);
   }
 
   /** A phase as it runs. */

@@ -23,10 +23,10 @@ import dev.rollback.RunLockedException;
 import dev.rollback.RunOptions;
 import dev.rollback.RunStage;
 import dev.rollback.RunStatus;
+import dev.rollback.Settlement;
 import dev.rollback.SeverityLevel;
 import dev.rollback.Snapshot;
 import dev.rollback.Step;
-import dev.rollback.internal.CanonicalJson;
 import dev.rollback.internal.journal.JournalStore;
 import dev.rollback.internal.journal.JournalText;
 import dev.rollback.internal.journal.RecordCodec;
@@ -35,6 +35,7 @@ import dev.rollback.spi.Audit;
 import dev.rollback.spi.Notifier;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -100,8 +101,10 @@ public final class RunEngine {
             + cfg.journal().describe())) {
           RunState run = new RunState(runId, plan, cfg.clock(), cfg.sleeper(), false, cfg.workspace(), startedAt, redactor,
               journal);
-          journal.append(JournalRecords.RUN, null, startedAt, JournalRecords.header(runId, plan.name(), plan.hash(),
-              options, startedAt, cfg.workspace().toString()));
+          Map<String, Object> header = JournalRecords.header(runId, plan.name(), plan.hash(), options, startedAt,
+              cfg.workspace().toString());
+          header.put("process", JournalRecords.process());
+          journal.append(JournalRecords.RUN, null, startedAt, header);
           return new RunEngine(new Session(cfg, plan, options, run, Replay.empty(), secrets, false)).execute(false);
         }
       });
@@ -119,16 +122,19 @@ public final class RunEngine {
    * @param cfg the executor's settings
    * @param plan the plan the run was started with
    * @param runId the run
+   * @param settlement the operator's verdict on the step the interruption cut off, when given
    * @return the report of the whole run; for a run that had finished, its report as it was
    * @throws JournalException when there is no journal for the run, it cannot be read, or it was written for
    *     another plan or workspace
+   * @throws RollbackException when the settlement names a step that is not waiting for one
    */
-  public static RollbackReport resume(Settings cfg, RollbackPlan plan, String runId) {
+  public static RollbackReport resume(Settings cfg, RollbackPlan plan, String runId, Optional<Settlement> settlement) {
     Redactor redactor = cfg.newRedactor();
     try {
       String where = "journal of run " + runId + " in the " + cfg.journal().describe();
       Optional<RollbackReport> done = finished(read(cfg, plan, runId, where));
       if (done.isPresent()) {
+        settlement.ifPresent(x -> refuseSettlement(runId, done.get(), x));
         return done.get();
       }
       return underLock(cfg, plan, runId, cfg.clock().instant(), () -> {
@@ -136,21 +142,39 @@ public final class RunEngine {
         JournalText text = read(cfg, plan, runId, where);
         Optional<RollbackReport> meanwhile = finished(text);
         if (meanwhile.isPresent()) {
+          settlement.ifPresent(x -> refuseSettlement(runId, meanwhile.get(), x));
           return meanwhile.get();
         }
         Journal.Header h = JournalRecords.header(text.records().get(0));
-        Replay replay = Replay.of(text.records().subList(1, text.records().size()));
+        List<Map<String, Object>> records = new ArrayList<>(text.records());
+        Optional<Map<String, Object>> settled = settlement.map(x -> Settlements.record(plan, runId, records, x,
+            cfg.clock().instant()));
         refuse(cfg, plan, h.options());
         Map<String, String> secrets = secrets(cfg, plan, redactor, false);
         try (RunJournal journal = RunJournal.of(cfg.journal().reopen(runId, text.validLength()), redactor, where)) {
           RunState run = new RunState(runId, plan, cfg.clock(), cfg.sleeper(), false, cfg.workspace(), h.startedAt(), redactor,
               journal);
-          run.restore(replay.remembered());
           Instant now = cfg.clock().instant();
-          journal.append(JournalRecords.RESUMED, null, now, Session.fields("tornLineDropped", text.torn()));
+          journal.append(JournalRecords.RESUMED, null, now, Session.fields("tornLineDropped", text.torn(),
+              "process", JournalRecords.process()));
+          if (settled.isPresent()) {
+            Map<String, Object> r = settled.get();
+            Map<String, Object> fields = new LinkedHashMap<>(r);
+            fields.keySet().removeAll(List.of("type", "key", "at"));
+            journal.append((String) r.get("type"), (String) r.get("key"), Replay.at(r), fields);
+            records.add(r);
+          }
+          // Without this resume's own record, so that it knows which earlier process was cut off.
+          Replay replay = Replay.of(records);
+          run.restore(replay.remembered());
           Session session = new Session(cfg, plan, h.options(), run, replay, secrets, false);
           session.report.resumedAt.addAll(replay.resumedAt());
           session.report.resumedAt.add(now);
+          session.replayInterventions();
+          settled.ifPresent(r -> session.emit(new RunEvent.Intervened(runId, now, Settlement.Verdict.DONE.name()
+              .equals(r.get("verdict")) ? RollbackReport.Intervention.SETTLED_DONE
+              : RollbackReport.Intervention.SETTLED_REDO, (String) r.get("subject"),
+              redactor.redact((String) r.get("reason")), redactor.redact((String) r.get("by")))));
           return new RunEngine(session).execute(true);
         }
       });
@@ -183,12 +207,20 @@ public final class RunEngine {
     return text;
   }
 
-  /** The report of a run the journal shows finished. */
+  /**
+   * The report of a run the journal shows finished; a run that stopped ({@link RunStatus#STOPPED}) has not finished:
+   * it can go on once the cause is dealt with.
+   */
   private static Optional<RollbackReport> finished(JournalText text) {
     List<Map<String, Object>> rs = text.records();
     Map<String, Object> last = rs.get(rs.size() - 1);
-    return JournalRecords.FINISHED.equals(last.get("type"))
+    return JournalRecords.FINISHED.equals(last.get("type")) && !RunStatus.STOPPED.name().equals(last.get("status"))
         ? Optional.of(RecordCodec.fromData(RollbackReport.class, Session.result(last))) : Optional.empty();
+  }
+
+  private static void refuseSettlement(String runId, RollbackReport report, Settlement x) {
+    throw new RollbackException("run " + runId + " finished (" + report.status() + "), so no step of it is waiting"
+        + " to be settled; step '" + x.step() + "' was not settled");
   }
 
   /**
@@ -296,18 +328,45 @@ public final class RunEngine {
     }
   }
 
+  /**
+   * Takes the locks of the workspace and of every adapter's target ({@link Adapter#runLocks()}), whatever the plan
+   * and the journal, so that one run at a time works on a repository or workspace; all or none.
+   */
   private static JournalStore.JournalLock lock(Settings cfg, RollbackPlan plan, String runId, Instant at)
       throws IOException {
-    String target = cfg.workspace().toString();
-    String key = CanonicalJson.sha256(plan.name() + "\n" + target).substring(0, 32);
-    try {
-      return cfg.journal().lock(key, "run " + runId + " (process " + ProcessHandle.current().pid() + ", since " + at
-          + ")");
-    } catch (RunLockedException e) {
-      throw new RunLockedException("plan '" + plan.name() + "' is already running on " + target + ": "
-          + (e.getMessage().isBlank() ? "another run holds its lock" : e.getMessage() + " holds its lock")
-          + " in the " + cfg.journal().describe());
+    Map<Path, String> places = new LinkedHashMap<>();
+    places.put(RunLocks.workspaceLock(cfg.workspace()), "workspace " + cfg.workspace());
+    for (Adapter a : cfg.registry().adapters()) {
+      java.util.Collection<Path> files;
+      try {
+        files = a.runLocks();
+      } catch (Exception e) {
+        throw new RollbackException("adapter '" + a.name() + "' cannot say where its run lock is: "
+            + RunLocks.describe(e) + "; nothing ran");
+      }
+      for (Path f : files) {
+        places.putIfAbsent(RunLocks.canonical(f), "the " + a.name() + " target of " + f.getParent());
+      }
     }
+    String holder = "run " + runId + " of plan '" + plan.name() + "' (process " + ProcessHandle.current().pid()
+        + ", since " + at + ", journal in the " + cfg.journal().describe() + ")";
+    List<JournalStore.JournalLock> held = new ArrayList<>();
+    try {
+      for (Map.Entry<Path, String> e : RunLocks.canonicalized(places).entrySet()) {
+        try {
+          held.add(cfg.journal().lock(e.getKey(), holder));
+        } catch (RunLockedException x) {
+          throw new RunLockedException("plan '" + plan.name() + "' cannot run on " + e.getValue() + ": "
+              + (x.getMessage().isBlank() ? "another run" : x.getMessage()) + " is working on it; one run at a time"
+              + " per repository and workspace, whatever the plan or journal. Wait for it to end, or resume it if it"
+              + " was interrupted (lock file " + e.getKey() + ")");
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      RunLocks.release(held);
+      throw e;
+    }
+    return () -> RunLocks.release(held);
   }
 
   private RollbackReport execute(boolean resumed) {
@@ -392,9 +451,11 @@ public final class RunEngine {
       s.report.summary = stop.getMessage();
     }
     try {
-      stage(RunStage.COMMUNICATE);
-      notifications.send(s.report.status == RunStatus.SUCCEEDED ? NotificationEvent.RECOVERY_COMPLETED
-          : NotificationEvent.RECOVERY_FAILED, this::messageData);
+      if (s.report.status != RunStatus.STOPPED) {
+        stage(RunStage.COMMUNICATE);
+        notifications.send(s.report.status == RunStatus.SUCCEEDED ? NotificationEvent.RECOVERY_COMPLETED
+            : NotificationEvent.RECOVERY_FAILED, this::messageData);
+      }
       audit();
     } catch (Stop stop) {
       s.report.summary = s.report.summary + "; " + stop.getMessage() + " while reporting";
@@ -592,7 +653,8 @@ public final class RunEngine {
 
   private void communicate() {
     RunStatus st = s.report.status;
-    if (st == RunStatus.PREPARED || st == RunStatus.NO_ROLLBACK) {
+    // A stopped run has not ended: it goes on when resumed, and says how it ended then.
+    if (st == RunStatus.PREPARED || st == RunStatus.NO_ROLLBACK || st == RunStatus.STOPPED) {
       return;
     }
     stage(RunStage.COMMUNICATE);

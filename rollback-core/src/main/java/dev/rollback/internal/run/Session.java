@@ -181,6 +181,29 @@ final class Session {
         + ")");
   }
 
+  /** Adds to the report what earlier resumes recovered or settled, from the journal. */
+  @SuppressWarnings("unchecked")
+  void replayInterventions() {
+    for (Map<String, Object> r : replay.interventions()) {
+      String subject = redactor.redact(String.valueOf(r.get("subject")));
+      if (JournalRecords.RECOVERED.equals(r.get("type"))) {
+        List<String> actions = (List<String>) r.getOrDefault("actions", List.of());
+        if (!actions.isEmpty()) {
+          report.interventions.add(new dev.rollback.RollbackReport.InterventionReport(
+              dev.rollback.RollbackReport.Intervention.RECOVERED, subject, redactor.redact(String.join("; ", actions)),
+              "adapter '" + r.get("adapter") + "'", Replay.at(r)));
+        }
+      } else {
+        report.interventions.add(new dev.rollback.RollbackReport.InterventionReport(
+            dev.rollback.Settlement.Verdict.DONE.name().equals(r.get("verdict"))
+            ? dev.rollback.RollbackReport.Intervention.SETTLED_DONE
+            : dev.rollback.RollbackReport.Intervention.SETTLED_REDO, subject,
+            redactor.redact(String.valueOf(r.get("reason"))), redactor.redact(String.valueOf(r.get("by"))),
+            Replay.at(r)));
+      }
+    }
+  }
+
   /** A step or check result with numbers normalized, so it equals itself after a trip through the journal. */
   static StepResult normalize(StepResult r) {
     return new StepResult(r.summary(), r.value().map(PlainJson::normalize), normalizeMap(r.outputs()),

@@ -162,6 +162,34 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * Recovers what Git work an interruption cut off left half-done: stale locks, half-written files of the work tree
+   * and their index entries.
+   *
+   * @param run the run
+   * @param cutOff the work that was cut off
+   * @return what was recovered, or what blocks the run
+   * @throws java.io.IOException when the repository cannot be read
+   */
+  public dev.rollback.spi.Recovery recover(RunContext run, dev.rollback.spi.Interruption cutOff)
+      throws java.io.IOException {
+    return Interrupted.recover(this, run, cutOff);
+  }
+
+  /**
+   * The repository's run lock: {@code rollback/lock} in its (common) Git directory, which every run on the
+   * repository finds, whatever its workspace.
+   *
+   * @return the lock file
+   */
+  public java.nio.file.Path runLock() {
+    java.nio.file.Path dir = repo.dir();
+    java.nio.file.Path dotGit = dir.resolve(org.eclipse.jgit.lib.Constants.DOT_GIT);
+    java.nio.file.Path common = repo.isBare() ? dir : java.nio.file.Files.isDirectory(dotGit) ? dotGit
+        : repo.repository().getCommonDirectory().toPath();
+    return common.resolve("rollback").resolve("lock");
+  }
+
+  /**
    * Forgets the preview state and audits reachability.
    *
    * @param run the run

@@ -66,7 +66,12 @@ final class FastCheckout {
    * @throws IOException when writing fails
    */
   static boolean trySwitch(Repository repo, ObjectId from, ObjectId to) throws IOException {
-    DirCache dc = repo.lockDirCache();
+    DirCache dc;
+    try {
+      dc = repo.lockDirCache();
+    } catch (org.eclipse.jgit.errors.LockFailedException e) {
+      throw Trees.indexLocked(repo, e);
+    }
     try {
       if (WorkTreeStatus.needsFilters(repo, dc)) {
         return false;

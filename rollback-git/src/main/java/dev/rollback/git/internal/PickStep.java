@@ -159,7 +159,7 @@ final class PickStep implements StepHandler {
       sources.forEach(c -> sourceIds.add(c.name()));
       if (o.start() == null) {
         s.writeObjects();
-        Trees.switchTree(s.repo, o.startTree(), o.finalTree());
+        s.settled(s.switchTree(o.startTree(), o.finalTree(), false));
         return StepResult.of("applied " + names(sources) + " to the index without committing: "
             + DiffStat.summary(files))
             .withValue(o.finalTree().name())
@@ -205,7 +205,7 @@ final class PickStep implements StepHandler {
         }
       }
       if (found.isEmpty()) {
-        return Probe.notApplied();
+        return relativeToHeadBefore(s, ctx, head, created).orElse(Probe.notApplied());
       }
       if (found.size() < sources.size()) {
         return Probe.unknown("only " + found.size() + " of the " + sources.size() + " commits to " + op.word
@@ -236,6 +236,61 @@ final class PickStep implements StepHandler {
     }
     return made.getFullMessage().equals(src.getFullMessage())
         && made.getAuthorIdent().equals(src.getAuthorIdent());
+  }
+
+  /**
+   * For revisions relative to HEAD ({@code HEAD~1}, {@code @^}): a step cut off after it moved HEAD but before the run
+   * recorded it finds HEAD moved by itself, so the revisions now name other commits. They are evaluated again against
+   * each HEAD the step could have started from (HEAD before the last commits this run made), and the step counts as
+   * applied when the commits made since that HEAD are exactly its picks of what they named then.
+   */
+  private java.util.Optional<Probe> relativeToHeadBefore(Session s, StepContext ctx, RevCommit head,
+      List<RevCommit> created) throws IOException {
+    if (ctx.params().containsKey("rangeTo")) {
+      return java.util.Optional.empty();
+    }
+    List<String> revs = Args.texts(ctx, "commits");
+    for (String rev : revs) {
+      if (!rev.startsWith("HEAD") && !rev.startsWith("@")) {
+        return java.util.Optional.empty();
+      }
+    }
+    java.util.Set<ObjectId> made = new java.util.HashSet<>();
+    created.forEach(c -> made.add(c.getId()));
+    List<RevCommit> above = new ArrayList<>();
+    RevCommit c = head;
+    while (made.contains(c.getId()) && above.size() < revs.size()) {
+      above.add(0, c);
+      s.walk.parseHeaders(c);
+      if (c.getParentCount() == 0) {
+        return java.util.Optional.empty();
+      }
+      c = s.walk.parseCommit(c.getParent(0));
+    }
+    if (above.size() != revs.size()) {
+      return java.util.Optional.empty();
+    }
+    List<String> commits = new ArrayList<>();
+    List<String> sourceIds = new ArrayList<>();
+    for (int i = 0; i < revs.size(); i++) {
+      String rev = revs.get(i);
+      String at = c.name() + rev.substring(rev.startsWith("HEAD") ? 4 : 1);
+      RevCommit src;
+      try {
+        src = engine.repo.commit(s.walk, at, "commit to " + op.word);
+      } catch (GitException e) {
+        return java.util.Optional.empty();
+      }
+      if (!matches(above.get(i), src)) {
+        return java.util.Optional.empty();
+      }
+      commits.add(above.get(i).name());
+      sourceIds.add(src.name());
+    }
+    RevCommit last = above.get(above.size() - 1);
+    List<Map<String, Object>> files = DiffStat.files(s.reader, s.repo.getConfig(), c.getTree(), last.getTree());
+    return java.util.Optional.of(Probe.applied(result(commits, sourceIds, s.headTarget(), c.getId(), last.getId(),
+        last.getTree().getId(), files)));
   }
 
   private Probe probeNoCommit(Session s, StepContext ctx, List<RevCommit> sources) throws IOException {
@@ -276,7 +331,7 @@ final class PickStep implements StepHandler {
               + now.name() + ", not " + after.name() + "); nothing was changed");
         }
         s.requireClean(true);
-        Trees.switchTree(s.repo, after, before);
+        s.settled(s.switchTree(after, before, false));
         return StepResult.of("took " + op.word + " --no-commit out of the index and work tree again")
             .withOutput("indexAfter", before.name());
       }

@@ -94,6 +94,13 @@ final class Safety {
       try (RevWalk rw = new RevWalk(repo)) {
         batch.execute(rw, NullProgressMonitor.INSTANCE);
       }
+      // An atomic batch fails every command when one cannot be locked: name the one that was.
+      for (ReceiveCommand c : batch.getCommands()) {
+        if (c.getResult() == ReceiveCommand.Result.LOCK_FAILURE) {
+          throw Trees.lockFailure(repo, c.getRefName(), "back up " + Repository.shortenRefName(c.getRefName()
+              .substring(prefix.length())) + " as " + c.getRefName() + " before the run", null);
+        }
+      }
       for (ReceiveCommand c : batch.getCommands()) {
         if (c.getResult() != ReceiveCommand.Result.OK) {
           throw new GitException("could not back up " + c.getRefName() + " before the run: " + c.getResult()

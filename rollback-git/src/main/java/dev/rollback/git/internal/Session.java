@@ -167,12 +167,44 @@ final class Session implements AutoCloseable {
       return;
     }
     writeObjects();
-    Trees.switchTree(repo, fromTree, toTree);
+    boolean recorded = switchTree(fromTree, toTree, true);
     try {
       moveRef(target, expected, commit, reflog);
     } catch (GitException | IOException e) {
       Trees.switchTree(repo, toTree, fromTree);
+      settled(recorded);
       throw e;
+    }
+    settled(recorded);
+  }
+
+  /**
+   * Brings the index and work tree from one tree to another (never in a preview), first recording the intent
+   * ({@link CheckoutIntent}) so that a resume after a kill knows what may be half-written.
+   *
+   * @param movesHead whether HEAD moves to the new tree afterwards; the caller then calls {@link #settled} once it
+   *     has, and otherwise when the index alone changes
+   * @return whether an intent was recorded (the trees differ)
+   * @throws GitException when files are in the way; nothing was written and no intent remains
+   */
+  boolean switchTree(ObjectId fromTree, ObjectId toTree, boolean movesHead) throws IOException {
+    if (fromTree.equals(toTree)) {
+      return false;
+    }
+    CheckoutIntent.begin(repo, run.runId(), fromTree, toTree, movesHead);
+    try {
+      Trees.switchTree(repo, fromTree, toTree);
+    } catch (GitException e) {
+      CheckoutIntent.end(repo);
+      throw e;
+    }
+    return true;
+  }
+
+  /** The index, work tree and HEAD agree again: forgets the intent {@link #switchTree} recorded, if it did. */
+  void settled(boolean recorded) throws IOException {
+    if (recorded) {
+      CheckoutIntent.end(repo);
     }
   }
 
@@ -205,13 +237,15 @@ final class Session implements AutoCloseable {
       virtual.indexTree = null;
       return;
     }
-    Trees.switchTree(repo, fromTree, toTree);
+    boolean recorded = switchTree(fromTree, toTree, true);
     try {
       Trees.pointHead(repo, target, reflog);
     } catch (GitException | IOException e) {
       Trees.switchTree(repo, toTree, fromTree);
+      settled(recorded);
       throw e;
     }
+    settled(recorded);
   }
 
   /** A new walk, after a deepening changed which commits are at the shallow boundary. */

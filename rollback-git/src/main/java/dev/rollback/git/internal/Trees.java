@@ -2,10 +2,13 @@ package dev.rollback.git.internal;
 
 import dev.rollback.git.GitException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.errors.CheckoutConflictException;
+import org.eclipse.jgit.errors.LockFailedException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -33,7 +36,12 @@ final class Trees {
     if (FastCheckout.trySwitch(repo, from, to)) {
       return;
     }
-    DirCache dc = repo.lockDirCache();
+    DirCache dc;
+    try {
+      dc = repo.lockDirCache();
+    } catch (LockFailedException e) {
+      throw indexLocked(repo, e);
+    }
     DirCacheCheckout co = null;
     try {
       co = new DirCacheCheckout(repo, from, dc, to);
@@ -85,8 +93,7 @@ final class Trees {
       case RENAMED:
         return;
       case LOCK_FAILURE:
-        throw new GitException("could not move " + ref + " from " + shown(expected) + " to " + shown(to)
-            + ": it changed meanwhile or is locked");
+        throw lockFailure(repo, ref, "move " + ref + " from " + shown(expected) + " to " + shown(to), expected);
       default:
         throw new GitException("could not move " + ref + " from " + shown(expected) + " to " + shown(to) + ": " + r);
     }
@@ -111,10 +118,71 @@ final class Trees {
       u.setForceUpdate(true);
       r = u.update();
     }
+    if (r == RefUpdate.Result.LOCK_FAILURE) {
+      throw lockFailure(repo, Constants.HEAD, "point HEAD at " + target, null);
+    }
     if (r != RefUpdate.Result.NEW && r != RefUpdate.Result.FORCED && r != RefUpdate.Result.NO_CHANGE
         && r != RefUpdate.Result.FAST_FORWARD) {
       throw new GitException("could not point HEAD at " + target + ": " + r);
     }
+  }
+
+  /**
+   * The lock file git and JGit take to write a ref: {@code <ref>.lock} beside the loose ref ({@code HEAD.lock} in
+   * the work tree's own Git directory for HEAD).
+   */
+  static Path refLock(Repository repo, String ref) {
+    Path base = ref.equals(Constants.HEAD) ? repo.getDirectory().toPath() : repo.getCommonDirectory().toPath();
+    return base.resolve(ref + ".lock");
+  }
+
+  /**
+   * The error for a ref JGit could not lock (its {@code LOCK_FAILURE}), saying which: the ref's own lock file or
+   * {@code packed-refs.lock} exists (a git command is running, or one was killed while writing), or the ref moved
+   * meanwhile.
+   *
+   * @param what what could not be done, such as {@code move refs/heads/main from a to b}
+   * @param expected the value the ref had to have, or null when any would do
+   */
+  static GitException lockFailure(Repository repo, String ref, String what, ObjectId expected) {
+    Path repoDir = repo.isBare() ? repo.getDirectory().toPath() : repo.getWorkTree().toPath();
+    for (Path lock : List.of(refLock(repo, ref), repo.getCommonDirectory().toPath().resolve("packed-refs.lock"))) {
+      if (Files.exists(lock)) {
+        return new GitException("could not " + what + ": " + lock + " exists, so another git command is writing"
+            + " refs in " + repoDir + ", or one was killed while writing them. If none is running there, remove it"
+            + " (rm -f " + Interrupted.quote(lock.toString()) + ") and try again; a run of ours that was cut off"
+            + " there removes it itself when resumed; nothing was changed");
+      }
+    }
+    if (expected != null) {
+      try {
+        org.eclipse.jgit.lib.Ref now = repo.exactRef(ref);
+        ObjectId id = now == null ? null : now.getObjectId();
+        if (!expected.equals(id == null ? ObjectId.zeroId() : id)) {
+          return new GitException("could not " + what + ": " + ref + " changed meanwhile, it is at " + shown(id)
+              + " now; something else wrote to " + repoDir + " during the run; nothing was changed");
+        }
+      } catch (IOException e) {
+        // fall through to the general message
+      }
+    }
+    return new GitException("could not " + what + ": git could not lock " + ref + " in " + repoDir + " (another git"
+        + " command may have been writing it); try again; nothing was changed");
+  }
+
+  /**
+   * The error for an index JGit could not lock: {@code index.lock} exists.
+   *
+   * @param repo the repository
+   * @param e JGit's exception
+   * @return the error, naming the file and what to do
+   */
+  static GitException indexLocked(Repository repo, IOException e) {
+    Path lock = repo.getDirectory().toPath().resolve("index.lock");
+    return new GitException("could not change the index of " + repo.getWorkTree() + ": " + lock + " exists, so"
+        + " another git command is using the index, or one was killed while writing it. If none is running there,"
+        + " remove it (rm -f " + Interrupted.quote(lock.toString()) + ") and try again; a run of ours that was cut"
+        + " off there removes it itself when resumed; nothing was changed", e);
   }
 
   static String shown(ObjectId id) {

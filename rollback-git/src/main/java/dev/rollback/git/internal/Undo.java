@@ -46,13 +46,15 @@ final class Undo {
     if (hard && checkedOut) {
       RevCommit a = s.walk.parseCommit(after);
       RevCommit b = s.walk.parseCommit(before);
-      Trees.switchTree(s.repo, a.getTree(), b.getTree());
+      boolean recorded = s.switchTree(a.getTree(), b.getTree(), true);
       try {
         s.moveRef(ref, after, before, "rollback: undo " + what);
       } catch (GitException | IOException e) {
         Trees.switchTree(s.repo, b.getTree(), a.getTree());
+        s.settled(recorded);
         throw e;
       }
+      s.settled(recorded);
     } else {
       s.moveRef(ref, after, before, "rollback: undo " + what);
     }

@@ -245,7 +245,14 @@ public final class WorkTreeStatus {
       throws IOException {
     Report r = scan(repo, reader, headTree, files);
     if (headTree == null ? !r.matchesIndex() : !r.clean()) {
-      throw new DirtyWorkTreeException(r.describe(repo.getWorkTree().toPath()), r.paths());
+      String cutOff = "";
+      try {
+        cutOff = CheckoutIntent.read(repo).map(i -> "; run " + i.runId() + " was cut off while changing files here:"
+            + " resume it (rollback resume " + i.runId() + "), which puts back what it half-wrote").orElse("");
+      } catch (IOException e) {
+        // an unreadable record adds nothing to the message
+      }
+      throw new DirtyWorkTreeException(r.describe(repo.getWorkTree().toPath()) + cutOff, r.paths());
     }
   }
 
