@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * {@code rollback preview <plan>}: the dry run, as Markdown on standard output; exit 1 when it found problems (a
- * step that would fail, a secret not set, a channel with no notifier).
+ * step that would fail, a secret not set, a channel with no notifier), 3 when the decision matrix could not decide
+ * (a severity depended on an unknown signal).
  */
 public final class PreviewVerb implements Verb {
 
@@ -46,7 +47,7 @@ public final class PreviewVerb implements Verb {
 
   @Override
   public String summary() {
-    return "dry run: real reads, described writes; exit 1 if it finds problems";
+    return "dry run: real reads, described writes; exit 1 if it finds problems, 3 if it cannot decide";
   }
 
   @Override
@@ -60,6 +61,9 @@ public final class PreviewVerb implements Verb {
       preview = executor.preview(plan, a.options(plan));
     }
     out.print(preview.toMarkdown());
+    if (preview.decision().map(d -> d.undecided()).orElse(false)) {
+      return RollbackCli.UNDECIDED;
+    }
     return preview.problems().isEmpty() ? 0 : 1;
   }
 }

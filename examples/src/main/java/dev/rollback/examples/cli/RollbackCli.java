@@ -22,11 +22,21 @@ import java.util.Optional;
  * </pre>
  *
  * <p>A plan is a JShell script ({@code examples/jshell/p3-007.jsh}) or a class name
- * ({@code dev.rollback.examples.P3007Plan}); see {@link PlanSource}. Exit status: 0 success, 1 the plan has
- * problems or the run did not succeed, 2 the command could not run (unknown command, missing file, a script that
- * fails, a plan refused before anything ran).
+ * ({@code dev.rollback.examples.P3007Plan}); see {@link PlanSource}. Exit status, one meaning each: 0 success,
+ * 1 the plan has problems or the run did not succeed, 2 the command could not run (unknown command, missing file, a
+ * script that fails, a plan refused before anything ran), 3 the run could not decide (a severity depended on a
+ * signal that is unknown; nothing changed).
  */
 public final class RollbackCli {
+
+  /** Exit status: success. */
+  public static final int SUCCESS = 0;
+  /** Exit status: the plan has problems, or the run failed (or stopped, or was not approved). */
+  public static final int FAILED = 1;
+  /** Exit status: the command could not run (bad arguments, a plan that cannot be loaded, a plan refused). */
+  public static final int COULD_NOT_RUN = 2;
+  /** Exit status: the run (or preview) could not decide, because a severity depended on an unknown signal. */
+  public static final int UNDECIDED = 3;
 
   /** The commands, in the order the usage lists them, for the process's environment. */
   public static final List<Verb> VERBS = verbs(System.getenv(), System.err);
@@ -80,7 +90,7 @@ public final class RollbackCli {
    * @param out standard output: where the command's output goes
    * @param err standard error: where errors, the usage, progress and questions go
    * @return the exit status: 0 success, 1 the plan has problems or the run did not succeed, 2 the command could
-   *     not run
+   *     not run, 3 the run could not decide
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     return run(args, System.getenv(), out, err);
@@ -96,7 +106,7 @@ public final class RollbackCli {
    * @param out standard output: where the command's output goes
    * @param err standard error: where errors, the usage, progress and questions go
    * @return the exit status: 0 success, 1 the plan has problems or the run did not succeed, 2 the command could
-   *     not run
+   *     not run, 3 the run could not decide
    */
   public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
     return new RollbackCli(verbs(environment, err), out, err).run(Arrays.asList(args));
@@ -180,7 +190,10 @@ public final class RollbackCli {
         + "adapter that is missing or down as skipped instead. Channels: --notify NAME=files:DIR | log |\n"
         + "webhook-env:VARIABLE | github-issue | github-comment:N. The journal is in --journal DIR (else\n"
         + "<repo>/.rollback). Approvals are asked on the terminal unless --yes.\n"
-        + "Exit status: 0 success, 1 the plan has problems or the run did not succeed, 2 the command could not run.\n");
+        + "Exit status: 0 success; 1 the plan has problems, or the run failed, stopped or was not approved; 2 the\n"
+        + "command could not run (bad arguments, a plan that cannot be loaded or is refused before anything runs);\n"
+        + "3 the run could not decide: a severity depended on a signal that is unknown (nothing changed; fix the\n"
+        + "signal, or choose the severity with --severity).\n");
     return b.toString();
   }
 }
