@@ -7,6 +7,7 @@ import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
 import dev.rollback.docker.DockerAdapter;
 import dev.rollback.git.GitAdapter;
+import dev.rollback.git.GitException;
 import dev.rollback.github.GitHubAdapter;
 import dev.rollback.github.GitHubAdapterProvider;
 import dev.rollback.github.GitHubNotifier;
@@ -14,7 +15,6 @@ import dev.rollback.github.GitHubTarget;
 import dev.rollback.spi.Notifier;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,11 +70,14 @@ final class Launch {
             + " line") : Approvers.console(System.in, err))
         .listener(Progress.console(err));
     if (uses.contains("git")) {
-      if (Files.exists(a.workspace().resolve(".git"))) {
+      // A work tree or a bare repository (which serves reads, tags and pushes; steps that need a work tree say so).
+      try {
         b.adapter(GitAdapter.open(a.workspace()));
-      } else if (!skip.contains("git")) {
-        throw new UsageException("plan '" + plan.name() + "' uses Git, but " + a.workspace() + " is not a Git"
-            + " repository; pass the repository with --repo DIR");
+      } catch (GitException e) {
+        if (!skip.contains("git")) {
+          throw new UsageException("plan '" + plan.name() + "' uses Git, but " + e.getMessage() + "; pass the"
+              + " repository's root with --repo DIR");
+        }
       }
     }
     Optional<GitHubAdapter> github = Optional.empty();

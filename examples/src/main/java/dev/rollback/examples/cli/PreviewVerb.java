@@ -54,7 +54,7 @@ public final class PreviewVerb implements Verb {
   public int run(List<String> args, PrintStream out) {
     LaunchArgs a = LaunchArgs.parse(this, "<plan>", 1, args, LaunchArgs.with("--severity", "--emergency",
         "--declare", "--value"));
-    RollbackPlan plan = PlanSource.load(a.positional());
+    RollbackPlan plan = PlanSource.load(a.positional(), environment);
     Preview preview;
     try (var executor = Launch.executor(a, plan, Set.copyOf(a.skipUnavailable()),
         environment, progress)) {

@@ -63,7 +63,7 @@ public final class ResumeVerb implements Verb {
     String source = header.options().planSource().orElseThrow(() -> new RollbackException("run " + runId
         + " recorded no plan source (it was started from Java code); resume it there with"
         + " RollbackExecutor.resume(plan, \"" + runId + "\")"));
-    RollbackPlan plan = PlanSource.load(source);
+    RollbackPlan plan = PlanSource.load(source, environment);
     Set<String> skip = new java.util.TreeSet<>(a.skipUnavailable());
     skip.addAll(header.options().skipUnavailable());
     RollbackReport report;

@@ -60,8 +60,8 @@ public final class RollbackCli {
    */
   public static List<Verb> verbs(Map<String, String> environment, PrintStream err) {
     return List.of(
-        new CheckVerb(),
-        new RenderVerb(),
+        new CheckVerb(environment),
+        new RenderVerb(environment),
         new PreviewVerb(environment, err),
         new RunVerb(environment, err),
         new ResumeVerb(environment, err),

@@ -60,7 +60,7 @@ public final class RunVerb implements Verb {
   public int run(List<String> args, PrintStream out) {
     LaunchArgs a = LaunchArgs.parse(this, "<plan>", 1, args, LaunchArgs.with("--severity", "--emergency", "--yes",
         "--declare", "--monitor", "--value"));
-    RollbackPlan plan = PlanSource.load(a.positional());
+    RollbackPlan plan = PlanSource.load(a.positional(), environment);
     RollbackReport report;
     try (var executor = Launch.executor(a, plan, Set.copyOf(a.skipUnavailable()),
         environment, progress)) {
