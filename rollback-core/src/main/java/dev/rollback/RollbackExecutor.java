@@ -188,10 +188,15 @@ public final class RollbackExecutor implements AutoCloseable {
    * @throws JournalException when there is no journal for the run, or it was written for another plan (the message
    *     names both hashes) or another workspace
    * @throws RunLockedException when another run of the plan holds the target
+   * @throws IllegalArgumentException when {@code runId} is not a run id (a path such as {@code ../x}): ids hold only
+   *     letters, digits, {@code .}, {@code _} and {@code -}
    */
   public RollbackReport resume(RollbackPlan plan, String runId) {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(runId, "runId");
+    dev.rollback.internal.Names.runIdProblem(runId).ifPresent(p -> {
+      throw new IllegalArgumentException(p);
+    });
     return RunEngine.resume(settings, plan, runId);
   }
 

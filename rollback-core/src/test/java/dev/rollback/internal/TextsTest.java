@@ -41,6 +41,16 @@ class TextsTest {
   }
 
   @Test
+  void textForATerminalKeepsItsLinesAndTabsAndEscapesEveryOtherControl() {
+    assertThat(Texts.terminalSafe("a\tb\nc")).isEqualTo("a\tb\nc");
+    assertThat(Texts.terminalSafe("\u001b[2J\u001b]0;t\u0007\r\u0000\u009b\u202e\u2066ok"))
+        .isEqualTo("\\u001b[2J\\u001b]0;t\\u0007\\u000d\\u0000\\u009b\\u202e\\u2066ok");
+    assertThat(Texts.hasControlBesidesLines("a\n\tb")).isFalse();
+    assertThat(Texts.hasControlBesidesLines("a\u0085b")).isTrue();
+    assertThat(Texts.hasControl("right\u200fto left")).isTrue();
+  }
+
+  @Test
   void controlCharactersAreShownAsEscapesAndOtherTextIsUntouched() {
     assertThat(Texts.printable("a\u0000b\tc\u007f")).isEqualTo("a\\u0000b\\u0009c\\u007f");
     assertThat(Texts.printable("déjà vu — ok")).isEqualTo("déjà vu — ok");

@@ -57,9 +57,14 @@ public final class ResumeVerb implements Verb {
     LaunchArgs a = LaunchArgs.parse(this, "<run>", 1, args, LaunchArgs.with("--yes"));
     Journal journal = a.journal();
     String runId = a.positional();
-    Journal.Header header = journal.header(runId).orElseThrow(() -> new UsageException("no run " + runId
-        + " in " + journal.directory().orElseThrow() + (journal.runs().isEmpty() ? ""
-        : "; its runs are " + String.join(", ", journal.runs()))));
+    Journal.Header header;
+    try {
+      header = journal.header(runId).orElseThrow(() -> new UsageException("no run " + runId
+          + " in " + journal.directory().orElseThrow() + runs(journal)));
+    } catch (IllegalArgumentException e) {
+      // Not a run id (a path such as ../../x): refused before any file is opened.
+      throw new UsageException(e.getMessage() + runs(journal));
+    }
     String source = header.options().planSource().orElseThrow(() -> new RollbackException("run " + runId
         + " recorded no plan source (it was started from Java code); resume it there with"
         + " RollbackExecutor.resume(plan, \"" + runId + "\")"));
@@ -72,5 +77,10 @@ public final class ResumeVerb implements Verb {
       report = executor.resume(plan, runId);
     }
     return RunVerb.print(report, out, progress);
+  }
+
+  private static String runs(Journal journal) {
+    List<String> runs = journal.runs();
+    return runs.isEmpty() ? "" : "; its runs are " + String.join(", ", runs);
   }
 }

@@ -21,6 +21,9 @@ import java.util.Optional;
  * rollback help [command]
  * </pre>
  *
+ * <p>Standard output and error carry text from outside (commit subjects, command output, GitHub): control
+ * characters in it are written as escapes ({@code \u005cu001b}), never raw.
+ *
  * <p>A plan is a JShell script ({@code examples/jshell/p3-007.jsh}) or a class name
  * ({@code dev.rollback.examples.P3007Plan}); see {@link PlanSource}. Exit status, one meaning each: 0 success,
  * 1 the plan has problems or the run did not succeed, 2 the command could not run (unknown command, missing file, a
@@ -77,10 +80,15 @@ public final class RollbackCli {
    */
   public static void main(String[] args) {
     PrintStream stdout = System.out;
-    System.setOut(System.err);
+    System.setOut(terminalSafe(System.err));
     int status = run(args, stdout, System.err);
     stdout.flush();
     System.exit(status);
+  }
+
+  /** A stream writing to another with control characters escaped ({@link TerminalSafeStream}). */
+  private static PrintStream terminalSafe(PrintStream to) {
+    return new PrintStream(new TerminalSafeStream(to), true, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /**
@@ -109,7 +117,16 @@ public final class RollbackCli {
    *     not run, 3 the run could not decide
    */
   public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-    return new RollbackCli(verbs(environment, err), out, err).run(Arrays.asList(args));
+    // What the commands print carries text from outside (commit subjects, command output, GitHub): control
+    // characters in it are escaped, never sent raw to the terminal.
+    PrintStream safeOut = terminalSafe(out);
+    PrintStream safeErr = terminalSafe(err);
+    try {
+      return new RollbackCli(verbs(environment, safeErr), safeOut, safeErr).run(Arrays.asList(args));
+    } finally {
+      safeOut.flush();
+      safeErr.flush();
+    }
   }
 
   private int run(List<String> args) {

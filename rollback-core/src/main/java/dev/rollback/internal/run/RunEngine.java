@@ -169,7 +169,9 @@ public final class RunEngine {
         + runId + " in the " + cfg.journal().describe()));
     JournalText text = JournalText.parse(where, bytes);
     if (text.records().isEmpty()) {
-      throw new JournalException("the " + where + " is empty: the run crashed before it started; start it again");
+      throw new JournalException("the " + where + " is empty: the run stopped before it recorded anything, so it"
+          + " changed nothing and there is nothing to resume; start the plan again (./rollback run), and delete the"
+          + " empty journal " + runId + ".jsonl");
     }
     Journal.Header h = JournalRecords.header(text.records().get(0));
     if (!h.planHash().equals(plan.hash())) {
