@@ -88,6 +88,40 @@ public final class Texts {
   }
 
   /**
+   * A measured span of time as people read it: {@code 1 hour 15 minutes 21 seconds}, {@code 21.2 seconds},
+   * {@code 450 milliseconds}. Unlike {@link #duration}, which shows a plan's values exactly ({@code 90 minutes}), it
+   * splits into units and rounds: to the second from a minute up, to a tenth of a second below.
+   *
+   * @param d the span
+   * @return the span in words
+   */
+  public static String span(Duration d) {
+    if (d.isNegative()) {
+      return "-" + span(d.negated());
+    }
+    long millis = d.toMillis();
+    if (millis < 1000) {
+      return d.isZero() ? "0 seconds" : d.getNano() % 1_000_000 == 0 ? count(millis, "millisecond") : duration(d);
+    }
+    if (millis < 60_000) {
+      long tenths = Math.round(millis / 100.0);
+      return tenths % 10 == 0 ? count(tenths / 10, "second") : tenths / 10 + "." + tenths % 10 + " seconds";
+    }
+    long s = Math.round(millis / 1000.0);
+    long[] sizes = {86400L, 3600L, 60L, 1L};
+    String[] names = {"day", "hour", "minute", "second"};
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < sizes.length; i++) {
+      long n = s / sizes[i];
+      s %= sizes[i];
+      if (n > 0) {
+        b.append(b.length() == 0 ? "" : " ").append(count(n, names[i]));
+      }
+    }
+    return b.toString();
+  }
+
+  /**
    * A duration as people say it: {@code 1 hour}, {@code 24 hours}, {@code 1 week}, {@code 90 minutes},
    * {@code 1500 milliseconds}: the largest unit that divides it evenly. One day reads {@code 24 hours}, as
    * runbooks say it.
