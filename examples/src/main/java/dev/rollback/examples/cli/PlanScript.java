@@ -137,15 +137,7 @@ public final class PlanScript {
       return plan.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       int line = guard.line;
-      JShell shell = running.get();
-      if (shell != null) {
-        shell.stop();
-      }
-      try {
-        worker.join(5000);
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-      }
+      stop(guard, running, worker);
       throw new PlanScriptException("script " + script + " did not finish building its plan within "
           + shown(limit) + " (it was running the snippet at line " + line + "); is"
           + " there an endless loop? It was stopped, and nothing was done. If the script needs longer, raise the"
@@ -161,10 +153,7 @@ public final class PlanScript {
       throw new PlanScriptException("script " + script + " failed: " + cause, cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      JShell shell = running.get();
-      if (shell != null) {
-        shell.stop();
-      }
+      stop(guard, running, worker);
       throw new PlanScriptException("script " + script + " was interrupted while building its plan", e);
     } finally {
       guard.done = true;
@@ -172,6 +161,26 @@ public final class PlanScript {
         Runtime.getRuntime().removeShutdownHook(exitGuard);
       } catch (IllegalStateException shuttingDown) {
         // The JVM is exiting already; the guard knows the script is done.
+      }
+    }
+  }
+
+  /**
+   * Stops the script: no snippet runs from now on, and the one running is stopped (again, for a while, since a
+   * snippet still being compiled when first asked starts running only afterwards).
+   */
+  private static void stop(Guard guard, AtomicReference<JShell> running, Thread worker) {
+    guard.stopped = true;
+    for (int i = 0; i < 50 && worker.isAlive(); i++) {
+      JShell shell = running.get();
+      if (shell != null) {
+        shell.stop();
+      }
+      try {
+        worker.join(100);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
   }
@@ -233,7 +242,7 @@ public final class PlanScript {
     String[] lines = source.split("\r?\n", -1);
     StringBuilder buffer = new StringBuilder();
     int bufferLine = 1;
-    for (int i = 0; i < lines.length && failures.isEmpty(); i++) {
+    for (int i = 0; i < lines.length && failures.isEmpty() && !guard.stopped; i++) {
       String line = lines[i];
       if (buffer.toString().isBlank() && JSHELL_COMMAND.matcher(line.strip()).lookingAt()) {
         String command = line.strip().split("\\s+", 2)[0];
@@ -369,6 +378,8 @@ public final class PlanScript {
     volatile int line;
     volatile String violation;
     volatile boolean done;
+    /** The time limit passed: nothing more runs. */
+    volatile boolean stopped;
 
     /** The JVM is shutting down: when the script is still running, it called exit; say so, and exit with 2. */
     void exiting(Path script) {
@@ -440,6 +451,9 @@ public final class PlanScript {
       String exit = guard.violation;
       if (exit != null) {
         throw new UserException("calls " + exit, "java.lang.SecurityException", new StackTraceElement[0]);
+      }
+      if (guard.stopped) {
+        throw new StoppedException();
       }
       return super.invoke(className, methodName);
     }
