@@ -67,8 +67,11 @@ public final class Texts {
    * @return {@code true} when it is a control character
    */
   public static boolean isControl(char c) {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x061c || c == 0x200e || c == 0x200f
-        || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    if (c < 0x7f) {
+      return c < 0x20;
+    }
+    return c <= 0x9f || c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069);
   }
 
   /**
