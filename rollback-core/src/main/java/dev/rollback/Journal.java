@@ -105,10 +105,14 @@ public final class Journal {
    *
    * @param runId the run
    * @return the header, when the run has a journal here
-   * @throws JournalException when the journal cannot be read
+   * @throws JournalException when the journal cannot be read, or is empty
+   * @throws IllegalArgumentException when {@code runId} is not a run id (a path such as {@code ../x})
    */
   public Optional<Header> header(String runId) {
     Objects.requireNonNull(runId, "runId");
+    dev.rollback.internal.Names.runIdProblem(runId).ifPresent(p -> {
+      throw new IllegalArgumentException(p);
+    });
     try {
       Optional<byte[]> bytes = store.read(runId);
       if (bytes.isEmpty()) {
@@ -116,7 +120,9 @@ public final class Journal {
       }
       JournalText text = JournalText.parse("journal of run " + runId, bytes.get());
       if (text.records().isEmpty()) {
-        throw new JournalException("the journal of run " + runId + " in the " + store.describe() + " is empty");
+        throw new JournalException("the journal of run " + runId + " in the " + store.describe() + " is empty: the"
+            + " run stopped before it recorded anything, so it changed nothing and there is nothing to resume; start"
+            + " the plan again (./rollback run), and delete the empty journal " + runId + ".jsonl");
       }
       return Optional.of(JournalRecords.header(text.records().get(0)));
     } catch (IOException e) {

@@ -198,10 +198,15 @@ public final class RollbackExecutor implements AutoCloseable {
    *     names both hashes) or another workspace
    * @throws RunLockedException when another run (of any plan, with any journal) works on the same repository or
    *     workspace
+   * @throws IllegalArgumentException when {@code runId} is not a run id (a path such as {@code ../x}): ids hold only
+   *     letters, digits, {@code .}, {@code _} and {@code -}
    */
   public RollbackReport resume(RollbackPlan plan, String runId) {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(runId, "runId");
+    dev.rollback.internal.Names.runIdProblem(runId).ifPresent(p -> {
+      throw new IllegalArgumentException(p);
+    });
     return RunEngine.resume(settings, plan, runId, Optional.empty());
   }
 
@@ -223,11 +228,15 @@ public final class RollbackExecutor implements AutoCloseable {
    * @throws RunLockedException when another run works on the same repository or workspace
    * @throws RollbackException when the step named is not the one waiting to be settled (the message says what is),
    *     or the run had finished; nothing is recorded then
+   * @throws IllegalArgumentException when {@code runId} is not a run id
    */
   public RollbackReport resume(RollbackPlan plan, String runId, Settlement settlement) {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(settlement, "settlement");
+    dev.rollback.internal.Names.runIdProblem(runId).ifPresent(p -> {
+      throw new IllegalArgumentException(p);
+    });
     return RunEngine.resume(settings, plan, runId, Optional.of(settlement));
   }
 

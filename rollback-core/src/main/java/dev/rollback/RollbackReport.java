@@ -216,6 +216,9 @@ public record RollbackReport(String runId, String planName, String planHash, Run
       Optional<String> procedure, String response, String approval, Instant detectedAt, Optional<Instant> deadline,
       String explanation, List<String> evaluations, List<String> unknowns) {
 
+    /** {@link #decidedBy()} when the decision matrix decided. */
+    public static final String DECIDED_BY_MATRIX = "decision matrix";
+
     /**
      * Creates the value.
      *
@@ -234,6 +237,18 @@ public record RollbackReport(String runId, String planName, String planHash, Run
     public DecisionReport {
       evaluations = List.copyOf(evaluations);
       unknowns = List.copyOf(unknowns);
+    }
+
+    /**
+     * Whether the decision matrix could not decide: it decided (no severity was chosen by hand, no emergency
+     * procedure forced) and a severity level at or above any level that holds depended on something unknown, listed
+     * in {@link #unknowns()}. A run stops there as {@link RunStatus#UNDECIDED}; the explanation starts with
+     * {@code undecided because} and names the signal.
+     *
+     * @return {@code true} when undecided
+     */
+    public boolean undecided() {
+      return DECIDED_BY_MATRIX.equals(decidedBy) && !emergency && !unknowns.isEmpty();
     }
 
     DecisionReport withoutTimings() {

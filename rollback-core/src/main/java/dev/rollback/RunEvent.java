@@ -212,7 +212,7 @@ public sealed interface RunEvent
     @Override
     public String describe() {
       return "step " + step + " attempt " + failedAttempt + " failed (" + error + "); retrying in "
-          + Texts.duration(delay);
+          + Texts.span(delay);
     }
   }
 
@@ -310,9 +310,9 @@ public sealed interface RunEvent
       implements RunEvent {
     @Override
     public String describe() {
-      return "deadline at risk: " + (remaining.isNegative() ? "passed " + Texts.duration(remaining.negated())
-          + " ago" : Texts.duration(remaining) + " left") + ", the remaining work can take "
-          + Texts.duration(worstCase) + " (deadline " + deadline + ")";
+      return "deadline at risk: " + (remaining.isNegative() ? "passed " + Texts.span(remaining.negated())
+          + " ago" : Texts.span(remaining) + " left") + ", the remaining work can take "
+          + Texts.span(worstCase) + " (deadline " + deadline + ")";
     }
   }
 

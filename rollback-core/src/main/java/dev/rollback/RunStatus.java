@@ -23,6 +23,14 @@ public enum RunStatus {
   /** No severity calls for a rollback (none holds, or the one that holds says fix forward); nothing changed. */
   NO_ROLLBACK,
   /**
+   * The decision matrix could not decide: a severity level's condition depended on a signal (or a baseline) that is
+   * unknown, so the situation may be more severe than the levels known to hold, or than no rollback at all. Nothing
+   * changed; the summary names the signal and why it is unknown ({@code undecided because signal coverage is
+   * unknown: ...}). Measure it again once the cause is fixed, or choose the severity by hand
+   * ({@link RunOptions#withSeverity}). Never a success: the launcher exits 3.
+   */
+  UNDECIDED,
+  /**
    * The run could not go on safely: an adapter could not start, a resumed step's outcome is unknown, a step did
    * not stop after its timeout. The report says why and what ran.
    */

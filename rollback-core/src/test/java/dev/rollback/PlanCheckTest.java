@@ -287,6 +287,36 @@ class PlanCheckTest {
         at + "ref name 'topic.lock' has a component ending with '.lock'");
   }
 
+  /**
+   * Control characters in names used to pass {@code check} and reach terminals raw: an escape that clears the
+   * screen, an OSC that retitles the window, a bell, a carriage return that overwrites the line, a NUL.
+   */
+  @Test
+  void controlCharactersInNamesAndDescriptionsAreReportedAtTheirPath() {
+    RollbackPlan plan = RollbackPlan.builder().from(withGradual(procedure("gradual")
+        .phase(phase("Clear\u001b[2J").step(Steps.command("make", "revert").named("revert\rdone")
+            .describedAs("bell\u0007")).validate(Checks.command("make", "check")))))
+        .name("p\u001b]0;owned\u0007")
+        .communicate(Rollback.message("m").on(NotificationEvent.ROLLBACK_COMPLETED).title("t").body("line one\nline"
+            + " two\tok").via("chat\u0000"))
+        .build();
+
+    String phase = GRADUAL + ".phases[Clear\\u001b[2J]";
+    assertThat(lines(plan, Rule.INVALID_VALUE)).contains(
+        "name: name 'p\\u001b]0;owned\\u0007' holds control characters (\\u001b, \\u0007), which would act on a"
+            + " terminal instead of being shown: remove them",
+        phase + ": name 'Clear\\u001b[2J' holds control characters (\\u001b), which would act on a terminal instead"
+            + " of being shown: remove them",
+        phase + ".steps[revert\\u000ddone]: name 'revert\\u000ddone' holds control characters (\\u000d), which would"
+            + " act on a terminal instead of being shown: remove them",
+        phase + ".steps[revert\\u000ddone].description: description 'bell\\u0007' holds control characters"
+            + " (\\u0007), which would act on a terminal instead of being shown: remove them",
+        "messages[m].channels: channel name 'chat\\u0000' holds control characters (\\u0000), which would act on a"
+            + " terminal instead of being shown: remove them");
+    assertThat(lines(plan, Rule.INVALID_VALUE)).noneMatch(l -> l.startsWith("messages[m].body"));
+    assertThat(TestPlans.seed().check().problems()).isEmpty();
+  }
+
   @Test
   void aQuorumTheRolesCannotMeetIsReported() {
     RollbackPlan plan = RollbackPlan.builder().from(TestPlans.seed())

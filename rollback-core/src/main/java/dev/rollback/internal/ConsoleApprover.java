@@ -22,9 +22,27 @@ import java.util.Set;
 /**
  * Asks people on the terminal. For an approval it shows the request, then asks for a name, a role (when the
  * policy names more than one) and an answer, person after person, until the policy's quorum of distinct people
- * approved, someone denied, or a blank name ends it. A confirmation asks one person for yes or no.
+ * approved, someone denied, or a blank name ends it. A confirmation asks one person for yes or no. When standard
+ * input is at its end before the first answer (no terminal, input from {@code /dev/null}), it says so at once with
+ * an {@link EndOfInputException} instead of leaving the request to expire.
  */
 public final class ConsoleApprover implements Approver {
+
+  /** Why nobody can answer when standard input has ended before the first answer. */
+  static final String END_OF_INPUT = "nobody can answer: standard input is at its end (no terminal to ask on);"
+      + " run it where someone can answer, or approve another way (the launcher's --yes approves as you)";
+
+  /**
+   * Standard input ended before anyone answered: nobody is there, so waiting until the request expires would
+   * decide nothing. The message says so and what to do instead.
+   */
+  public static final class EndOfInputException extends java.io.EOFException {
+    private static final long serialVersionUID = 1L;
+
+    EndOfInputException(String message) {
+      super(message);
+    }
+  }
 
   private final BufferedReader in;
   private final PrintStream out;
@@ -47,11 +65,12 @@ public final class ConsoleApprover implements Approver {
   public synchronized List<Vote> requestApproval(ApprovalRequest r) throws IOException {
     ApprovalPolicy policy = r.policy();
     out.println();
-    out.println("Approval needed for " + r.severity() + " of plan '" + r.planName() + "' (run " + r.runId() + ")");
-    out.println("  policy:  " + policy.describe());
-    out.println("  reason:  " + r.reason());
+    out.println(Texts.terminalSafe("Approval needed for " + r.severity() + " of plan '" + r.planName() + "' (run "
+        + r.runId() + ")"));
+    out.println(Texts.terminalSafe("  policy:  " + policy.describe()));
+    out.println(Texts.terminalSafe("  reason:  " + r.reason()));
     for (String s : r.irreversibleSteps()) {
-      out.println("  irreversible: " + s);
+      out.println(Texts.terminalSafe("  irreversible: " + s));
     }
     out.println("  answer before " + r.expiresAt());
     int quorum = policy.kind() == ApprovalPolicy.Kind.CONSENSUS ? policy.quorum() : 1;
@@ -59,6 +78,9 @@ public final class ConsoleApprover implements Approver {
     Set<String> people = new HashSet<>();
     while (people.size() < quorum) {
       String who = ask("Your name (blank to stop): ");
+      if (who == null && votes.isEmpty()) {
+        throw new EndOfInputException(END_OF_INPUT);
+      }
       if (who == null || who.isBlank()) {
         break;
       }
@@ -83,11 +105,11 @@ public final class ConsoleApprover implements Approver {
   @Override
   public synchronized Optional<Vote> confirm(ConfirmationRequest r) throws IOException {
     out.println();
-    out.println("Please confirm (" + r.kind().name().toLowerCase(Locale.ROOT) + ", plan '" + r.planName() + "'): "
-        + r.text());
+    out.println(Texts.terminalSafe("Please confirm (" + r.kind().name().toLowerCase(Locale.ROOT) + ", plan '"
+        + r.planName() + "'): " + r.text()));
     String answer = ask("Done? [y/N]: ");
     if (answer == null) {
-      return Optional.empty();
+      throw new EndOfInputException(END_OF_INPUT);
     }
     String who = ask("Your name [" + System.getProperty("user.name", "") + "]: ");
     String name = who == null || who.isBlank() ? System.getProperty("user.name", "unknown") : who.strip();

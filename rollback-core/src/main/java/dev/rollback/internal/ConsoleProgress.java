@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The console progress display: one line per event that matters to a person watching, prefixed with the time
- * elapsed since the run started and, once the severity is decided, the time left before the deadline.
+ * elapsed since the run started and, once the severity is decided, the time left before the deadline. Control
+ * characters in the text are shown as escapes ({@link Texts#terminalSafe}).
  */
 public final class ConsoleProgress implements RunListener {
 
@@ -37,7 +38,8 @@ public final class ConsoleProgress implements RunListener {
     }
     String line = line(e);
     if (line != null) {
-      out.println(prefix(e.at()) + line);
+      // Events carry text from outside (commit subjects, command output, GitHub): shown escaped, never acted on.
+      out.println(Texts.terminalSafe(prefix(e.at()) + line));
       out.flush();
     }
   }

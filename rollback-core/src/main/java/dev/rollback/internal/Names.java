@@ -61,6 +61,29 @@ public final class Names {
   }
 
   /**
+   * What is wrong with a run id: ids name journal files, so they hold only ASCII letters, digits, {@code .},
+   * {@code _} and {@code -}, start with a letter or digit, and are at most 128 characters long; a path such as
+   * {@code ../../x/evil} is not an id.
+   *
+   * @param id the run id
+   * @return the problem, naming the value and the rule; empty when valid
+   */
+  public static java.util.Optional<String> runIdProblem(String id) {
+    boolean valid = !id.isEmpty() && id.length() <= 128 && isAsciiLetterOrDigit(id.charAt(0));
+    for (int i = 1; valid && i < id.length(); i++) {
+      char c = id.charAt(i);
+      valid = isAsciiLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
+    }
+    return valid ? java.util.Optional.empty() : java.util.Optional.of("'" + Texts.printable(id) + "' is not a run"
+        + " id: run ids start with a letter or digit and hold only letters, digits, '.', '_' and '-' (such as"
+        + " 20260101-030000-0a1b2c3d), at most 128 of them");
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return isAsciiLetter(c) || (c >= '0' && c <= '9');
+  }
+
+  /**
    * Problems with the name of a secret.
    *
    * @param name the name
@@ -155,7 +178,7 @@ public final class Names {
     if (name.contains("@{")) {
       wrong.add("contains '@{'");
     }
-    if (Texts.hasControl(name)) {
+    if (Texts.hasAsciiControl(name)) {
       wrong.add("contains control characters");
     }
     for (int i = 0; i < REF_NAME_FORBIDDEN.length(); i++) {

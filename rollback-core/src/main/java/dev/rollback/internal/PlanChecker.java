@@ -117,6 +117,8 @@ public final class PlanChecker {
     if (plan.name().isBlank()) {
       add(PlanPath.of("name"), Rule.EMPTY, "the plan's name is empty");
     }
+    shown(PlanPath.of("name"), "name", plan.name(), false);
+    shown(PlanPath.of("summary"), "summary", plan.summary(), true);
     positive(PlanPath.of("defaultTimeout"), plan.defaultTimeout());
     triggers();
     severities();
@@ -139,6 +141,7 @@ public final class PlanChecker {
     unique(triggers, plan.triggers(), Trigger::name);
     for (Trigger t : plan.triggers()) {
       PlanPath path = triggers.named(t.name());
+      shown(path.field("description"), "description", t.description(), true);
       condition(path.field("condition"), t.condition());
       List<String> cycle = cycleFrom(t.name(), new ArrayList<>());
       if (!cycle.isEmpty()) {
@@ -178,6 +181,7 @@ public final class PlanChecker {
     Duration checklist = checklistWorstCase(plan);
     for (SeverityLevel s : plan.severities()) {
       PlanPath path = severities.named(s.name());
+      shown(path.field("description"), "description", s.description(), true);
       condition(path.field("condition"), s.condition());
       approval(path.field("approval"), s.approval());
       s.response().deadline().ifPresent(d -> positive(path.field("response").field("deadline"), d));
@@ -223,6 +227,7 @@ public final class PlanChecker {
     }
     for (Procedure p : plan.procedures()) {
       PlanPath path = procedures.named(p.name());
+      p.description().ifPresent(d -> shown(path.field("description"), "description", d, true));
       if (p.phases().isEmpty()) {
         add(path, Rule.EMPTY, "procedure has no phases");
       }
@@ -271,6 +276,7 @@ public final class PlanChecker {
       unique(steps, ph.steps(), Step::name);
       for (Step s : ph.steps()) {
         PlanPath sPath = steps.named(s.name());
+        s.description().ifPresent(d -> shown(sPath.field("description"), "description", d, true));
         s.timeout().ifPresent(t -> positive(sPath.field("timeout"), t));
         params(sPath.field("params"), s.params(), bound);
         s.approval().ifPresent(a -> approval(sPath.field("approval"), a));
@@ -292,6 +298,7 @@ public final class PlanChecker {
     unique(path, checks, Check::name);
     for (Check c : checks) {
       PlanPath cPath = path.named(c.name());
+      c.description().ifPresent(d -> shown(cPath.field("description"), "description", d, true));
       c.timeout().ifPresent(t -> positive(cPath.field("timeout"), t));
       params(cPath.field("params"), c.params(), bound);
       c.condition().ifPresent(cond -> condition(cPath.field("condition"), cond, bound));
@@ -459,6 +466,7 @@ public final class PlanChecker {
   }
 
   private void signal(PlanPath path, Signal s, Set<String> bound) {
+    s.name().ifPresent(n -> shown(path.field("name"), "signal name", n, false));
     params(path.field("signal"), s.params(), bound);
   }
 
@@ -511,6 +519,7 @@ public final class PlanChecker {
     unique(recoveries, plan.recoveries(), RecoveryStrategy::name);
     for (RecoveryStrategy r : plan.recoveries()) {
       PlanPath path = recoveries.named(r.name());
+      r.description().ifPresent(d -> shown(path.field("description"), "description", d, true));
       if (r.phases().isEmpty()) {
         add(path, Rule.EMPTY, "recovery strategy has no phases");
       }
@@ -552,6 +561,10 @@ public final class PlanChecker {
       if (m.channels().isEmpty()) {
         add(path.field("channels"), Rule.EMPTY, "message goes through no channel");
       }
+      for (String channel : m.channels()) {
+        shown(path.field("channels"), "channel name", channel, false);
+      }
+      shown(path.field("title"), "title", m.title(), false);
       placeholders(path.field("title"), m, m.title(), outputs, signals);
       placeholders(path.field("body"), m, m.body(), outputs, signals);
     }
@@ -590,6 +603,7 @@ public final class PlanChecker {
       } else if (hash ? !seen.add(n) && reported.add(n) : timesBefore(names, i, n) == 1) {
         add(path.named(n), Rule.DUPLICATE_NAME, "duplicate name '" + Texts.printable(n) + "'");
       }
+      shown(path.named(n), "name", n, false);
     }
   }
 
@@ -602,6 +616,26 @@ public final class PlanChecker {
       }
     }
     return times;
+  }
+
+  /**
+   * Refuses control characters in text people read on terminals and in reports: names (one line) and descriptions
+   * (line feeds and tabs allowed). Printed raw, they move the cursor, clear the screen, retitle the window, or hide
+   * text.
+   */
+  private void shown(PlanPath path, String what, String text, boolean lines) {
+    if (lines ? !Texts.hasControlBesidesLines(text) : !Texts.hasControl(text)) {
+      return;
+    }
+    java.util.Set<String> found = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Texts.isControl(c) && !(lines && (c == '\n' || c == '\t'))) {
+        found.add(Texts.printable(String.valueOf(c)));
+      }
+    }
+    add(path, Rule.INVALID_VALUE, what + " '" + Texts.printable(text) + "' holds control characters ("
+        + String.join(", ", found) + "), which would act on a terminal instead of being shown: remove them");
   }
 
   private void positive(PlanPath path, Duration d) {

@@ -151,6 +151,27 @@ class ApprovalTest {
     assertThat(report.compensation()).isEmpty();
   }
 
+  /**
+   * With the console approver and standard input at its end, a run used to end NOT_APPROVED "before the request
+   * expired at" a time 15 minutes ahead; now it says nobody can answer and what to do, without waiting.
+   */
+  @Test
+  void aConsoleWithStandardInputAtItsEndSaysNobodyCanAnswerWithoutWaiting() {
+    Harness h = new Harness(dir);
+    java.io.ByteArrayOutputStream asked = new java.io.ByteArrayOutputStream();
+    RollbackReport report = h.builder(h.adapter, Approvers.console(java.io.InputStream.nullInputStream(),
+        new java.io.PrintStream(asked, true, java.nio.charset.StandardCharsets.UTF_8))).build()
+        .run(TestPlans.irreversible(single("maintainer")), RunOptions.defaults().withSeverity("high"));
+
+    assertThat(report.status()).isEqualTo(RunStatus.NOT_APPROVED);
+    assertThat(report.summary()).isEqualTo("severity 'high' was not approved: nobody can answer: standard input is at"
+        + " its end (no terminal to ask on); run it where someone can answer, or approve another way (the launcher's"
+        + " --yes approves as you); nothing more ran");
+    assertThat(report.summary()).doesNotContain("expired");
+    assertThat(h.clock.instant()).isEqualTo(Harness.T0);
+    assertThat(h.ledger.lines()).isEmpty();
+  }
+
   @Test
   void withoutAnApproverAnApprovalThatNeedsPeopleExpiresAndSaysWhy() {
     Harness h = new Harness(dir);

@@ -103,11 +103,13 @@ class DecisionTest {
 
   @Test
   void aDeclaredFactSelectsItsSeverityAndNoSeverityMeansNoRollback() throws Exception {
-    RollbackReport security = h.executor().run(plan(), RunOptions.defaults().withDeclared("security"));
+    RollbackExecutor executor = h.builder().notifier("file", new FileNotifier(new Ledger(dir.resolve("sent"))))
+        .build();
+    RollbackReport security = executor.run(plan(), RunOptions.defaults().withDeclared("security"));
     assertThat(security.decision().get().severity()).hasValue("critical");
 
     Files.writeString(dir.resolve("rate"), "1.0\n");
-    RollbackReport none = h.executor().run(plan());
+    RollbackReport none = executor.run(plan());
     assertThat(none.status()).isEqualTo(RunStatus.NO_ROLLBACK);
     assertThat(none.summary()).startsWith("no severity level holds");
     assertThat(none.approvals()).isEmpty();
@@ -132,7 +134,8 @@ class DecisionTest {
 
   @Test
   void aResumedRunDecidesFromTheJournaledSnapshotNotFromANewMeasurement() throws Exception {
-    RollbackExecutor crashing = h.builder().journal(Journal.directory(dir.resolve("journal"))).listener(e -> {
+    RollbackExecutor crashing = h.builder().journal(Journal.directory(dir.resolve("journal")))
+        .notifier("file", new FileNotifier(new Ledger(dir.resolve("sent")))).listener(e -> {
       if (e instanceof RunEvent.StepStarted) {
         throw new ResumeTest.Crash();
       }
@@ -141,8 +144,8 @@ class DecisionTest {
         ResumeTest.Crash.class);
     Files.writeString(dir.resolve("rate"), "1.0\n");
 
-    RollbackReport report = h.builder().journal(Journal.directory(dir.resolve("journal"))).build()
-        .resume(plan(), "r");
+    RollbackReport report = h.builder().journal(Journal.directory(dir.resolve("journal")))
+        .notifier("file", new FileNotifier(new Ledger(dir.resolve("sent")))).build().resume(plan(), "r");
 
     assertThat(report.decision().get().severity()).hasValue("high");
     assertThat(report.snapshot().get(0).value()).isEqualTo("80%");

@@ -36,11 +36,16 @@ class ResumeTest {
   }
 
   private RollbackExecutor executor(Harness h, String crashAtStep) {
-    return h.builder().journal(Journal.directory(dir.resolve("journal"))).listener(e -> {
+    return h.builder().journal(Journal.directory(dir.resolve("journal"))).notifier("file", notifications())
+        .listener(e -> {
       if (e instanceof RunEvent.StepStarted && ((RunEvent.StepStarted) e).step().equals(crashAtStep)) {
         throw new Crash();
       }
     }).build();
+  }
+
+  private FileNotifier notifications() {
+    return new FileNotifier(new Ledger(dir.resolve("notifications")));
   }
 
   private Path journalFile(String runId) {
@@ -100,7 +105,8 @@ class ResumeTest {
   @Test
   void aFinishedRunResumesToItsReportAsItWas() {
     Harness h = new Harness(dir);
-    RollbackExecutor executor = h.builder().journal(Journal.directory(dir.resolve("journal"))).build();
+    RollbackExecutor executor = h.builder().journal(Journal.directory(dir.resolve("journal")))
+        .notifier("file", notifications()).build();
     RollbackReport report = executor.run(CrashDrill.plan(), RunOptions.defaults().withSeverity("high"));
     RollbackReport again = executor.resume(CrashDrill.plan(), report.runId());
 
@@ -116,7 +122,8 @@ class ResumeTest {
     assertThatThrownBy(() -> executor(h, "s3").run(CrashDrill.plan(), options)).isInstanceOf(Crash.class);
     RollbackReport report = h.builder(h.adapter, Approvers.callback(r -> {
       throw new AssertionError("asked again: " + r);
-    })).journal(Journal.directory(dir.resolve("journal"))).build().resume(CrashDrill.plan(), "approved-once");
+    })).journal(Journal.directory(dir.resolve("journal"))).notifier("file", notifications()).build()
+        .resume(CrashDrill.plan(), "approved-once");
 
     assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(report.approvals()).hasSize(1);

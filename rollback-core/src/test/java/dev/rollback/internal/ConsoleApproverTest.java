@@ -66,8 +66,33 @@ class ConsoleApproverTest {
       assertThat(x.person()).isEqualTo("dana");
       assertThat(x.approve()).isTrue();
     });
-    assertThat(console("", new ByteArrayOutputStream()).confirm(new ConfirmationRequest("r1", "plan",
-        ConfirmationRequest.Kind.CHECK, "x", T0, T0))).isEmpty();
+  }
+
+  /**
+   * With standard input at its end (no terminal, {@code </dev/null}) and no {@code --yes}, a run used to end
+   * NOT_APPROVED "before the request expired at" a time 15 minutes ahead; now nobody-can-answer is said at once,
+   * with what to do instead.
+   */
+  @Test
+  void standardInputAtItsEndSaysNobodyCanAnswerAndHowToApproveInstead() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> console("", new ByteArrayOutputStream())
+        .requestApproval(request(ApprovalPolicy.single("maintainer"))))
+        .isInstanceOf(ConsoleApprover.EndOfInputException.class)
+        .hasMessage("nobody can answer: standard input is at its end (no terminal to ask on); run it where someone"
+            + " can answer, or approve another way (the launcher's --yes approves as you)");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> console("", new ByteArrayOutputStream())
+        .confirm(new ConfirmationRequest("r1", "plan", ConfirmationRequest.Kind.CHECK, "x", T0, T0)))
+        .isInstanceOf(ConsoleApprover.EndOfInputException.class).hasMessageStartingWith("nobody can answer");
+  }
+
+  @Test
+  void textFromOutsideIsShownWithItsControlCharactersEscaped() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    console("\n", out).requestApproval(new ApprovalRequest("r1", "plan", "severity 'critical'",
+        ApprovalPolicy.single("maintainer"), "revert \"fix\u001b]0;owned\u0007\rdone\"", List.of(), T0, T0));
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("reason:  revert \"fix\\u001b]0;owned\\u0007\\u000ddone\"")
+        .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\r");
   }
 
   @Test

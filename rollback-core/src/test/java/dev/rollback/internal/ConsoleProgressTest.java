@@ -26,12 +26,17 @@ class ConsoleProgressTest {
     p.onEvent(new RunEvent.PhaseStarted("r", t0.plusSeconds(192), "Remove Docker test infrastructure", 2, 3));
     p.onEvent(new RunEvent.StepApplied("r", t0.plus(Duration.ofMinutes(70)), "p", "revert", "reverted abc"));
 
+    p.onEvent(new RunEvent.StepApplied("r", t0.plus(Duration.ofMinutes(71)), "p", "revert",
+        "reverted \"\u001b[2J\u001b]0;pwned\u0007x\rY\u0000\u009b31m\u202eZ\""));
+
     assertThat(bytes.toString(StandardCharsets.UTF_8).split("\n")).containsExactly(
         "[00:00:00] run r of plan 'plan' (abcdef012345)",
         "[00:00:01 | 00:59:59 left] decided: severity critical, procedure emergency, deadline 2026-01-01T04:00:00Z"
             + " — chosen by hand",
         "[00:00:02 | 00:59:58 left] == execute",
         "[00:03:12 | 00:56:48 left] ▶ phase 2/3: Remove Docker test infrastructure",
-        "[01:10:00 | 00:10:00 over]   ✓ applied revert: reverted abc");
+        "[01:10:00 | 00:10:00 over]   ✓ applied revert: reverted abc",
+        "[01:11:00 | 00:11:00 over]   ✓ applied revert: reverted \"\\u001b[2J\\u001b]0;pwned\\u0007x\\u000dY\\u0000"
+            + "\\u009b31m\\u202eZ\"");
   }
 }

@@ -33,11 +33,38 @@ class TextsTest {
     assertThat(Texts.duration(Duration.ofNanos(3000))).isEqualTo("3 microseconds");
   }
 
+  /** A measured time left before a deadline read "4521200 milliseconds". */
+  @Test
+  void measuredSpansReadInUnitsPeopleUseNotInMilliseconds() {
+    assertThat(Texts.span(Duration.ofMillis(4521200))).isEqualTo("1 hour 15 minutes 21 seconds");
+    assertThat(Texts.span(Duration.ofMillis(21_240))).isEqualTo("21.2 seconds");
+    assertThat(Texts.span(Duration.ofSeconds(30))).isEqualTo("30 seconds");
+    assertThat(Texts.span(Duration.ofMillis(450))).isEqualTo("450 milliseconds");
+    assertThat(Texts.span(Duration.ofMinutes(90))).isEqualTo("1 hour 30 minutes");
+    assertThat(Texts.span(Duration.ofHours(26).plusSeconds(1))).isEqualTo("1 day 2 hours 1 second");
+    assertThat(Texts.span(Duration.ofMillis(-61_000))).isEqualTo("-1 minute 1 second");
+    assertThat(Texts.span(Duration.ZERO)).isEqualTo("0 seconds");
+    assertThat(new dev.rollback.RunEvent.DeadlineAtRisk("r", java.time.Instant.EPOCH, java.time.Instant.EPOCH,
+        Duration.ofMillis(4521200), Duration.ofMinutes(80)).describe())
+        .isEqualTo("deadline at risk: 1 hour 15 minutes 21 seconds left, the remaining work can take 1 hour 20"
+            + " minutes (deadline 1970-01-01T00:00:00Z)");
+  }
+
   @Test
   void zeroAndNegativeDurationsAreShownAsTheyAre() {
     assertThat(Texts.duration(Duration.ZERO)).isEqualTo("0 seconds");
     assertThat(Texts.duration(Duration.ofMinutes(-5))).isEqualTo("-5 minutes");
     assertThat(Texts.duration(Duration.ofMillis(-1))).isEqualTo("-1 millisecond");
+  }
+
+  @Test
+  void textForATerminalKeepsItsLinesAndTabsAndEscapesEveryOtherControl() {
+    assertThat(Texts.terminalSafe("a\tb\nc")).isEqualTo("a\tb\nc");
+    assertThat(Texts.terminalSafe("\u001b[2J\u001b]0;t\u0007\r\u0000\u009b\u202e\u2066ok"))
+        .isEqualTo("\\u001b[2J\\u001b]0;t\\u0007\\u000d\\u0000\\u009b\\u202e\\u2066ok");
+    assertThat(Texts.hasControlBesidesLines("a\n\tb")).isFalse();
+    assertThat(Texts.hasControlBesidesLines("a\u0085b")).isTrue();
+    assertThat(Texts.hasControl("right\u200fto left")).isTrue();
   }
 
   @Test

@@ -240,11 +240,15 @@ public final class GitAdapter implements Adapter {
   }
 
   /**
-   * Takes, for every push with a lease in the plan, the value it will expect: the remote-tracking ref's
-   * (remembered in the run, so a resumed run keeps it), after fetching the remotes the plan fetches.
+   * Refuses, before anything changes, a HEAD on which the plan's work would be lost: detached when a procedure
+   * commits on HEAD (or starts a branch from it) before checking out a branch, or on another branch than the one a
+   * procedure pushes after committing on HEAD; the message names the procedure and step and says which branch to
+   * switch to. Then takes, for every push with a lease in the plan, the value it will expect: the remote-tracking
+   * ref's (remembered in the run, so a resumed run keeps it), after fetching the remotes the plan fetches.
    *
    * @param run the run
-   * @throws Exception when a remote cannot be read, or a pushed branch name is invalid
+   * @throws Exception when HEAD would lose the work ({@link GitException}), a remote cannot be read, or a pushed
+   *     branch name is invalid
    */
   @Override
   public void onRunStart(RunContext run) throws Exception {

@@ -83,7 +83,26 @@ class SafetyTest {
     assertThat(git.tryRun("merge", "feature").ok()).isFalse();
     Step revert = GitSteps.revert(culprit);
     assertThatThrownBy(() -> run(revert).apply(revert)).isInstanceOf(DirtyWorkTreeException.class)
-        .hasMessageContaining("merging operation is in progress");
+        .hasMessageContaining("a merge is in progress in '");
+  }
+
+  /**
+   * In a repository mid-merge, a conflicted path was listed once per index stage ("staged: config, config,
+   * config") and the merge was called "a merging operation"; now the merge is named with how to end it, and each
+   * path is listed once.
+   */
+  @Test
+  void aMergeInProgressIsNamedWithHowToEndItAndEachPathListedOnce() throws Exception {
+    git.run("checkout", "-q", "feature");
+    git.write("ci.yml", "feature\n").write("added.txt", "new\n").commitAll("feature edit");
+    git.run("checkout", "-q", "main");
+    assertThat(git.tryRun("merge", "feature").ok()).isFalse();
+    Step revert = GitSteps.revert(culprit);
+
+    assertThatThrownBy(() -> run(revert).apply(revert)).isInstanceOf(DirtyWorkTreeException.class)
+        .hasMessage("a merge is in progress in '" + git.dir() + "', with 2 uncommitted changes (staged: added.txt;"
+            + " unmerged: ci.yml); finish it (resolve, git add, git commit) or abort it (git merge --abort) first;"
+            + " Rollback never resets them");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
 import dev.rollback.docker.DockerAdapter;
 import dev.rollback.git.GitAdapter;
+import dev.rollback.git.GitException;
 import dev.rollback.github.GitHubAdapter;
 import dev.rollback.github.GitHubAdapterProvider;
 import dev.rollback.github.GitHubNotifier;
@@ -133,12 +134,15 @@ final class Launch {
       }
     }
     if (uses.contains("git")) {
-      if (Files.exists(a.workspace().resolve(".git"))) {
+      // A work tree or a bare repository (which serves reads, tags and pushes; steps that need a work tree say so).
+      try {
         GitAdapter git = GitAdapter.open(a.workspace());
         b.adapter(a.fetch() ? git.fetchingAtAssessment() : git);
-      } else if (!skip.contains("git")) {
-        throw new UsageException("plan '" + plan.name() + "' uses Git, but " + a.workspace() + " is not a Git"
-            + " repository; pass the repository with --repo DIR");
+      } catch (GitException e) {
+        if (!skip.contains("git")) {
+          throw new UsageException("plan '" + plan.name() + "' uses Git, but " + e.getMessage() + "; pass the"
+              + " repository's root with --repo DIR");
+        }
       }
     }
     Optional<GitHubAdapter> github = Optional.empty();

@@ -8,8 +8,15 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -29,25 +36,115 @@ public final class PlanSource {
   private PlanSource() {}
 
   /**
-   * Loads the plan an argument names.
+   * Loads the plan an argument names, within {@link PlanScript#DEFAULT_LIMIT}.
    *
    * @param argument a {@code .jsh} path, or a class name, optionally with {@code #member}
    * @return the plan
    * @throws UsageException if the argument names no file and no class
-   * @throws PlanScriptException if the script or class fails to give a plan
+   * @throws PlanScriptException if the script or class fails to give a plan in time
    */
   public static RollbackPlan load(String argument) {
+    return load(argument, PlanScript.DEFAULT_LIMIT);
+  }
+
+  /**
+   * Loads the plan an argument names, within the time limit the environment sets with
+   * {@code ROLLBACK_PLAN_TIMEOUT} ({@code 90s}, {@code 5m}, or seconds), else {@link PlanScript#DEFAULT_LIMIT}.
+   *
+   * @param argument a {@code .jsh} path, or a class name, optionally with {@code #member}
+   * @param environment the environment variables
+   * @return the plan
+   * @throws UsageException if the argument names no file and no class, or the time limit is not a duration
+   * @throws PlanScriptException if the script or class fails to give a plan in time
+   */
+  public static RollbackPlan load(String argument, Map<String, String> environment) {
+    return load(argument, limit(environment));
+  }
+
+  /**
+   * The time limit for building a plan an environment sets with {@code ROLLBACK_PLAN_TIMEOUT}.
+   *
+   * @param environment the environment variables
+   * @return the limit; {@link PlanScript#DEFAULT_LIMIT} when the variable is not set
+   * @throws UsageException naming the variable and its value when it is not a positive duration
+   */
+  static Duration limit(Map<String, String> environment) {
+    String v = environment.getOrDefault(PlanScript.LIMIT_VARIABLE, "").strip();
+    if (v.isEmpty()) {
+      return PlanScript.DEFAULT_LIMIT;
+    }
+    Matcher m = LIMIT.matcher(v);
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      Duration d = "m".equals(m.group(2)) ? Duration.ofMinutes(n) : "ms".equals(m.group(2)) ? Duration.ofMillis(n)
+          : Duration.ofSeconds(n);
+      if (!d.isZero()) {
+        return d;
+      }
+    }
+    throw new UsageException(PlanScript.LIMIT_VARIABLE + "='" + v + "' is not a time limit; give seconds or"
+        + " minutes, such as 120s or 5m");
+  }
+
+  private static final Pattern LIMIT = Pattern.compile("(\\d{1,9})\\s*(s|m|ms)?");
+
+  /**
+   * Loads the plan an argument names, within a time limit.
+   *
+   * @param argument a {@code .jsh} path, or a class name, optionally with {@code #member}
+   * @param limit how long building the plan may take
+   * @return the plan
+   * @throws UsageException if the argument names no file and no class
+   * @throws PlanScriptException if the script or class fails to give a plan in time
+   */
+  public static RollbackPlan load(String argument, Duration limit) {
     Path path = Path.of(argument);
+    if (Files.isDirectory(path)) {
+      throw new UsageException(argument + " is a directory, not a plan: name a .jsh script"
+          + (argument.endsWith(".jsh") ? "" : " or a class") + " (a directory named like a script is not one)");
+    }
     if (argument.endsWith(".jsh") || Files.exists(path)) {
       if (!Files.isRegularFile(path)) {
         throw new UsageException("no such file: " + argument);
       }
-      return PlanScript.evaluate(path);
+      return PlanScript.evaluate(path, limit);
     }
     if (!CLASS_NAME.matcher(argument).matches()) {
       throw new UsageException("no such file: " + argument);
     }
-    return fromClass(argument);
+    return fromClass(argument, limit);
+  }
+
+  /** Builds a class's plan on a thread of its own, so that a plan that never returns does not hang the launcher. */
+  private static RollbackPlan fromClass(String argument, Duration limit) {
+    CompletableFuture<RollbackPlan> plan = new CompletableFuture<>();
+    Thread worker = new Thread(() -> {
+      try {
+        plan.complete(fromClass(argument));
+      } catch (Throwable t) {
+        plan.completeExceptionally(t);
+      }
+    }, "rollback-plan-class");
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      return plan.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new PlanScriptException("plan " + argument + " was not built within " + PlanScript.shown(limit)
+          + "; is there an endless loop? If it needs longer, raise the limit: " + PlanScript.LIMIT_VARIABLE + "="
+          + Math.max(2 * limit.toSeconds(), 120) + "s", List.of());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      if (e.getCause() instanceof Error) {
+        throw (Error) e.getCause();
+      }
+      throw new PlanScriptException("plan " + argument + " failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PlanScriptException("building plan " + argument + " was interrupted", e);
+    }
   }
 
   private static RollbackPlan fromClass(String argument) {

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * {@code rollback preview <plan>}: the dry run, as Markdown on standard output; exit 1 when it found problems (a
- * step that would fail, a secret not set, a channel with no notifier).
+ * step that would fail, a secret not set, a channel with no notifier), 3 when the decision matrix could not decide
+ * (a severity depended on an unknown signal).
  */
 public final class PreviewVerb implements Verb {
 
@@ -46,20 +47,23 @@ public final class PreviewVerb implements Verb {
 
   @Override
   public String summary() {
-    return "dry run: real reads, described writes; exit 1 if it finds problems";
+    return "dry run: real reads, described writes; exit 1 if it finds problems, 3 if it cannot decide";
   }
 
   @Override
   public int run(List<String> args, PrintStream out) {
     LaunchArgs a = LaunchArgs.parse(this, "<plan>", 1, args, LaunchArgs.with("--severity", "--emergency",
         "--declare", "--value"));
-    RollbackPlan plan = PlanSource.load(a.positional());
+    RollbackPlan plan = PlanSource.load(a.positional(), environment);
     Preview preview;
     try (var executor = Launch.executor(a, plan, Set.copyOf(a.skipUnavailable()),
         environment, progress)) {
       preview = executor.preview(plan, a.options(plan));
     }
     out.print(preview.toMarkdown());
+    if (preview.decision().map(d -> d.undecided()).orElse(false)) {
+      return RollbackCli.UNDECIDED;
+    }
     return preview.problems().isEmpty() ? 0 : 1;
   }
 }

@@ -53,7 +53,7 @@ public final class RecoverVerb implements Verb {
   @Override
   public int run(List<String> args, PrintStream out) {
     LaunchArgs a = LaunchArgs.parse(this, "<plan> and <strategy>", 2, args, LaunchArgs.with("--yes", "--value"));
-    RollbackPlan plan = PlanSource.load(a.positional());
+    RollbackPlan plan = PlanSource.load(a.positional(), environment);
     String strategy = a.extra().get(0);
     RollbackReport report;
     try (var executor = Launch.executor(a, plan, Set.copyOf(a.skipUnavailable()), environment, progress)) {

@@ -64,13 +64,18 @@ public final class ResumeVerb implements Verb {
     LaunchArgs a = LaunchArgs.parse(this, "<run>", 1, rest, LaunchArgs.with("--yes"));
     Journal journal = a.journal();
     String runId = a.positional();
-    Journal.Header header = journal.header(runId).orElseThrow(() -> new UsageException("no run " + runId
-        + " in " + journal.directory().orElseThrow() + (journal.runs().isEmpty() ? ""
-        : "; its runs are " + String.join(", ", journal.runs()))));
+    Journal.Header header;
+    try {
+      header = journal.header(runId).orElseThrow(() -> new UsageException("no run " + runId
+          + " in " + journal.directory().orElseThrow() + runs(journal)));
+    } catch (IllegalArgumentException e) {
+      // Not a run id (a path such as ../../x): refused before any file is opened.
+      throw new UsageException(e.getMessage() + runs(journal));
+    }
     String source = header.options().planSource().orElseThrow(() -> new RollbackException("run " + runId
         + " recorded no plan source (it was started from Java code); resume it there with"
         + " RollbackExecutor.resume(plan, \"" + runId + "\")"));
-    RollbackPlan plan = PlanSource.load(source);
+    RollbackPlan plan = PlanSource.load(source, environment);
     Set<String> skip = new java.util.TreeSet<>(a.skipUnavailable());
     skip.addAll(header.options().skipUnavailable());
     RollbackReport report;
@@ -134,5 +139,10 @@ public final class ResumeVerb implements Verb {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  private static String runs(Journal journal) {
+    List<String> runs = journal.runs();
+    return runs.isEmpty() ? "" : "; its runs are " + String.join(", ", runs);
   }
 }

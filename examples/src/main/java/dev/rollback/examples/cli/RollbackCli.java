@@ -27,12 +27,25 @@ import java.util.Optional;
  * rollback help [command]
  * </pre>
  *
+ * <p>Standard output and error carry text from outside (commit subjects, command output, GitHub): control
+ * characters in it are written as escapes ({@code \u005cu001b}), never raw.
+ *
  * <p>A plan is a JShell script ({@code examples/jshell/p3-007.jsh}) or a class name
- * ({@code dev.rollback.examples.P3007Plan}); see {@link PlanSource}. Exit status: 0 success, 1 the plan has
- * problems or the run did not succeed, 2 the command could not run (unknown command, missing file, a script that
- * fails, a plan refused before anything ran).
+ * ({@code dev.rollback.examples.P3007Plan}); see {@link PlanSource}. Exit status, one meaning each: 0 success,
+ * 1 the plan has problems or the run did not succeed, 2 the command could not run (unknown command, missing file, a
+ * script that fails, a plan refused before anything ran), 3 the run could not decide (a severity depended on a
+ * signal that is unknown; nothing changed).
  */
 public final class RollbackCli {
+
+  /** Exit status: success. */
+  public static final int SUCCESS = 0;
+  /** Exit status: the plan has problems, or the run failed (or stopped, or was not approved). */
+  public static final int FAILED = 1;
+  /** Exit status: the command could not run (bad arguments, a plan that cannot be loaded, a plan refused). */
+  public static final int COULD_NOT_RUN = 2;
+  /** Exit status: the run (or preview) could not decide, because a severity depended on an unknown signal. */
+  public static final int UNDECIDED = 3;
 
   /** The commands, in the order the usage lists them, for the process's environment. */
   public static final List<Verb> VERBS = verbs(System.getenv(), System.err);
@@ -56,8 +69,8 @@ public final class RollbackCli {
    */
   public static List<Verb> verbs(Map<String, String> environment, PrintStream err) {
     return List.of(
-        new CheckVerb(),
-        new RenderVerb(),
+        new CheckVerb(environment),
+        new RenderVerb(environment),
         new PreviewVerb(environment, err),
         new RunVerb(environment, err),
         new ResumeVerb(environment, err),
@@ -83,12 +96,17 @@ public final class RollbackCli {
         charset);
     PrintStream stderr = new PrintStream(mask.filter(new FileOutputStream(FileDescriptor.err), charset), true,
         charset);
-    System.setOut(stderr);
+    System.setOut(terminalSafe(stderr));
     System.setErr(stderr);
     int status = run(args, env, mask, stdout, stderr);
     stdout.close();
     stderr.close();
     System.exit(status);
+  }
+
+  /** A stream writing to another with control characters escaped ({@link TerminalSafeStream}). */
+  private static PrintStream terminalSafe(PrintStream to) {
+    return new PrintStream(new TerminalSafeStream(to), true, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /**
@@ -98,7 +116,7 @@ public final class RollbackCli {
    * @param out standard output: where the command's output goes
    * @param err standard error: where errors, the usage, progress and questions go
    * @return the exit status: 0 success, 1 the plan has problems or the run did not succeed, 2 the command could
-   *     not run
+   *     not run, 3 the run could not decide
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     return run(args, System.getenv(), out, err);
@@ -114,7 +132,7 @@ public final class RollbackCli {
    * @param out standard output: where the command's output goes
    * @param err standard error: where errors, the usage, progress and questions go
    * @return the exit status: 0 success, 1 the plan has problems or the run did not succeed, 2 the command could
-   *     not run
+   *     not run, 3 the run could not decide
    */
   public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
     return run(args, environment, Launch.secretMask(environment), out, err);
@@ -122,8 +140,17 @@ public final class RollbackCli {
 
   /** Runs a command line with the secrets of its environment, which the executors it builds share and add to. */
   static int run(String[] args, Map<String, String> environment, SecretMask mask, PrintStream out, PrintStream err) {
-    return Launch.withSecretMask(mask, () -> new RollbackCli(verbs(environment, err), out, err)
-        .run(Arrays.asList(args)));
+    // What the commands print carries text from outside (commit subjects, command output, GitHub): control
+    // characters in it are escaped, never sent raw to the terminal.
+    PrintStream safeOut = terminalSafe(out);
+    PrintStream safeErr = terminalSafe(err);
+    try {
+      return Launch.withSecretMask(mask, () -> new RollbackCli(verbs(environment, safeErr), safeOut, safeErr)
+          .run(Arrays.asList(args)));
+    } finally {
+      safeOut.flush();
+      safeErr.flush();
+    }
   }
 
   private int run(List<String> args) {
@@ -204,8 +231,12 @@ public final class RollbackCli {
         + "adapter that is missing or down as skipped instead. Channels: --notify NAME=files:DIR | log |\n"
         + "webhook-env:VARIABLE | github-issue | github-comment:N. The journal is in --journal DIR (else\n"
         + "<repo>/.rollback). Approvals are asked on the terminal unless --yes. --fetch refreshes the remotes the\n"
-        + "plan pushes to when the run is assessed (otherwise leases expect what the clone last fetched).\n"
-        + "Exit status: 0 success, 1 the plan has problems or the run did not succeed, 2 the command could not run.\n");
+        + "plan pushes to when the run is assessed (otherwise leases expect what the clone last fetched). Building\n"
+        + "a plan may take one minute unless ROLLBACK_PLAN_TIMEOUT says otherwise (120s, 5m).\n"
+        + "Exit status: 0 success; 1 the plan has problems, or the run failed, stopped or was not approved; 2 the\n"
+        + "command could not run (bad arguments, a plan that cannot be loaded or is refused before anything runs);\n"
+        + "3 the run could not decide: a severity depended on a signal that is unknown (nothing changed; fix the\n"
+        + "signal, or choose the severity with --severity).\n");
     return b.toString();
   }
 }

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * {@code rollback run <plan>}: runs the plan, showing progress on standard error, and prints the incident report
- * on standard output; exit 0 when it succeeded (or no rollback was called for), 1 otherwise. The journal goes to
+ * on standard output; exit 0 when it succeeded (or no rollback was called for), 3 when it could not decide (a
+ * severity depended on an unknown signal), 1 otherwise. The journal goes to
  * {@code <workspace>/.rollback}, recording where the plan came from so that {@code rollback resume} finds it.
  */
 public final class RunVerb implements Verb {
@@ -51,14 +52,15 @@ public final class RunVerb implements Verb {
 
   @Override
   public String summary() {
-    return "run the plan and print its incident report; --yes approves as you; exit 1 unless it succeeded";
+    return "run the plan and print its incident report; --yes approves as you; exit 1 unless it succeeded, 3 if it"
+        + " could not decide";
   }
 
   @Override
   public int run(List<String> args, PrintStream out) {
     LaunchArgs a = LaunchArgs.parse(this, "<plan>", 1, args, LaunchArgs.with("--severity", "--emergency", "--yes",
         "--declare", "--monitor", "--value"));
-    RollbackPlan plan = PlanSource.load(a.positional());
+    RollbackPlan plan = PlanSource.load(a.positional(), environment);
     RollbackReport report;
     try (var executor = Launch.executor(a, plan, Set.copyOf(a.skipUnavailable()),
         environment, progress)) {
@@ -84,7 +86,8 @@ public final class RunVerb implements Verb {
    * @param report the report
    * @param out where it goes
    * @param err where the hint to resume goes (standard error)
-   * @return the exit status: 0 when the run succeeded or no rollback was called for, else 1
+   * @return the exit status: 0 when the run succeeded or no rollback was called for, 3 when it could not decide
+   *     (a severity depended on an unknown signal), else 1
    */
   static int print(RollbackReport report, PrintStream out, PrintStream err) {
     out.print(report.toMarkdown());
@@ -92,7 +95,29 @@ public final class RunVerb implements Verb {
       err.println("rollback: run " + report.runId() + " stopped; once the cause is dealt with, go on with"
           + " ./rollback resume " + report.runId());
     }
-    return report.status() == RunStatus.SUCCEEDED || report.status() == RunStatus.NO_ROLLBACK
-        || report.status() == RunStatus.PREPARED ? 0 : 1;
+    if (report.status() == RunStatus.UNDECIDED) {
+      err.println("rollback: run " + report.runId() + " could not decide (exit 3): " + report.summary());
+    }
+    return exitStatus(report.status());
+  }
+
+  /**
+   * The launcher's exit status for how a run ended: 0 success (or no rollback called for, or stopped after
+   * preparation as asked), 3 could not decide, 1 anything else (a run that failed, stopped or was not approved).
+   *
+   * @param status how the run ended
+   * @return the exit status
+   */
+  static int exitStatus(RunStatus status) {
+    switch (status) {
+      case SUCCEEDED:
+      case NO_ROLLBACK:
+      case PREPARED:
+        return 0;
+      case UNDECIDED:
+        return RollbackCli.UNDECIDED;
+      default:
+        return 1;
+    }
   }
 }

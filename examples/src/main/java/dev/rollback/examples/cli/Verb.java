@@ -35,7 +35,8 @@ public interface Verb {
    *
    * @param args the arguments after the command's name
    * @param out where the command's output goes (standard output)
-   * @return the exit status: 0 for success, 1 when the command found problems
+   * @return the exit status: 0 for success, 1 when the command found problems or the run did not succeed, 3 when
+   *     the run could not decide ({@link RollbackCli#UNDECIDED})
    * @throws UsageException if the arguments are wrong; the launcher prints the message and the usage, exit 2
    * @throws PlanScriptException if the plan cannot be loaded; the launcher prints the message, exit 2
    */

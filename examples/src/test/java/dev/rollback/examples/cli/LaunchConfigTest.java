@@ -122,8 +122,9 @@ class LaunchConfigTest {
         + " environment variable ROLLBACK_TEST_UNSET_VARIABLE holding the webhook's URL is not set\n");
 
     CliRun git = run("run", "jshell/p3-007.jsh", "--repo", dir.toString(), "--yes");
-    assertThat(git.err()).startsWith("rollback run: plan 'P3-007 Docker CI test execution' uses Git, but "
-        + dir.toAbsolutePath() + " is not a Git repository; pass the repository with --repo DIR\n");
+    assertThat(git.err()).startsWith("rollback run: plan 'P3-007 Docker CI test execution' uses Git, but '"
+        + dir.toAbsolutePath() + "' is not a Git repository: it has no .git directory and is not a bare repository;"
+        + " pass the repository's root with --repo DIR\n");
   }
 
   private static CliRun run(String... args) {

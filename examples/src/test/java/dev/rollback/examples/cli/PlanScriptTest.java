@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,6 +108,75 @@ class PlanScriptTest {
     assertThatThrownBy(() -> PlanScript.evaluate(missing))
         .isInstanceOf(PlanScriptException.class)
         .hasMessageStartingWith("cannot read " + missing);
+  }
+
+  /**
+   * {@code System.exit(0)} in a script used to end the launcher with status 0 while checking or running it, with
+   * nothing done; now the snippet is refused before it runs, with its line.
+   */
+  @Test
+  void systemExitInAScriptIsRefusedBeforeItRunsWithItsLine() throws IOException {
+    Path script = script(IMPORTS
+        + "RollbackPlan plan = plan(\"p\").build();\n"
+        + "if (plan != null) {\n"
+        + "  System.exit(0);\n"
+        + "}\n");
+
+    assertThatThrownBy(() -> PlanScript.evaluate(script))
+        .isInstanceOf(PlanScriptException.class)
+        .hasMessage("script " + script + " failed\n  line 5: calls System.exit, which would end the launcher with"
+            + " nothing done; a plan script only builds a plan: remove the call (to end a script early, write /exit on"
+            + " a line of its own)");
+  }
+
+  @Test
+  void runtimeHaltAndExitAreRefusedToo() throws IOException {
+    Path halt = script(IMPORTS + "Runtime.getRuntime().halt(0);\nRollbackPlan plan = plan(\"p\").build();\n");
+    Path exit = script(IMPORTS + "void quit() {\n  Runtime.getRuntime().exit(0);\n}\n"
+        + "RollbackPlan plan = plan(\"p\").build();\nquit();\n");
+
+    assertThatThrownBy(() -> PlanScript.evaluate(halt)).hasMessageContaining("line 3: calls Runtime.halt");
+    assertThatThrownBy(() -> PlanScript.evaluate(exit)).hasMessageContaining("line 4: calls Runtime.exit");
+  }
+
+  @Test
+  void aMethodReferenceToSystemExitIsRefusedToo() throws IOException {
+    Path script = script(IMPORTS + "java.util.function.IntConsumer bye = System::exit;\nbye.accept(0);\n"
+        + "RollbackPlan plan = plan(\"p\").build();\n");
+
+    assertThatThrownBy(() -> PlanScript.evaluate(script)).hasMessageContaining("line 3: calls System.exit");
+  }
+
+  /** An endless loop in a script used to hang {@code check} for ever; now it is stopped at the time limit. */
+  @Test
+  void anEndlessLoopIsStoppedAtTheTimeLimitWithHowToRaiseIt() throws IOException {
+    Path script = script(IMPORTS + "RollbackPlan plan = plan(\"p\").build();\n"
+        + "long n = 0;\n"
+        + "while (true) {\n"
+        + "  n++;\n"
+        + "}\n");
+
+    assertThatThrownBy(() -> PlanScript.evaluate(script, Duration.ofSeconds(10)))
+        .isInstanceOf(PlanScriptException.class)
+        .hasMessage("script " + script + " did not finish building its plan within 10 seconds (it was running the"
+            + " snippet at line 5); is there an endless loop? It was stopped, and nothing was done. If the script"
+            + " needs longer, raise the limit: ROLLBACK_PLAN_TIMEOUT=120s");
+    assertThat(Thread.getAllStackTraces().keySet()).as("the looping snippet was stopped, not left spinning")
+        .noneMatch(t -> t.getName().equals("rollback-plan-script") && t.isAlive());
+  }
+
+  /** A Latin-1 script used to fail with "Input length = 1"; now the message names the encoding, line and byte. */
+  @Test
+  void aScriptThatIsNotUtf8IsRefusedWithTheLineAndTheByte() throws IOException {
+    Path script = Files.createTempFile(dir, "latin1", ".jsh");
+    Files.write(script, (IMPORTS + "RollbackPlan plan = plan(\"d\u00e9ploiement\").build();\n")
+        .getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThatThrownBy(() -> PlanScript.evaluate(script))
+        .isInstanceOf(PlanScriptException.class)
+        .hasMessage("script " + script + " is not UTF-8: line 3, column 28 holds the byte 0xE9, which UTF-8 does not"
+            + " allow there (in ISO-8859-1, Latin-1, it would be '\u00e9'). Save the script as UTF-8, for instance:"
+            + " iconv -f ISO-8859-1 -t UTF-8 " + script + " > converted.jsh");
   }
 
   private Path script(String text) throws IOException {

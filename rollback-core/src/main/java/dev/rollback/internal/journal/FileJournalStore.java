@@ -60,10 +60,18 @@ public final class FileJournalStore implements JournalStore {
     return "journal directory " + dir;
   }
 
+  /** A run's journal file; a run id that would lead elsewhere (a path) is refused. */
+  private Path file(String runId) {
+    dev.rollback.internal.Names.runIdProblem(runId).ifPresent(p -> {
+      throw new IllegalArgumentException(p);
+    });
+    return dir.resolve(runId + SUFFIX);
+  }
+
   @Override
   public JournalFile create(String runId) throws IOException {
     Files.createDirectories(dir);
-    Path file = dir.resolve(runId + SUFFIX);
+    Path file = file(runId);
     FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     if (sync) {
       syncDirectory(dir);
@@ -73,7 +81,7 @@ public final class FileJournalStore implements JournalStore {
 
   @Override
   public JournalFile reopen(String runId, long validLength) throws IOException {
-    Path file = dir.resolve(runId + SUFFIX);
+    Path file = file(runId);
     FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE);
     if (ch.size() > validLength) {
       ch.truncate(validLength);
@@ -88,7 +96,7 @@ public final class FileJournalStore implements JournalStore {
   @Override
   public Optional<byte[]> read(String runId) throws IOException {
     try {
-      return Optional.of(Files.readAllBytes(dir.resolve(runId + SUFFIX)));
+      return Optional.of(Files.readAllBytes(file(runId)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }

@@ -229,7 +229,7 @@ public final class ReportMarkdown {
       if (s.contains("\n")) {
         b.append(indent).append("- ").append(k).append(":\n\n").append(indent).append("  ```\n");
         for (String line : s.split("\n", -1)) {
-          b.append(indent).append("  ").append(line.replace("```", "ˋˋˋ")).append("\n");
+          b.append(indent).append("  ").append(Texts.terminalSafe(line.replace("```", "ˋˋˋ"))).append("\n");
         }
         b.append(indent).append("  ```\n");
       } else {

@@ -59,8 +59,46 @@ final class Decisions {
       return decision(s.plan, s.options, s.plan.severity(name), "manual", detectedAt,
           "severity '" + name + "' chosen by hand" + says, evaluations, unknowns);
     }
-    return decision(s.plan, s.options, matrix.severity(), "decision matrix", detectedAt,
+    if (!unknowns.isEmpty() && !s.options.emergency()) {
+      // Something the decision depended on is unknown: the situation may be worse than any level known to hold.
+      // Decide nothing rather than too little; the run stops as UNDECIDED.
+      return decision(s.plan, s.options, Optional.empty(), DecisionReport.DECIDED_BY_MATRIX, detectedAt,
+          s.redactor.redact(undecided(s.plan, matrix)), evaluations, unknowns);
+    }
+    return decision(s.plan, s.options, matrix.severity(), DecisionReport.DECIDED_BY_MATRIX, detectedAt,
         s.redactor.redact(matrix.explanation()), evaluations, unknowns);
+  }
+
+  /**
+   * Why the matrix could not decide, first line: {@code undecided because signal coverage is unknown: ...
+   * (severity 'high' depends on it)}, then what to do, then the matrix's own explanation.
+   */
+  static String undecided(RollbackPlan plan, Decision matrix) {
+    java.util.Set<String> signals = new java.util.HashSet<>();
+    Snapshot.signalsOf(plan).forEach(x -> signals.add(x.displayName()));
+    java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+    List<String> levels = new java.util.ArrayList<>();
+    for (Decision.LevelEvaluation l : matrix.unknownLevels()) {
+      levels.add("'" + l.level().name() + "'");
+      for (String u : l.evaluation().unknowns()) {
+        String one = u.strip().replaceAll("\\s*\\R\\s*", " ");
+        reasons.add(signalNamed(one, signals) ? "signal " + one : one);
+      }
+    }
+    return "undecided because " + String.join("; ", reasons) + " (severity " + String.join(", ", levels)
+        + (levels.size() == 1 ? " depends on it" : " depend on it") + "); nothing runs until the decision is known:"
+        + " fix what is unknown and run again, or choose the severity by hand (RunOptions.withSeverity, the"
+        + " launcher's --severity NAME)\n" + matrix.explanation();
+  }
+
+  /** Whether an unknown's reason starts with the name of one of the plan's signals. */
+  private static boolean signalNamed(String reason, java.util.Set<String> signals) {
+    for (String name : signals) {
+      if (reason.startsWith(name + " ")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -89,7 +127,7 @@ final class Decisions {
     } else {
       procedure = Optional.empty();
       why = why + (level.isPresent() ? "; severity '" + level.get().name() + "' calls for fixing forward, so no"
-          + " rollback runs" : "; no rollback runs");
+          + " rollback runs" : why.startsWith("undecided because") ? "" : "; no rollback runs");
     }
     Optional<Instant> deadline = procedure.isPresent()
         ? response.flatMap(Response::deadline).map(detectedAt::plus) : Optional.empty();

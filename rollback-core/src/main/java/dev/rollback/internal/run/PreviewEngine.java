@@ -84,6 +84,9 @@ public final class PreviewEngine {
     problems.addAll(s.startAdapters(s.options.recovery().isPresent()));
     s.bindBuiltIns();
     DecisionReport d = decide(Assessments.snapshot(s), at);
+    if (d.undecided()) {
+      problems.add(d.explanation().lines().findFirst().orElse("undecided"));
+    }
     s.bindDecision(d);
     s.emit(new RunEvent.Decided(s.runId(), s.now(), d.severity(), d.procedure(), d.deadline(), d.explanation()));
     Optional<Procedure> procedure = d.procedure().flatMap(plan::procedure);
@@ -111,11 +114,9 @@ public final class PreviewEngine {
     for (MessageTemplate m : plan.messages()) {
       for (String channel : m.channels()) {
         notifications.add("'" + m.name() + "' via " + channel + " on " + m.event());
-        if (!s.cfg.notifiers().containsKey(channel)) {
-          problems.add("message '" + m.name() + "' goes through channel '" + channel + "', which has no notifier");
-        }
       }
     }
+    problems.addAll(RunEngine.setupProblems(s.cfg, plan));
     return new Preview(plan.name(), plan.hash(), at, Optional.of(d), s.report.snapshot, approvals, checklist,
         procedure.map(Procedure::name), phases, verification, notifications,
         problems.stream().map(s.redactor::redact).collect(Collectors.toList()));

@@ -86,6 +86,7 @@ public final class RunEngine {
     try {
       refuse(cfg, plan, options);
       Map<String, String> secrets = secrets(cfg, plan, redactor, false);
+      refuseSetup(cfg, plan);
       Instant startedAt = cfg.clock().instant();
       String runId = options.runId().orElseGet(() -> ID_TIME.format(startedAt) + "-"
           + String.format("%08x", ThreadLocalRandom.current().nextInt()));
@@ -151,6 +152,7 @@ public final class RunEngine {
             cfg.clock().instant()));
         refuse(cfg, plan, h.options());
         Map<String, String> secrets = secrets(cfg, plan, redactor, false);
+        refuseSetup(cfg, plan);
         try (RunJournal journal = RunJournal.of(cfg.journal().reopen(runId, text.validLength()), redactor, where)) {
           RunState run = new RunState(runId, plan, cfg.clock(), cfg.sleeper(), false, cfg.workspace(), h.startedAt(), redactor,
               journal);
@@ -192,7 +194,9 @@ public final class RunEngine {
         + runId + " in the " + cfg.journal().describe()));
     JournalText text = JournalText.parse(where, bytes);
     if (text.records().isEmpty()) {
-      throw new JournalException("the " + where + " is empty: the run crashed before it started; start it again");
+      throw new JournalException("the " + where + " is empty: the run stopped before it recorded anything, so it"
+          + " changed nothing and there is nothing to resume; start the plan again (./rollback run), and delete the"
+          + " empty journal " + runId + ".jsonl");
     }
     Journal.Header h = JournalRecords.header(text.records().get(0));
     if (!h.planHash().equals(plan.hash())) {
@@ -269,6 +273,35 @@ public final class RunEngine {
     if (!missing.isEmpty()) {
       throw new RollbackException("plan '" + plan.name() + "' uses kinds no registered adapter interprets:\n  "
           + String.join("\n  ", missing));
+    }
+  }
+
+  /**
+   * What a preview lists as problems and a run refuses before anything runs, in the same words: each message's
+   * channel that has no notifier.
+   *
+   * @param cfg the settings
+   * @param plan the plan
+   * @return the problems, empty when none
+   */
+  static List<String> setupProblems(Settings cfg, RollbackPlan plan) {
+    List<String> out = new ArrayList<>();
+    for (dev.rollback.MessageTemplate m : plan.messages()) {
+      for (String channel : m.channels()) {
+        if (!cfg.notifiers().containsKey(channel)) {
+          out.add("message '" + m.name() + "' goes through channel '" + channel + "', which has no notifier");
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Refuses, before anything runs, what a preview would list as a setup problem. */
+  private static void refuseSetup(Settings cfg, RollbackPlan plan) {
+    List<String> problems = setupProblems(cfg, plan);
+    if (!problems.isEmpty()) {
+      throw new RollbackException("plan '" + plan.name() + "' cannot run as set up; nothing ran:\n  "
+          + String.join("\n  ", problems));
     }
   }
 
@@ -451,7 +484,7 @@ public final class RunEngine {
       s.report.summary = stop.getMessage();
     }
     try {
-      if (s.report.status != RunStatus.STOPPED) {
+      if (!resumable()) {
         stage(RunStage.COMMUNICATE);
         notifications.send(s.report.status == RunStatus.SUCCEEDED ? NotificationEvent.RECOVERY_COMPLETED
             : NotificationEvent.RECOVERY_FAILED, this::messageData);
@@ -492,6 +525,10 @@ public final class RunEngine {
     }
     s.bindDecision(d);
     s.emit(new RunEvent.Decided(s.runId(), s.now(), d.severity(), d.procedure(), d.deadline(), d.explanation()));
+    if (d.undecided()) {
+      throw new Stop(RunStatus.UNDECIDED, d.explanation().lines().findFirst().orElse("undecided")
+          + "; nothing was changed");
+    }
     if (d.procedure().isEmpty()) {
       throw new Stop(RunStatus.NO_ROLLBACK, d.explanation());
     }
@@ -654,12 +691,29 @@ public final class RunEngine {
   private void communicate() {
     RunStatus st = s.report.status;
     // A stopped run has not ended: it goes on when resumed, and says how it ended then.
-    if (st == RunStatus.PREPARED || st == RunStatus.NO_ROLLBACK || st == RunStatus.STOPPED) {
+    if (st == RunStatus.PREPARED || st == RunStatus.NO_ROLLBACK || st == RunStatus.UNDECIDED) {
+      return;
+    }
+    if (resumable()) {
       return;
     }
     stage(RunStage.COMMUNICATE);
     notifications.send(st == RunStatus.SUCCEEDED ? NotificationEvent.ROLLBACK_COMPLETED
         : NotificationEvent.ROLLBACK_FAILED, this::messageData);
+  }
+
+  /**
+   * Whether the run stopped where it can be resumed: then its outcome is not final, and no failure is notified
+   * (resuming notifies the outcome once there is one). The summary says so.
+   */
+  private boolean resumable() {
+    if (s.report.status != RunStatus.STOPPED) {
+      return false;
+    }
+    if (!s.plan.messages().isEmpty()) {
+      s.report.summary += "; no failure was notified, since the run can be resumed";
+    }
+    return true;
   }
 
   private void audit() {

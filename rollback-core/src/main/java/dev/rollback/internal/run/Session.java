@@ -377,6 +377,8 @@ final class Session {
       } catch (InterruptedException e) {
         interrupted = true;
         throw new Stop(RunStatus.STOPPED, "the run was interrupted while waiting for approval");
+      } catch (dev.rollback.internal.ConsoleApprover.EndOfInputException e) {
+        trouble = e.getMessage();
       } catch (Exception e) {
         trouble = "the approver failed: " + describe(e);
       }

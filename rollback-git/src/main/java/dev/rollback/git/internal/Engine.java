@@ -140,15 +140,18 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Pins the remote values the plan's leased pushes will expect.
+   * Pins the remote values the plan's leased pushes will expect, then refuses a HEAD on which the plan's work would
+   * be lost (detached, or on another branch than the one pushed).
    *
    * @param run the run
-   * @throws Exception when a remote cannot be read
+   * @throws Exception when HEAD would lose the work ({@link dev.rollback.git.GitException}), or a remote cannot be
+   *     read
    */
   public void onRunStart(RunContext run) throws Exception {
     scanned.remove(run.runId());
     scanned.remove(run.runId() + "#preview");
     Leases.pin(this, run);
+    HeadCheck.check(this, run);
   }
 
   /**

@@ -101,12 +101,11 @@ public final class WorkTreeStatus {
     public String describe(Path repo) {
       StringBuilder b = new StringBuilder();
       if (inProgress != null) {
-        b.append("a ").append(inProgress.toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
-            .append(" operation is in progress in '").append(repo).append("'");
+        b.append(operation(inProgress)).append(" is in progress in '").append(repo).append("'");
         if (total == 0) {
-          return b.append("; finish or abort it first").toString();
+          return b.append("; ").append(howToEnd(inProgress)).append(" first").toString();
         }
-        b.append(", and ");
+        b.append(", with ");
       } else {
         b.append("the work tree of '").append(repo).append("' has ");
       }
@@ -126,7 +125,54 @@ public final class WorkTreeStatus {
       if (listed < total) {
         b.append("; and ").append(total - listed).append(" more");
       }
-      return b.append("); commit or stash them first, Rollback never resets them").toString();
+      return b.append(inProgress != null ? "); " + howToEnd(inProgress) + " first; Rollback never resets them"
+          : "); commit or stash them first, Rollback never resets them").toString();
+    }
+
+    /** The operation a repository state stands for, as people say it. */
+    private static String operation(String state) {
+      if (state.startsWith("MERGING")) {
+        return "a merge";
+      }
+      if (state.startsWith("CHERRY_PICKING")) {
+        return "a cherry-pick";
+      }
+      if (state.startsWith("REVERTING")) {
+        return "a revert";
+      }
+      if (state.startsWith("REBASING")) {
+        return "a rebase";
+      }
+      if (state.equals("APPLY")) {
+        return "a git am";
+      }
+      if (state.equals("BISECTING")) {
+        return "a bisect";
+      }
+      return "a " + state.toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " operation";
+    }
+
+    /** How to end the operation with git, in words. */
+    private static String howToEnd(String state) {
+      if (state.startsWith("MERGING")) {
+        return "finish it (resolve, git add, git commit) or abort it (git merge --abort)";
+      }
+      if (state.startsWith("CHERRY_PICKING")) {
+        return "finish it (git cherry-pick --continue) or abort it (git cherry-pick --abort)";
+      }
+      if (state.startsWith("REVERTING")) {
+        return "finish it (git revert --continue) or abort it (git revert --abort)";
+      }
+      if (state.startsWith("REBASING")) {
+        return "finish it (git rebase --continue) or abort it (git rebase --abort)";
+      }
+      if (state.equals("APPLY")) {
+        return "finish it (git am --continue) or abort it (git am --abort)";
+      }
+      if (state.equals("BISECTING")) {
+        return "end it (git bisect reset)";
+      }
+      return "finish or abort it";
     }
   }
 
@@ -174,8 +220,19 @@ public final class WorkTreeStatus {
         tw.addTree(new DirCacheIterator(dc));
         tw.setRecursive(true);
         tw.setFilter(TreeFilter.ANY_DIFF);
+        String last = null;
         while (tw.next()) {
-          staged.add(tw.getPathString());
+          DirCacheIterator entry = tw.getTree(1, DirCacheIterator.class);
+          // A path in conflict has up to three stages in the index: it is reported once, as unmerged.
+          if (entry != null && entry.getDirCacheEntry() != null
+              && entry.getDirCacheEntry().getStage() != DirCacheEntry.STAGE_0) {
+            continue;
+          }
+          String path = tw.getPathString();
+          if (!path.equals(last)) {
+            staged.add(path);
+            last = path;
+          }
         }
       }
     }

@@ -200,11 +200,19 @@ public final class Http {
         throw failure(read, name, "timed out: " + e.getMessage(), e);
       } catch (IOException e) {
         boolean neverSent = e instanceof ConnectException || e instanceof java.net.http.HttpConnectTimeoutException;
-        if ((read || neverSent) && retry(name, attempt, budget, e.toString())) {
+        // Refused (nothing listens there) or no such host: trying again in a second will not help, so say it now.
+        boolean unreachable = neverSent && !(e instanceof java.net.http.HttpConnectTimeoutException)
+            || e instanceof java.net.UnknownHostException;
+        if (!unreachable && (read || neverSent) && retry(name, attempt, budget, e.toString())) {
           continue;
         }
-        throw neverSent ? new GitHubException(0, "cannot reach GitHub for " + name + ": " + e.getMessage(), e)
-            : failure(read, name, e.toString(), e);
+        if (neverSent || unreachable) {
+          // The message says it all; the JDK's causes carry no message ("ConnectException"), only noise.
+          LOG.debug("{}: cannot reach {}", name, apiUrl, e);
+          throw new GitHubException(0, "cannot reach GitHub at " + apiUrl + ": " + unreachableReason(e) + " (" + name
+              + "); check the URL (--github-url, GITHUB_API_URL) and the network", null);
+        }
+        throw failure(read, name, e.toString(), e);
       }
       try (GitHubConnectorResponse r = response) {
         noteDate(r, budget);
@@ -253,6 +261,19 @@ public final class Http {
         throw failure(read, name, "cannot read GitHub's answer: " + e, e);
       }
     }
+  }
+
+  /** Why a connection failed, in words: the first message among the causes ({@code connection refused}). */
+  private static String unreachableReason(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && !m.isBlank()) {
+        return t instanceof java.net.UnknownHostException ? "unknown host " + m
+            : m.strip().substring(0, 1).toLowerCase(java.util.Locale.ROOT) + m.strip().substring(1);
+      }
+    }
+    return e instanceof java.net.http.HttpConnectTimeoutException ? "connecting timed out"
+        : e instanceof ConnectException ? "connection refused (nothing answers there)" : e.getClass().getSimpleName();
   }
 
   private GitHubException failure(boolean read, String name, String what, Throwable cause) {

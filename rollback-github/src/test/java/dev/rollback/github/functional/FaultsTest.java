@@ -262,6 +262,31 @@ class FaultsTest {
     assertThat(gh.clock.instant()).isEqualTo(GitHubFixture.START.plusSeconds(30));
   }
 
+  /**
+   * A GitHub URL nobody answers at was retried with backoff and answered "null (caused by ConnectException)" after
+   * 19.8 seconds; now it is said at once, with the URL and what to check.
+   */
+  @Test
+  void aUrlNobodyAnswersAtIsNamedAtOnceWithoutRetrying() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + port + "/api/v3";
+    var adapter = dev.rollback.github.GitHubAdapter.builder(dev.rollback.github.GitHubTarget.of("acme/shop")
+        .baseUrl(url)).token(GitHubFixture.TOKEN).clock(gh.clock).sleeper(gh.clock).build();
+    var harness = AdapterHarness.builder(adapter).clock(gh.clock).runId("run-x").build();
+
+    assertThatThrownBy(() -> harness.measure(GitHubSignals.successRate(workflow("ci.yml"), lastRuns(10))))
+        .isInstanceOf(GitHubException.class)
+        .hasMessage("cannot reach GitHub at " + url + ": connection refused (nothing answers there) (GET"
+            + " /repos/acme/shop/actions/workflows/ci.yml/runs?per_page=100); check the URL (--github-url,"
+            + " GITHUB_API_URL) and the network")
+        .hasNoCause();
+    assertThat(gh.clock.instant()).as("no backoff waits: a refused connection is not retried")
+        .isEqualTo(GitHubFixture.START);
+  }
+
   @Test
   void aWrongTokenStopsTheRunAtItsStart() {
     var adapter = gh.adapter(b -> b.token("ghp_wrong"));
