@@ -156,6 +156,28 @@ class IncidentChartTest {
   }
 
   @Test
+  void aStepsOwnApprovalIsDrawnInItsPhaseJustBeforeTheStepAsAWait() {
+    Harness h = new Harness(dir);
+    RollbackReport r = h.builder(h.adapter, Approvers.callback(request -> {
+      h.clock.advance(Duration.ofMinutes(3));
+      return List.of(new Vote("rita", Set.of("release-manager"), true, h.clock.instant(), "test", Optional.empty()));
+    })).build().run(TestPlans.stepApproval(), RunOptions.defaults().withSeverity("medium"));
+    assertThat(r.approvals()).extracting(RollbackReport.ApprovalReport::scope).containsExactly("severity 'medium'",
+        "step 'push'");
+
+    GanttLint.Chart c = GanttLint.check(chartOf(r.toMarkdown()));
+
+    assertThat(c.tasks()).extracting(Task::section, Task::name).containsSubsequence(
+        org.assertj.core.groups.Tuple.tuple("Run", "Approval of severity 'medium': AUTOMATIC (0ms)"),
+        org.assertj.core.groups.Tuple.tuple("Phase 1", "one (3m00s)"),
+        org.assertj.core.groups.Tuple.tuple("Phase 1", "a1 (0ms)"),
+        org.assertj.core.groups.Tuple.tuple("Phase 1", "Approval of step 'push': GRANTED by rita (3m00s)"),
+        org.assertj.core.groups.Tuple.tuple("Phase 1", "push (0ms)"));
+    assertThat(task(c, "Approval of step 'push': GRANTED by rita (3m00s)").tags()).containsExactly("active");
+    assertThat(task(c, "Approval of severity 'medium': AUTOMATIC (0ms)").tags()).containsExactly("done");
+  }
+
+  @Test
   void theSameReportDrawsTheSameChartAndAReportWithoutTimingsNone() {
     Harness h = new Harness(dir);
     RollbackReport r = runHostile(h);

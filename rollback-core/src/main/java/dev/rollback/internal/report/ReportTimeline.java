@@ -26,9 +26,9 @@ import java.util.stream.Stream;
 /**
  * The incident report's picture: a gantt chart of the run, so that where the time went is one glance. From top to
  * bottom: the deadline (detection, the time to roll back, when the deadline came at risk, the deadline itself); the
- * run's stages (assess and decide, each approval asked before the procedure, the readiness checklist, the
- * procedure, the verification, communicating and auditing) with the resumptions and monitoring alerts; one section
- * per phase that ran (the phase, the approvals its steps waited for, its steps, its validations); the compensation;
+ * run's stages (assess and decide, each approval of the run, the readiness checklist, the procedure, the
+ * verification, communicating and auditing) with the resumptions and monitoring alerts; one section per phase that
+ * ran (the phase, its steps, each after the approval it waited for, its validations); the compensation;
  * and the checklist's and the verification's checks that took a noticeable share of the run.
  *
  * <p>Everything is drawn from the report's own instants, so the chart is as deterministic as the report. Checks
@@ -48,8 +48,13 @@ final class ReportTimeline {
   /** A check that took at least this share (1/n) of the chart gets a bar of its own. */
   static final int NOTICEABLE = 100;
 
+  /** How the executor names the approval a step asks for: {@code step '<name>'}. */
+  private static final String STEP_SCOPE = "step '";
+
   private final RollbackReport r;
   private final List<String> offChart = new ArrayList<>();
+  /** The approvals steps asked for, not drawn yet. */
+  private final List<ApprovalReport> stepApprovals = new ArrayList<>();
   private MermaidGantt g;
 
   private ReportTimeline(RollbackReport r) {
@@ -93,9 +98,10 @@ final class ReportTimeline {
     List<ApprovalReport> early = stages();
     checks("Checklist", r.checklist(), early.isEmpty() ? Optional.empty()
         : Optional.of(early.get(early.size() - 1).decidedAt()));
+    r.approvals().stream().filter(a -> a.scope().startsWith(STEP_SCOPE)).forEach(stepApprovals::add);
     int i = 1;
     for (PhaseReport p : r.phases()) {
-      phase(i++, p, early);
+      phase(i++, p);
     }
     compensation();
     checks("Verification", Stream.concat(r.verification().stream(), r.health().stream())
@@ -148,8 +154,8 @@ final class ReportTimeline {
   private List<ApprovalReport> stages() {
     g.section("Run");
     Optional<Instant> firstPhase = r.phases().stream().flatMap(p -> p.startedAt().stream()).min(Instant::compareTo);
-    List<ApprovalReport> early = r.approvals().stream()
-        .filter(a -> firstPhase.map(f -> !a.requestedAt().isAfter(f)).orElse(true)).collect(Collectors.toList());
+    List<ApprovalReport> early = r.approvals().stream().filter(a -> !a.scope().startsWith(STEP_SCOPE))
+        .collect(Collectors.toList());
     Instant cursor = r.startedAt();
     String pending = "Assess and decide";
     Optional<Instant> decided = early.isEmpty() ? (r.checklist().isEmpty() ? firstPhase : Optional.empty())
@@ -214,8 +220,8 @@ final class ReportTimeline {
         !a.granted() ? Mark.CRIT : asked ? Mark.ACTIVE : Mark.DONE);
   }
 
-  /** A phase that ran: itself, the approvals its steps waited for, its steps, its validations. */
-  private void phase(int i, PhaseReport p, List<ApprovalReport> early) {
+  /** A phase that ran: itself, its steps, each after the approval it waited for, its validations. */
+  private void phase(int i, PhaseReport p) {
     if (p.startedAt().isEmpty()) {
       return;
     }
@@ -225,13 +231,13 @@ final class ReportTimeline {
     g.task(p.name() + " (" + (p.status() == PhaseStatus.PASSED ? "" : p.status() + ", ")
         + ReportMarkdown.elapsed(start, end.isBefore(start) ? start : end) + (p.finishedAt().isEmpty()
         ? ", no end recorded" : "") + ")", start, end, p.status() == PhaseStatus.FAILED ? Mark.CRIT : Mark.DONE);
-    for (ApprovalReport a : r.approvals()) {
-      if (!early.contains(a) && !a.requestedAt().isBefore(start) && !a.requestedAt().isAfter(end)) {
-        approval(a);
-      }
-    }
     Instant cursor = start;
     for (StepReport s : p.steps()) {
+      stepApprovals.stream().filter(a -> a.scope().equals(STEP_SCOPE + s.name() + "'")
+          && within(a.requestedAt(), start, end)).findFirst().ifPresent(a -> {
+            stepApprovals.remove(a);
+            approval(a);
+          });
       if (s.startedAt().isEmpty()) {
         if (s.status() == StepStatus.SKIPPED && s.finishedAt().isPresent()) {
           g.milestone(s.name() + " (SKIPPED)", s.finishedAt().get());
