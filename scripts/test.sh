@@ -7,6 +7,11 @@
 # temporary folder, and stops it and removes the folder when the build ends, pass or fail. An engine that was
 # reachable is used and left alone. Either way the tiny test image is imported when missing.
 # With CI=true, Docker tests fail when no engine is reachable; otherwise they are skipped with the reason.
+#
+# Mermaid: scripts/install-mermaid.sh installs Debian's chromium (as root) and mermaid-cli (npm ci into
+# scripts/mermaid/node_modules) when missing, for the test that renders every Mermaid block the library writes
+# (MermaidRenderIT). With CI=true that test fails when rendering cannot be made ready; otherwise it is skipped with
+# the reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,5 +31,14 @@ else
   echo "[test.sh] no Docker engine; the Docker tests will be skipped" >&2
 fi
 
+mvn_args=()
+if mmdc="$(scripts/install-mermaid.sh)"; then
+  mvn_args+=("-Drollback.mmdc=$mmdc")
+elif [ "${CI:-}" = true ]; then
+  echo "[test.sh] CI=true and Mermaid rendering could not be made ready; the rendering test will fail" >&2
+else
+  echo "[test.sh] Mermaid rendering could not be made ready; the rendering test will be skipped" >&2
+fi
+
 # Not exec: the EXIT trap must run after Maven.
-mvn -B verify "$@"
+mvn -B verify "${mvn_args[@]}" "$@"

@@ -152,9 +152,11 @@ public record RollbackReport(String runId, String planName, String planHash, Run
   }
 
   /**
-   * The report as a Markdown incident report: the outcome, the decision and its values, the deadline, the
-   * approvals, the checklist, every phase with its steps, the compensation, the verification, the notifications,
-   * the safety audit and the timeline.
+   * The report as a Markdown incident report: the outcome, a Mermaid gantt chart of the run (the deadline, the
+   * stages, the approval waits, every phase and step on one time axis; left out when the run took no time, as in
+   * {@link #withoutTimings()}), the decision and its values, the deadline, the approvals, the checklist, every
+   * phase with its steps, the compensation, the verification, the notifications, the safety audit and the
+   * timeline.
    *
    * @return the Markdown text, ending with a newline
    */

@@ -21,7 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Renders a report as a Markdown incident report, and a preview as Markdown. Deterministic apart from timings. */
+/**
+ * Renders a report as a Markdown incident report, opening with a gantt chart of the run ({@link ReportTimeline}),
+ * and a preview as Markdown. Deterministic apart from timings.
+ */
 public final class ReportMarkdown {
 
   private ReportMarkdown() {}
@@ -36,6 +39,7 @@ public final class ReportMarkdown {
     StringBuilder b = new StringBuilder(4096);
     b.append("# Incident report: ").append(inline(r.planName())).append("\n\n");
     b.append("**").append(r.status()).append("** — ").append(inline(r.summary())).append("\n\n");
+    b.append(ReportTimeline.markdown(r));
     b.append("| | |\n|---|---|\n");
     row(b, "Run", "`" + r.runId() + "`");
     row(b, "Plan hash", "`" + r.planHash().substring(0, Math.min(16, r.planHash().length())) + "`");
