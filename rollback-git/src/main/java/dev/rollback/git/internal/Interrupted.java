@@ -140,7 +140,7 @@ final class Interrupted {
     List<String> actions = new ArrayList<>();
     for (Path lock : stale) {
       Files.deleteIfExists(lock);
-      actions.add("removed the stale " + (lock.getFileName().toString().endsWith(".keep") ? "pack lock " : "lock ")
+      actions.add("removed the stale " + (lock.getFileName().toString().matches(".*\\.keep(\\.lock)?") ? "pack lock " : "lock ")
           + lock + " that " + work + " left when its process was cut off");
     }
     Files.deleteIfExists(CheckoutIntent.file(repo).resolveSibling("checkout.tmp"));
@@ -216,7 +216,9 @@ final class Interrupted {
 
   /**
    * The {@code .keep} files a receive-pack writes beside a pack while it takes it in (its content says so), which a
-   * push cut off leaves: the same push again then cannot lock the same pack.
+   * push cut off leaves: the same push again then cannot lock the same pack. A kill while the {@code .keep} itself
+   * was being written leaves its {@code .keep.lock} instead (JGit writes it through a lock file), whatever it holds
+   * yet, with the same effect ("Cannot lock pack").
    */
   private static void receiveKeeps(Path packs, List<Path> out) throws IOException {
     if (!Files.isDirectory(packs)) {
@@ -232,6 +234,13 @@ final class Interrupted {
         }
         if (text.startsWith("jgit receive-pack") || text.startsWith("receive-pack")) {
           out.add(keep);
+        }
+      }
+    }
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(packs, "pack-*.keep.lock")) {
+      for (Path keepLock : s) {
+        if (Files.isRegularFile(keepLock, LinkOption.NOFOLLOW_LINKS)) {
+          out.add(keepLock);
         }
       }
     }

@@ -316,6 +316,24 @@ class CutOffGitWorkTest {
   }
 
   @Test
+  void killedWhileTheOriginWroteAPacksKeepItsLockIsRemovedAndThePushGoesOn() throws IOException {
+    // Found by CrashTortureIT (seed -467057726568871342): JGit writes a pack's .keep through a lock file, and a kill
+    // at that instant leaves pack-*.keep.lock, empty or half-written; the same push again "Cannot lock pack".
+    String expected = uninterrupted();
+    crashAt("push");
+    Path keepLock = origin.dir().resolve("objects/pack/pack-0123456789abcdef0123456789abcdef01234567.keep.lock");
+    Files.createDirectories(keepLock.getParent());
+    Files.writeString(keepLock, "");
+
+    RollbackReport report = resume();
+
+    assertEndsAsUninterrupted(report, expected);
+    assertThat(recovered(report)).singleElement().isEqualTo("removed the stale pack lock " + keepLock
+        + " that step 'push' (git.push) left when its process was cut off");
+    assertThat(keepLock).doesNotExist();
+  }
+
+  @Test
   void killedWhileBackingUpRefsThePackedRefsLockIsRemovedAndTheBackupMadeAgain() throws IOException {
     String expected = uninterrupted();
     crashAt("check out main");
