@@ -88,21 +88,33 @@ final class RunPipeline {
     if (p.options.recovery().isPresent()) {
       return recover(plan.recovery(p.options.recovery().get()).orElseThrow());
     }
-    try {
+    return stages(() -> {
       assess();
       decide();
       approve();
       prepare();
       executeProcedure();
       verify();
+    }, () -> {
+      communicate();
+      audit();
+      monitor();
+    });
+  }
+
+  /**
+   * Runs the stages that do the work, then those that report it, each group until a stage stops the run, then
+   * finishes: a stop while working decides the run's status; a stop while reporting is added to the summary.
+   */
+  private RollbackReport stages(Runnable work, Runnable reporting) {
+    try {
+      work.run();
     } catch (Stop stop) {
       report.status = stop.status;
       report.summary = stop.getMessage();
     }
     try {
-      communicate();
-      audit();
-      monitor();
+      reporting.run();
     } catch (Stop stop) {
       report.summary = report.summary + "; " + stop.getMessage() + " while reporting";
     }
@@ -114,7 +126,7 @@ final class RunPipeline {
    * recovery validation, send the recovery messages, audit.
    */
   private RollbackReport recover(RecoveryStrategy strategy) {
-    try {
+    return stages(() -> {
       assess();
       stage(RunStage.DECIDE);
       Instant detectedAt = p.options.detectedAt().orElse(p.run.startedAt());
@@ -153,21 +165,14 @@ final class RunPipeline {
       }
       conclude(failed, "recovery '" + strategy.name() + "'", "recovered with strategy '" + strategy.name() + "'",
           "recovery validation", vs.isEmpty());
-    } catch (Stop stop) {
-      report.status = stop.status;
-      report.summary = stop.getMessage();
-    }
-    try {
+    }, () -> {
       if (!resumable()) {
         stage(RunStage.COMMUNICATE);
         p.notifications.send(report.status == RunStatus.SUCCEEDED ? NotificationEvent.RECOVERY_COMPLETED
             : NotificationEvent.RECOVERY_FAILED, this::messageData);
       }
       audit();
-    } catch (Stop stop) {
-      report.summary = report.summary + "; " + stop.getMessage() + " while reporting";
-    }
-    return finish();
+    });
   }
 
   private void stage(RunStage stage) {
