@@ -5,6 +5,7 @@ import dev.rollback.Notifiers;
 import dev.rollback.Progress;
 import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
+import dev.rollback.docker.Docker;
 import dev.rollback.docker.DockerAdapter;
 import dev.rollback.git.GitAdapter;
 import dev.rollback.git.GitException;
@@ -152,9 +153,9 @@ final class Launch {
     }
     if (uses.contains(DockerAdapter.NAME)) {
       try {
-        DockerAdapter.Builder d = DockerAdapter.builder().environment(env);
+        Docker.Builder d = Docker.builder().environment(env);
         a.dockerHost().ifPresent(d::host);
-        b.adapter(d.build());
+        b.adapter(d.adapter());
       } catch (RuntimeException e) {
         if (!skip.contains(DockerAdapter.NAME)) {
           throw new UsageException("plan '" + plan.name() + "' uses Docker, but " + e.getMessage() + "; pass"

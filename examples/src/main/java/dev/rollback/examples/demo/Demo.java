@@ -9,6 +9,7 @@ import dev.rollback.RollbackPlan;
 import dev.rollback.RollbackReport;
 import dev.rollback.RunEvent;
 import dev.rollback.RunOptions;
+import dev.rollback.docker.Docker;
 import dev.rollback.docker.DockerAdapter;
 import dev.rollback.examples.P3007Plan;
 import dev.rollback.examples.sandbox.Sandbox;
@@ -239,8 +240,8 @@ public final class Demo {
   /** The Docker adapter for the environment's engine, or none when the environment names an unusable one. */
   private Optional<DockerAdapter> docker() {
     try {
-      DockerAdapter d = DockerAdapter.builder().environment(environment).build();
-      out.println("Docker:    " + d.host() + " (" + d.hostSource() + "), used when it answers; otherwise the run"
+      DockerAdapter d = Docker.builder().environment(environment).adapter();
+      out.println("Docker:    " + d.docker().host() + " (" + d.docker().hostSource() + "), used when it answers; otherwise the run"
           + " skips the Docker checks and signals, with the reason");
       return Optional.of(d);
     } catch (RuntimeException e) {

@@ -2,7 +2,7 @@ package dev.rollback.docker.internal;
 
 import dev.rollback.docker.ComposeProject;
 import dev.rollback.docker.ComposeService;
-import dev.rollback.docker.DockerAdapter;
+import dev.rollback.docker.Docker;
 import dev.rollback.docker.DockerLabels;
 import dev.rollback.docker.ServiceFailedException;
 import dev.rollback.docker.ServiceRun;
@@ -31,13 +31,13 @@ final class ComposeServiceCalls {
 
   private static final int TAIL_LINES = 20;
 
-  private final DockerAdapter docker;
+  private final Docker docker;
   private final Images images;
   private final Tags tags;
   private final Cleanup cleanup;
   private final ComposeRunner runner;
 
-  ComposeServiceCalls(DockerAdapter docker, Images images, Tags tags, Cleanup cleanup, ComposeRunner runner) {
+  ComposeServiceCalls(Docker docker, Images images, Tags tags, Cleanup cleanup, ComposeRunner runner) {
     this.docker = docker;
     this.images = images;
     this.tags = tags;

@@ -1,6 +1,6 @@
 package dev.rollback.docker.internal;
 
-import dev.rollback.docker.DockerAdapter;
+import dev.rollback.docker.Docker;
 import dev.rollback.docker.EngineInfo;
 import dev.rollback.spi.CheckContext;
 import dev.rollback.spi.CheckResult;
@@ -10,10 +10,10 @@ import java.util.Optional;
 /** The observing checks: no orphaned containers, an image exists, the engine answers. */
 final class DockerEvaluators {
 
-  private final DockerAdapter docker;
+  private final Docker docker;
   private final Cleanup cleanup;
 
-  DockerEvaluators(DockerAdapter docker, Cleanup cleanup) {
+  DockerEvaluators(Docker docker, Cleanup cleanup) {
     this.docker = docker;
     this.cleanup = cleanup;
   }

@@ -2,7 +2,7 @@ package dev.rollback.docker.internal;
 
 import dev.rollback.Unit;
 import dev.rollback.docker.DiskUsage;
-import dev.rollback.docker.DockerAdapter;
+import dev.rollback.docker.Docker;
 import dev.rollback.docker.EventSummary;
 import dev.rollback.spi.Measurement;
 import dev.rollback.spi.SignalContext;
@@ -15,11 +15,11 @@ final class DockerSources {
   /** How long reading events may take. */
   private static final Duration EVENTS_TIMEOUT = Duration.ofSeconds(30);
 
-  private final DockerAdapter docker;
+  private final Docker docker;
   private final Cleanup cleanup;
   private final SystemReads reads;
 
-  DockerSources(DockerAdapter docker, Cleanup cleanup, SystemReads reads) {
+  DockerSources(Docker docker, Cleanup cleanup, SystemReads reads) {
     this.docker = docker;
     this.cleanup = cleanup;
     this.reads = reads;

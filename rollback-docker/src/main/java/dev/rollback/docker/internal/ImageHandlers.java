@@ -1,6 +1,6 @@
 package dev.rollback.docker.internal;
 
-import dev.rollback.docker.DockerAdapter;
+import dev.rollback.docker.Docker;
 import dev.rollback.docker.DockerLabels;
 import dev.rollback.docker.TagChange;
 import dev.rollback.spi.Probe;
@@ -22,11 +22,11 @@ final class ImageHandlers {
 
   private static final String NONE = "none";
 
-  private final DockerAdapter docker;
+  private final Docker docker;
   private final Images images;
   private final Tags tags;
 
-  ImageHandlers(DockerAdapter docker, Images images, Tags tags) {
+  ImageHandlers(Docker docker, Images images, Tags tags) {
     this.docker = docker;
     this.images = images;
     this.tags = tags;

@@ -1,6 +1,6 @@
 package dev.rollback.docker.internal;
 
-import dev.rollback.docker.DockerAdapter;
+import dev.rollback.docker.Docker;
 import dev.rollback.docker.Removal;
 import dev.rollback.spi.Probe;
 import dev.rollback.spi.StepContext;
@@ -11,10 +11,10 @@ import dev.rollback.spi.StepResult;
 /** The {@code docker.removeByLabel} step: remove what carries a label. Irreversible. */
 final class RemoveByLabelHandler implements StepHandler {
 
-  private final DockerAdapter docker;
+  private final Docker docker;
   private final Cleanup cleanup;
 
-  RemoveByLabelHandler(DockerAdapter docker, Cleanup cleanup) {
+  RemoveByLabelHandler(Docker docker, Cleanup cleanup) {
     this.docker = docker;
     this.cleanup = cleanup;
   }
