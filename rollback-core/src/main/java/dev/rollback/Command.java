@@ -1,6 +1,7 @@
 package dev.rollback;
 
 import dev.rollback.internal.Params;
+import dev.rollback.internal.core.CoreContracts;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,13 +90,7 @@ public record Command(List<String> argv, RepoPath directory, Map<String, Object>
    * @return the parameters
    */
   public Map<String, Object> toParams() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("argv", argv);
-    p.put("directory", directory);
-    if (!env.isEmpty()) {
-      p.put("env", env);
-    }
-    return p;
+    return CoreContracts.command(argv, directory, env);
   }
 
   /**

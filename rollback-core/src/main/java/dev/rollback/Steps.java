@@ -1,9 +1,8 @@
 package dev.rollback;
 
 import dev.rollback.internal.Texts;
+import dev.rollback.internal.core.CoreContracts;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Steps that need no adapter: run a command, ask a person to do something, wait.
@@ -28,7 +27,7 @@ public final class Steps {
    * @return the step
    */
   public static Step run(Command command) {
-    return Step.of(COMMAND, command.display(), Effect.IRREVERSIBLE, command.toParams());
+    return CoreContracts.COMMAND_STEP.draft().withAll(command.toParams()).step(command.display(), Effect.IRREVERSIBLE);
   }
 
   /**
@@ -40,9 +39,8 @@ public final class Steps {
    * @return the step
    */
   public static Step run(Command command, Command undo) {
-    Map<String, Object> params = new LinkedHashMap<>(command.toParams());
-    params.put("undo", undo.toParams());
-    return Step.of(COMMAND, command.display(), Effect.REVERSIBLE, params);
+    return CoreContracts.COMMAND_STEP.draft().withAll(command.toParams()).with(CoreContracts.UNDO, undo)
+        .step(command.display(), Effect.REVERSIBLE);
   }
 
   /**
@@ -63,7 +61,7 @@ public final class Steps {
    * @return the step
    */
   public static Step confirm(String instruction) {
-    return Step.of(CONFIRM, instruction, Effect.REVERSIBLE, Map.of("instruction", instruction));
+    return CoreContracts.CONFIRM_STEP.with(CoreContracts.INSTRUCTION, instruction).step(instruction, Effect.REVERSIBLE);
   }
 
   /**
@@ -74,7 +72,8 @@ public final class Steps {
    * @return the step
    */
   public static Step waitFor(Duration duration) {
-    Step wait = Step.of(WAIT, "wait " + Texts.duration(duration), Effect.READ_ONLY, Map.of("duration", duration));
+    Step wait = CoreContracts.WAIT.with(CoreContracts.DURATION, duration).step("wait " + Texts.duration(duration),
+        Effect.READ_ONLY);
     // The timeout leaves the wait a few seconds of slack, so the executor's own timeout never races it. A wait
     // that is not positive gets none: plan.check() reports the duration itself.
     return duration.isNegative() || duration.isZero() ? wait : wait.timeout(duration.plusSeconds(5));
