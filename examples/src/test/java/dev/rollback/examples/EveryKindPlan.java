@@ -17,6 +17,7 @@ import static dev.rollback.github.GitHubSignals.workflow;
 
 import dev.rollback.Checks;
 import dev.rollback.Command;
+import dev.rollback.Revision;
 import dev.rollback.Rollback;
 import dev.rollback.RollbackPlan;
 import dev.rollback.Signals;
@@ -151,14 +152,14 @@ final class EveryKindPlan {
                     GitSteps.revert(ref("culprit")).as("revertCommit"),
                     GitSteps.revert("HEAD~1"),
                     GitSteps.revert(template("{{culprit}}^"), 2),
-                    GitSteps.revertAll(List.of("HEAD~1", "HEAD~2")),
+                    GitSteps.revertAll("HEAD~1", "HEAD~2"),
                     GitSteps.revertAll(List.of(ref("culprit"), template("{{culprit}}~1"))),
                     GitSteps.revertAll(ref("p3007")),
                     GitSteps.revertRange("v1.0", "HEAD"),
                     GitSteps.revertRange(ref("culprit"), template("{{culprit}}~2")),
                     GitSteps.cherryPick("fix-1"),
                     GitSteps.cherryPick(ref("newestFix"), 1),
-                    GitSteps.cherryPickAll(List.of("fix-1", ref("newestFix"))),
+                    GitSteps.cherryPickAll(List.of(Revision.of("fix-1"), ref("newestFix"))),
                     GitSteps.cherryPickNoCommit(ref("newestFix")),
                     GitSteps.commit("Apply the fixes"),
                     GitSteps.commit(template("Apply {{newestFix}}")),
