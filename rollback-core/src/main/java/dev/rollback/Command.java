@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * A program to run, as a value: its arguments (no shell in between), the directory to run it in, relative to
- * the repository, and its environment. Used by {@link Steps#run(Command)}, {@link Checks#command(Command)} and
+ * the repository, and its environment. Used by {@link Steps#command(Command)}, {@link Checks#command(Command)} and
  * {@link Signals#commandNumber(Command, String)}.
  *
  * <pre>{@code

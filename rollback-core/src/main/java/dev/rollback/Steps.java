@@ -9,7 +9,7 @@ import java.time.Duration;
  */
 public final class Steps {
 
-  /** The kind of {@link #run(Command)} steps. */
+  /** The kind of {@link #command(Command)} steps. */
   public static final String COMMAND = "core.command";
   /** The kind of {@link #confirm(String)} steps. */
   public static final String CONFIRM = "core.confirm";
@@ -21,12 +21,12 @@ public final class Steps {
   /**
    * Runs a command; it fails unless the command exits 0. The library cannot know what a command changes, so the
    * step is {@link Effect#IRREVERSIBLE} until you say otherwise with {@link Step#effect(Effect)} or give an undo
-   * command with {@link #run(Command, Command)}.
+   * command with {@link #command(Command, Command)}. The same verb as {@link Checks#command(Command)}.
    *
    * @param command the command
    * @return the step
    */
-  public static Step run(Command command) {
+  public static Step command(Command command) {
     return CoreContracts.COMMAND_STEP.draft().withAll(command.toParams()).step(command.display(), Effect.IRREVERSIBLE);
   }
 
@@ -38,19 +38,44 @@ public final class Steps {
    * @param undo the command that undoes it
    * @return the step
    */
-  public static Step run(Command command, Command undo) {
+  public static Step command(Command command, Command undo) {
     return CoreContracts.COMMAND_STEP.draft().withAll(command.toParams()).with(CoreContracts.UNDO, undo)
         .step(command.display(), Effect.REVERSIBLE);
   }
 
   /**
-   * Runs a program with arguments at the repository's root; see {@link #run(Command)}.
+   * Runs a program with arguments at the repository's root; see {@link #command(Command)}.
    *
    * @param argv the program and its arguments
    * @return the step
    */
   public static Step command(String... argv) {
-    return run(Command.of(argv));
+    return command(Command.of(argv));
+  }
+
+  /**
+   * The former name of {@link #command(Command)}: the same step, the same plan data.
+   *
+   * @param command the command
+   * @return the step
+   * @deprecated use {@link #command(Command)}, the verb {@link Checks} uses too
+   */
+  @Deprecated
+  public static Step run(Command command) {
+    return command(command);
+  }
+
+  /**
+   * The former name of {@link #command(Command, Command)}: the same step, the same plan data.
+   *
+   * @param command the command
+   * @param undo the command that undoes it
+   * @return the step
+   * @deprecated use {@link #command(Command, Command)}, the verb {@link Checks} uses too
+   */
+  @Deprecated
+  public static Step run(Command command, Command undo) {
+    return command(command, undo);
   }
 
   /**
