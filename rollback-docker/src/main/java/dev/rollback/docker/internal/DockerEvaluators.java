@@ -19,7 +19,7 @@ final class DockerEvaluators {
   }
 
   CheckResult noOrphans(CheckContext ctx) {
-    String label = CallParams.text(ctx, "label");
+    String label = DockerContracts.LABEL.read(ctx);
     List<String> left = docker.containers(label, false);
     CheckResult r = left.isEmpty()
         ? CheckResult.passed("no container carries " + label + " on " + docker.host())
@@ -28,7 +28,7 @@ final class DockerEvaluators {
   }
 
   CheckResult imageExists(CheckContext ctx) {
-    String image = CallParams.text(ctx, "image");
+    String image = DockerContracts.IMAGE.read(ctx);
     Optional<String> id = docker.imageId(image);
     return id.map(i -> CheckResult.passed("image " + image + " is " + Images.shortId(i)).withValue(i)
         .withEvidence("imageId", i))
