@@ -60,6 +60,41 @@ public final class PlanWalker {
   public interface Visitor {
 
     /**
+     * The plan, before any of its parts.
+     *
+     * @param plan the plan
+     */
+    default void plan(RollbackPlan plan) {}
+
+    /**
+     * The plan, after all of its parts.
+     *
+     * @param plan the plan
+     */
+    default void endPlan(RollbackPlan plan) {}
+
+    /**
+     * The start of a list of parts, before its first element; called for empty lists too.
+     *
+     * @param path where the list stands, such as {@code triggers} or {@code procedures[name].phases}
+     * @param field the list's name: {@code triggers}, {@code severities}, {@code assessment},
+     *     {@code readinessChecks}, {@code procedures}, {@code phases}, {@code steps}, {@code validations},
+     *     {@code verifications}, {@code healthChecks}, {@code metrics}, {@code rules}, {@code recoveries},
+     *     {@code messages}
+     * @param size how many elements it has
+     */
+    default void list(PlanPath path, String field, int size) {}
+
+    /**
+     * The end of a list of parts, after its last element.
+     *
+     * @param path where the list stands
+     * @param field the list's name
+     * @param size how many elements it has
+     */
+    default void endList(PlanPath path, String field, int size) {}
+
+    /**
      * A trigger.
      *
      * @param path where it stands, {@code triggers[name]}
@@ -159,12 +194,28 @@ public final class PlanWalker {
     default void step(PlanPath path, Step step) {}
 
     /**
+     * The end of a step, after its idempotency probe.
+     *
+     * @param path where it stands
+     * @param step the step
+     */
+    default void endStep(PlanPath path, Step step) {}
+
+    /**
      * The monitoring after the rollback, before its metrics and rules.
      *
      * @param path where it stands, {@code monitoring}
      * @param monitoring the monitoring
      */
     default void monitoring(PlanPath path, Monitoring monitoring) {}
+
+    /**
+     * The end of the monitoring, after its rules.
+     *
+     * @param path where it stands, {@code monitoring}
+     * @param monitoring the monitoring
+     */
+    default void endMonitoring(PlanPath path, Monitoring monitoring) {}
 
     /**
      * A monitoring rule; its condition follows through {@link #condition}.
@@ -201,6 +252,7 @@ public final class PlanWalker {
   private static final PlanPath HEALTH = PlanPath.of("healthChecks");
   private static final PlanPath MONITORING = PlanPath.of("monitoring");
   private static final PlanPath METRICS = PlanPath.of("monitoring.metrics");
+  private static final PlanPath RULES = PlanPath.of("monitoring.rules");
   private static final PlanPath RECOVERIES = PlanPath.of("recoveries");
   private static final PlanPath MESSAGES = PlanPath.of("messages");
   private static final PlanPath MESSAGE_VALUES = PlanPath.of("messageValues");
@@ -225,78 +277,104 @@ public final class PlanWalker {
    * @param v what to call for each part
    */
   public static void walk(RollbackPlan plan, boolean recoveries, Visitor v) {
+    v.plan(plan);
+    v.list(TRIGGERS, "triggers", plan.triggers().size());
     for (Trigger t : plan.triggers()) {
       PlanPath path = TRIGGERS.named(t.name());
       v.trigger(path, t);
       v.condition(path.field("condition"), t.condition());
     }
+    v.endList(TRIGGERS, "triggers", plan.triggers().size());
+    v.list(SEVERITIES, "severities", plan.severities().size());
     for (SeverityLevel s : plan.severities()) {
       PlanPath path = SEVERITIES.named(s.name());
       v.severity(path, s);
       v.condition(path.field("condition"), s.condition());
     }
+    v.endList(SEVERITIES, "severities", plan.severities().size());
+    v.list(ASSESSMENT, "assessment", plan.assessment().size());
     for (Signal s : plan.assessment()) {
       v.signal(ASSESSMENT.named(s.displayName()), SignalRole.ASSESSMENT, s);
     }
-    checks(READINESS, CheckRole.READINESS, plan.readinessChecks(), v);
+    v.endList(ASSESSMENT, "assessment", plan.assessment().size());
+    checks(READINESS, "readinessChecks", CheckRole.READINESS, plan.readinessChecks(), v);
+    v.list(PROCEDURES, "procedures", plan.procedures().size());
     for (Procedure p : plan.procedures()) {
       PlanPath path = PROCEDURES.named(p.name());
       v.procedure(path, p);
       phases(path, p.phases(), v);
       v.endProcedure(path, p);
     }
-    checks(VERIFICATIONS, CheckRole.VERIFICATION, plan.verifications(), v);
-    checks(HEALTH, CheckRole.HEALTH, plan.healthChecks(), v);
+    v.endList(PROCEDURES, "procedures", plan.procedures().size());
+    checks(VERIFICATIONS, "verifications", CheckRole.VERIFICATION, plan.verifications(), v);
+    checks(HEALTH, "healthChecks", CheckRole.HEALTH, plan.healthChecks(), v);
     if (plan.monitoring().isPresent()) {
       Monitoring m = plan.monitoring().get();
       v.monitoring(MONITORING, m);
+      v.list(METRICS, "metrics", m.metrics().size());
       for (Signal s : m.metrics()) {
         v.signal(METRICS.named(s.displayName()), SignalRole.METRIC, s);
       }
+      v.endList(METRICS, "metrics", m.metrics().size());
+      v.list(RULES, "rules", m.rules().size());
       for (MonitoringRule r : m.rules()) {
         // The rule's name as written: unlike the other names of paths, not escaped.
         PlanPath path = PlanPath.of("monitoring.rules[" + r.name() + "]");
         v.rule(path, r);
         v.condition(path.field("condition"), r.condition());
       }
+      v.endList(RULES, "rules", m.rules().size());
+      v.endMonitoring(MONITORING, m);
     }
     if (recoveries) {
+      v.list(RECOVERIES, "recoveries", plan.recoveries().size());
       for (RecoveryStrategy r : plan.recoveries()) {
         PlanPath path = RECOVERIES.named(r.name());
         v.recovery(path, r);
         phases(path, r.phases(), v);
-        checks(path.field("validations"), CheckRole.RECOVERY_VALIDATION, r.validations(), v);
+        checks(path.field("validations"), "validations", CheckRole.RECOVERY_VALIDATION, r.validations(), v);
         v.endRecovery(path, r);
       }
+      v.endList(RECOVERIES, "recoveries", plan.recoveries().size());
     }
+    v.list(MESSAGES, "messages", plan.messages().size());
     for (MessageTemplate m : plan.messages()) {
       v.message(MESSAGES.named(m.name()), m);
     }
+    v.endList(MESSAGES, "messages", plan.messages().size());
     plan.messageValues().forEach((name, value) -> v.messageValue(MESSAGE_VALUES.named(name), name, value));
+    v.endPlan(plan);
   }
 
   private static void phases(PlanPath path, List<Phase> phases, Visitor v) {
     PlanPath phasesPath = path.field("phases");
+    v.list(phasesPath, "phases", phases.size());
     for (Phase ph : phases) {
       PlanPath phPath = phasesPath.named(ph.name());
       v.phase(phPath, ph);
       PlanPath steps = phPath.field("steps");
+      v.list(steps, "steps", ph.steps().size());
       for (Step s : ph.steps()) {
         PlanPath sPath = steps.named(s.name());
         v.step(sPath, s);
         if (s.appliedWhen().isPresent()) {
           check(sPath.field("appliedWhen"), CheckRole.PROBE, s.appliedWhen().get(), v);
         }
+        v.endStep(sPath, s);
       }
-      checks(phPath.field("validations"), CheckRole.VALIDATION, ph.validations(), v);
+      v.endList(steps, "steps", ph.steps().size());
+      checks(phPath.field("validations"), "validations", CheckRole.VALIDATION, ph.validations(), v);
       v.endPhase(phPath, ph);
     }
+    v.endList(phasesPath, "phases", phases.size());
   }
 
-  private static void checks(PlanPath path, CheckRole role, List<Check> checks, Visitor v) {
+  private static void checks(PlanPath path, String field, CheckRole role, List<Check> checks, Visitor v) {
+    v.list(path, field, checks.size());
     for (Check c : checks) {
       check(path.named(c.name()), role, c, v);
     }
+    v.endList(path, field, checks.size());
   }
 
   private static void check(PlanPath path, CheckRole role, Check c, Visitor v) {
