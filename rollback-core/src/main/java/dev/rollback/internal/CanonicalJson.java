@@ -118,12 +118,12 @@ public final class CanonicalJson {
     }
 
     @Override
-    public void list(PlanPath path, String field, int size) {
+    public void list(PlanPath path, String field, List<?> items) {
       write(() -> g.writeArrayFieldStart(field));
     }
 
     @Override
-    public void endList(PlanPath path, String field, int size) {
+    public void endList(PlanPath path, String field, List<?> items) {
       write(() -> {
         g.writeEndArray();
         switch (field) {

@@ -81,18 +81,18 @@ public final class PlanWalker {
      *     {@code readinessChecks}, {@code procedures}, {@code phases}, {@code steps}, {@code validations},
      *     {@code verifications}, {@code healthChecks}, {@code metrics}, {@code rules}, {@code recoveries},
      *     {@code messages}
-     * @param size how many elements it has
+     * @param items its elements
      */
-    default void list(PlanPath path, String field, int size) {}
+    default void list(PlanPath path, String field, List<?> items) {}
 
     /**
      * The end of a list of parts, after its last element.
      *
      * @param path where the list stands
      * @param field the list's name
-     * @param size how many elements it has
+     * @param items its elements
      */
-    default void endList(PlanPath path, String field, int size) {}
+    default void endList(PlanPath path, String field, List<?> items) {}
 
     /**
      * A trigger.
@@ -278,56 +278,56 @@ public final class PlanWalker {
    */
   public static void walk(RollbackPlan plan, boolean recoveries, Visitor v) {
     v.plan(plan);
-    v.list(TRIGGERS, "triggers", plan.triggers().size());
+    v.list(TRIGGERS, "triggers", plan.triggers());
     for (Trigger t : plan.triggers()) {
       PlanPath path = TRIGGERS.named(t.name());
       v.trigger(path, t);
       v.condition(path.field("condition"), t.condition());
     }
-    v.endList(TRIGGERS, "triggers", plan.triggers().size());
-    v.list(SEVERITIES, "severities", plan.severities().size());
+    v.endList(TRIGGERS, "triggers", plan.triggers());
+    v.list(SEVERITIES, "severities", plan.severities());
     for (SeverityLevel s : plan.severities()) {
       PlanPath path = SEVERITIES.named(s.name());
       v.severity(path, s);
       v.condition(path.field("condition"), s.condition());
     }
-    v.endList(SEVERITIES, "severities", plan.severities().size());
-    v.list(ASSESSMENT, "assessment", plan.assessment().size());
+    v.endList(SEVERITIES, "severities", plan.severities());
+    v.list(ASSESSMENT, "assessment", plan.assessment());
     for (Signal s : plan.assessment()) {
       v.signal(ASSESSMENT.named(s.displayName()), SignalRole.ASSESSMENT, s);
     }
-    v.endList(ASSESSMENT, "assessment", plan.assessment().size());
+    v.endList(ASSESSMENT, "assessment", plan.assessment());
     checks(READINESS, "readinessChecks", CheckRole.READINESS, plan.readinessChecks(), v);
-    v.list(PROCEDURES, "procedures", plan.procedures().size());
+    v.list(PROCEDURES, "procedures", plan.procedures());
     for (Procedure p : plan.procedures()) {
       PlanPath path = PROCEDURES.named(p.name());
       v.procedure(path, p);
       phases(path, p.phases(), v);
       v.endProcedure(path, p);
     }
-    v.endList(PROCEDURES, "procedures", plan.procedures().size());
+    v.endList(PROCEDURES, "procedures", plan.procedures());
     checks(VERIFICATIONS, "verifications", CheckRole.VERIFICATION, plan.verifications(), v);
     checks(HEALTH, "healthChecks", CheckRole.HEALTH, plan.healthChecks(), v);
     if (plan.monitoring().isPresent()) {
       Monitoring m = plan.monitoring().get();
       v.monitoring(MONITORING, m);
-      v.list(METRICS, "metrics", m.metrics().size());
+      v.list(METRICS, "metrics", m.metrics());
       for (Signal s : m.metrics()) {
         v.signal(METRICS.named(s.displayName()), SignalRole.METRIC, s);
       }
-      v.endList(METRICS, "metrics", m.metrics().size());
-      v.list(RULES, "rules", m.rules().size());
+      v.endList(METRICS, "metrics", m.metrics());
+      v.list(RULES, "rules", m.rules());
       for (MonitoringRule r : m.rules()) {
         // The rule's name as written: unlike the other names of paths, not escaped.
         PlanPath path = PlanPath.of("monitoring.rules[" + r.name() + "]");
         v.rule(path, r);
         v.condition(path.field("condition"), r.condition());
       }
-      v.endList(RULES, "rules", m.rules().size());
+      v.endList(RULES, "rules", m.rules());
       v.endMonitoring(MONITORING, m);
     }
     if (recoveries) {
-      v.list(RECOVERIES, "recoveries", plan.recoveries().size());
+      v.list(RECOVERIES, "recoveries", plan.recoveries());
       for (RecoveryStrategy r : plan.recoveries()) {
         PlanPath path = RECOVERIES.named(r.name());
         v.recovery(path, r);
@@ -335,25 +335,25 @@ public final class PlanWalker {
         checks(path.field("validations"), "validations", CheckRole.RECOVERY_VALIDATION, r.validations(), v);
         v.endRecovery(path, r);
       }
-      v.endList(RECOVERIES, "recoveries", plan.recoveries().size());
+      v.endList(RECOVERIES, "recoveries", plan.recoveries());
     }
-    v.list(MESSAGES, "messages", plan.messages().size());
+    v.list(MESSAGES, "messages", plan.messages());
     for (MessageTemplate m : plan.messages()) {
       v.message(MESSAGES.named(m.name()), m);
     }
-    v.endList(MESSAGES, "messages", plan.messages().size());
+    v.endList(MESSAGES, "messages", plan.messages());
     plan.messageValues().forEach((name, value) -> v.messageValue(MESSAGE_VALUES.named(name), name, value));
     v.endPlan(plan);
   }
 
   private static void phases(PlanPath path, List<Phase> phases, Visitor v) {
     PlanPath phasesPath = path.field("phases");
-    v.list(phasesPath, "phases", phases.size());
+    v.list(phasesPath, "phases", phases);
     for (Phase ph : phases) {
       PlanPath phPath = phasesPath.named(ph.name());
       v.phase(phPath, ph);
       PlanPath steps = phPath.field("steps");
-      v.list(steps, "steps", ph.steps().size());
+      v.list(steps, "steps", ph.steps());
       for (Step s : ph.steps()) {
         PlanPath sPath = steps.named(s.name());
         v.step(sPath, s);
@@ -362,19 +362,19 @@ public final class PlanWalker {
         }
         v.endStep(sPath, s);
       }
-      v.endList(steps, "steps", ph.steps().size());
+      v.endList(steps, "steps", ph.steps());
       checks(phPath.field("validations"), "validations", CheckRole.VALIDATION, ph.validations(), v);
       v.endPhase(phPath, ph);
     }
-    v.endList(phasesPath, "phases", phases.size());
+    v.endList(phasesPath, "phases", phases);
   }
 
   private static void checks(PlanPath path, String field, CheckRole role, List<Check> checks, Visitor v) {
-    v.list(path, field, checks.size());
+    v.list(path, field, checks);
     for (Check c : checks) {
       check(path.named(c.name()), role, c, v);
     }
-    v.endList(path, field, checks.size());
+    v.endList(path, field, checks);
   }
 
   private static void check(PlanPath path, CheckRole role, Check c, Visitor v) {
