@@ -46,6 +46,11 @@ public final class PlanChecker {
   private final List<PlanProblem> problems = new ArrayList<>();
   /** Every output a step or check of the plan binds, wherever it stands, gathered as the walk binds them. */
   private final Set<String> allOutputs = new HashSet<>();
+  /**
+   * The arguments of the parameters being checked, each once: one value under two keys (a push's local and remote
+   * branch, the same name) is one problem, reported once.
+   */
+  private final List<Arg> argsSeen = new ArrayList<>(4);
 
   private PlanChecker(RollbackPlan plan) {
     this.plan = plan;
@@ -489,6 +494,7 @@ public final class PlanChecker {
    * @param path the path of the parameters, such as {@code procedures[gradual]...steps[revert].params}
    */
   private void params(PlanPath path, Map<String, Object> params, Set<String> bound) {
+    argsSeen.clear();
     params.forEach((key, value) -> param(path, path.field(key), value, bound));
   }
 
@@ -517,6 +523,10 @@ public final class PlanChecker {
       }
     } else if (v instanceof Arg) {
       Arg a = (Arg) v;
+      if (argsSeen.contains(a)) {
+        return;
+      }
+      argsSeen.add(a);
       for (String p : a.problems()) {
         add(path, ruleFor(a), p);
       }
