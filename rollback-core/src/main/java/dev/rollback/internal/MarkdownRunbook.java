@@ -52,7 +52,7 @@ public final class MarkdownRunbook {
 
     b.append("## Decision matrix\n\n");
     b.append("The highest severity whose condition holds wins; its deadline counts from detection.\n\n");
-    b.append("| Severity | Trigger | Condition | Action | Deadline | Approval | Procedure |\n");
+    b.append("| Severity | Description | Condition | Action | Deadline | Approval | Procedure |\n");
     b.append("|---|---|---|---|---|---|---|\n");
     for (SeverityLevel s : plan.severities()) {
       b.append("| ").append(cell(s.name()))
