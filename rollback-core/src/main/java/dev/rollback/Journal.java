@@ -118,13 +118,18 @@ public final class Journal {
       if (bytes.isEmpty()) {
         return Optional.empty();
       }
-      JournalText text = JournalText.parse("journal of run " + runId, bytes.get());
+      JournalText text = JournalText.parse("the journal of run " + runId + " (" + runId + ".jsonl in the "
+          + store.describe() + ")", bytes.get());
       if (text.records().isEmpty()) {
         throw new JournalException("the journal of run " + runId + " in the " + store.describe() + " is empty: the"
             + " run stopped before it recorded anything, so it changed nothing and there is nothing to resume; start"
             + " the plan again (./rollback run), and delete the empty journal " + runId + ".jsonl");
       }
-      return Optional.of(JournalRecords.header(text.records().get(0)));
+      try {
+        return Optional.of(JournalRecords.header(text.records().get(0)));
+      } catch (JournalException e) {
+        throw new JournalException(runId + ".jsonl in the " + store.describe() + ": " + e.getMessage(), e);
+      }
     } catch (IOException e) {
       throw new JournalException("cannot read the journal of run " + runId + " in the " + store.describe() + ": "
           + e.getMessage(), e);
@@ -147,8 +152,8 @@ public final class Journal {
       if (bytes.isEmpty()) {
         return Optional.empty();
       }
-      List<java.util.Map<String, Object>> records = JournalText.parse("journal of run " + runId, bytes.get())
-          .records();
+      List<java.util.Map<String, Object>> records = JournalText.parse("the journal of run " + runId + " (" + runId + ".jsonl in"
+          + " the " + store.describe() + ")", bytes.get()).records();
       for (int i = records.size() - 1; i >= 0; i--) {
         java.util.Map<String, Object> r = records.get(i);
         if (JournalRecords.FINISHED_TYPE.equals(r.get("type")) && r.get("at") != null) {

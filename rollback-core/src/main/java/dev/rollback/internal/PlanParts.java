@@ -190,6 +190,41 @@ public final class PlanParts {
   }
 
   /**
+   * The facts a person may declare that the plan reads: every {@code declared(...)} of its triggers, severities,
+   * check conditions and monitoring rules.
+   *
+   * @param plan the plan
+   * @param recoveries whether to include the recovery strategies' checks
+   * @return the facts' names, sorted
+   */
+  public static Set<String> declaredFacts(RollbackPlan plan, boolean recoveries) {
+    Set<String> out = new TreeSet<>();
+    PlanWalker.walk(plan, recoveries, new PlanWalker.Visitor() {
+      @Override
+      public void condition(PlanPath path, Condition condition) {
+        declaredFacts(condition, out);
+      }
+    });
+    return out;
+  }
+
+  private static void declaredFacts(dev.rollback.Condition c, Set<String> out) {
+    if (c instanceof dev.rollback.Condition.Declared) {
+      out.add(((dev.rollback.Condition.Declared) c).name());
+    } else if (c instanceof dev.rollback.Condition.AllOf) {
+      ((dev.rollback.Condition.AllOf) c).conditions().forEach(x -> declaredFacts(x, out));
+    } else if (c instanceof dev.rollback.Condition.AnyOf) {
+      ((dev.rollback.Condition.AnyOf) c).conditions().forEach(x -> declaredFacts(x, out));
+    } else if (c instanceof dev.rollback.Condition.Not) {
+      declaredFacts(((dev.rollback.Condition.Not) c).condition(), out);
+    } else if (c instanceof dev.rollback.Condition.Consecutive) {
+      declaredFacts(((dev.rollback.Condition.Consecutive) c).condition(), out);
+    } else if (c instanceof dev.rollback.Condition.Sustained) {
+      declaredFacts(((dev.rollback.Condition.Sustained) c).condition(), out);
+    }
+  }
+
+  /**
    * The adapters the plan's kinds belong to: the part of each step, check and signal kind before its first dot.
    *
    * @param plan the plan

@@ -100,7 +100,8 @@ class RefusalTest {
     assertThatThrownBy(() -> executor.run(TestPlans.deadline(5), RunOptions.defaults().withSeverity("critical")
         .withEmergency()))
         .hasMessage("the run options force the emergency procedure, but plan 'deadline drill, 5 minutes a step' has"
-            + " none");
+            + " none; run without --emergency (RunOptions.withEmergency), or give the plan an emergency procedure;"
+            + " nothing ran");
     assertThat(h.adapter.calls).isEmpty();
   }
 

@@ -33,6 +33,14 @@ class TextsTest {
     assertThat(Texts.duration(Duration.ofNanos(3000))).isEqualTo("3 microseconds");
   }
 
+  /** A plan's wait of 4521200 ms, and a deadline's worst case summing it, read "4521200 milliseconds". */
+  @Test
+  void aMinuteOrMoreWithAFractionReadsInPartsExactly() {
+    assertThat(Texts.duration(Duration.ofMillis(4521200))).isEqualTo("1 hour 15 minutes 21.2 seconds");
+    assertThat(Texts.duration(Duration.ofMillis(60_001))).isEqualTo("1 minute 0.001 seconds");
+    assertThat(Texts.duration(Duration.ofDays(1).plusNanos(5))).isEqualTo("1 day 0.000000005 seconds");
+  }
+
   /** A measured time left before a deadline read "4521200 milliseconds". */
   @Test
   void measuredSpansReadInUnitsPeopleUseNotInMilliseconds() {

@@ -116,6 +116,15 @@ final class Launch {
   static RollbackExecutor executor(LaunchArgs a, RollbackPlan plan, Set<String> skip,
       Map<String, String> env, PrintStream err) {
     Set<String> uses = plan.adapters();
+    for (String name : a.skipUnavailable()) {
+      if (!KNOWN.contains(name) && !uses.contains(name)) {
+        Set<String> names = new java.util.TreeSet<>(KNOWN);
+        names.addAll(uses);
+        throw new UsageException("--skip-unavailable " + name + " names no adapter; adapters are "
+            + String.join(", ", names) + " (plan '" + plan.name() + "' uses " + String.join(", ",
+            new java.util.TreeSet<>(uses)) + ")");
+      }
+    }
     Map<String, String[]> channels = channels(a, plan);
     SecretMask mask = Optional.ofNullable(MASK.get()).orElseGet(() -> secretMask(env));
     boolean githubChannel = channels.values().stream().anyMatch(s -> s[0].startsWith("github-"));

@@ -161,6 +161,11 @@ record LaunchArgs(String positional, Optional<String> severity, boolean emergenc
     if (!Files.isDirectory(repo)) {
       throw new UsageException("--repo " + repo.toAbsolutePath().normalize() + " is not a directory");
     }
+    if (journal.isPresent() && Files.exists(journal.get()) && !Files.isDirectory(journal.get())) {
+      throw new UsageException("--journal " + journal.get().toAbsolutePath().normalize() + " is a file, not a"
+          + " folder: name the folder that holds the journals (it is made when missing), or leave --journal out for"
+          + " <repo>/.rollback");
+    }
     return new LaunchArgs(positional.get(0), severity, emergency, yes, monitor, List.copyOf(declared), repo, journal,
         github, githubUrl, dockerHost, List.copyOf(notify), List.copyOf(skip), values,
         List.copyOf(positional.subList(1, positional.size())), fetch);

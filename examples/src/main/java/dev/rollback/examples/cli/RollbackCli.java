@@ -176,6 +176,9 @@ public final class RollbackCli {
       return 2;
     } catch (RollbackException e) {
       err.println("rollback " + name + ": " + e.getMessage());
+      if (e instanceof dev.rollback.PlanInvalidException) {
+        err.println("nothing ran: fix the plan (./rollback check <plan> lists its problems with their paths)");
+      }
       return 2;
     } catch (RuntimeException e) {
       // A bug, not a mistake in the plan: say what failed, with its causes, and that it is not the plan's verdict.

@@ -127,8 +127,9 @@ public final class JournalRecords {
   @SuppressWarnings("unchecked")
   public static Journal.Header header(Map<String, Object> r) {
     if (!RUN.equals(r.get("type")) || !FORMAT.equals(r.get("format"))) {
-      throw new JournalException("the journal does not start with a " + FORMAT + " run record; it starts with "
-          + r.get("type") + " of format " + r.get("format"));
+      throw new JournalException("its first line is not a " + FORMAT + " run header (" + (r.get("type") == null
+          ? "it has no type" : "type '" + r.get("type") + "', format '" + r.get("format") + "'") + "): the file is"
+          + " not a journal of Rollback, or one of another version; move it out of the journal directory");
     }
     try {
       Map<String, Object> plan = (Map<String, Object>) r.get("plan");

@@ -177,11 +177,13 @@ public final class RunEngine {
     if (!h.planHash().equals(plan.hash())) {
       throw new JournalException("the " + where + " was written for plan '" + h.planName() + "' with hash "
           + h.planHash() + ", but the plan given, '" + plan.name() + "', has hash " + plan.hash()
-          + "; resume with the plan that started the run");
+          + "; resume with the plan that started the run" + h.options().planSource().map(src -> " (it came from "
+          + src + "; put that back as it was when the run started)").orElse(""));
     }
     if (!h.workspace().equals(cfg.workspace().toString())) {
       throw new JournalException("run " + runId + " ran in workspace " + h.workspace()
-          + ", but this executor's workspace is " + cfg.workspace() + "; resume it where it ran");
+          + ", but this executor's workspace is " + cfg.workspace() + "; resume it where it ran (the launcher:"
+          + " ./rollback resume " + runId + " --repo " + h.workspace() + ")");
     }
     return text;
   }
@@ -242,7 +244,18 @@ public final class RunEngine {
     }
     if (options.emergency() && plan.emergency().isEmpty()) {
       throw new RollbackException("the run options force the emergency procedure, but plan '" + plan.name()
-          + "' has none");
+          + "' has none; run without --emergency (RunOptions.withEmergency), or give the plan an emergency"
+          + " procedure; nothing ran");
+    }
+    java.util.Set<String> facts = dev.rollback.internal.PlanParts.declaredFacts(plan, true);
+    List<String> unread = options.declaredFacts().stream().filter(f -> !facts.contains(f)).sorted()
+        .collect(Collectors.toList());
+    if (!unread.isEmpty()) {
+      throw new RollbackException((unread.size() == 1 ? "fact '" + unread.get(0) + "' is" : "facts '"
+          + String.join("', '", unread) + "' are") + " declared in the run options (--declare), but plan '"
+          + plan.name() + "' never reads " + (unread.size() == 1 ? "it" : "them") + "; it reads "
+          + (facts.isEmpty() ? "no declared fact" : String.join(", ", facts)) + ". Declare one of those (a typo?);"
+          + " nothing ran");
     }
     List<String> missing = cfg.registry().missing(plan, options.skipUnavailable(), options.recovery().isPresent());
     if (!missing.isEmpty()) {
@@ -276,7 +289,11 @@ public final class RunEngine {
     List<String> problems = setupProblems(cfg, plan);
     if (!problems.isEmpty()) {
       throw new RollbackException("plan '" + plan.name() + "' cannot run as set up; nothing ran:\n  "
-          + String.join("\n  ", problems));
+          + String.join("\n  ", problems) + "\nGive each channel a notifier (the launcher: --notify "
+          + plan.messages().stream().flatMap(m -> m.channels().stream())
+              .filter(c -> !cfg.notifiers().containsKey(c)).distinct().map(c -> c + "=SPEC")
+              .collect(Collectors.joining(" --notify ")) + ", such as files:DIR or log), or take the channel"
+          + " off the message");
     }
   }
 
