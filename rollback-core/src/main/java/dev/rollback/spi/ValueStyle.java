@@ -12,6 +12,12 @@ import org.immutables.value.Value;
  * <p>The generated implementation stays package-private and hidden behind the abstract type
  * ({@code overshadowImplementation}), so builders return {@code RollbackPlan}, never {@code ImmutableRollbackPlan},
  * and nothing generated leaks into what users type or see in JShell.
+ *
+ * <p>Of the annotations Immutables finds on the class path, only the JDK's source-retained
+ * {@code javax.annotation.processing.Generated} goes on generated classes ({@code allowedClasspathAnnotations}). Its
+ * own {@code org.immutables.value.Generated} is class-retained, and {@code value-annotations} is a compile-only
+ * dependency: a program compiled against these jars would read it from the class files without finding its type,
+ * and {@code javac -Xlint:all -Werror} would fail on "Cannot find annotation method 'from()' in type 'Generated'".
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
@@ -22,5 +28,6 @@ import org.immutables.value.Value;
     depluralize = true,
     depluralizeDictionary = {"criterion:criteria", "severity:severities", "recovery:recoveries", "analysis"},
     headerComments = false,
+    allowedClasspathAnnotations = javax.annotation.processing.Generated.class,
     defaults = @Value.Immutable(copy = true))
 public @interface ValueStyle {}
