@@ -14,10 +14,11 @@ import org.immutables.value.Value;
  * and nothing generated leaks into what users type or see in JShell.
  *
  * <p>Of the annotations Immutables finds on the class path, only the JDK's source-retained
- * {@code javax.annotation.processing.Generated} goes on generated classes ({@code allowedClasspathAnnotations}). Its
- * own {@code org.immutables.value.Generated} is class-retained, and {@code value-annotations} is a compile-only
- * dependency: a program compiled against these jars would read it from the class files without finding its type,
- * and {@code javac -Xlint:all -Werror} would fail on "Cannot find annotation method 'from()' in type 'Generated'".
+ * {@code javax.annotation.processing.Generated} goes on generated classes ({@code allowedClasspathAnnotations}), so
+ * the class files a program compiles against carry no annotation of the processor's own, only the ones written in
+ * the sources ({@code @Value.Immutable}, this style), whose types {@code value-annotations} brings to every user of
+ * {@code rollback-core}: {@code javac -Xlint:all -Werror} fails on "Cannot find annotation method" when an
+ * annotation's type is missing.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
