@@ -11,8 +11,10 @@
 #     examples and benchmarks are neither installed nor deployed.
 #  2. A consumer project made of "pom.xml" and "src/main/java/com/example/RevertP3007.java", built and run by
 #     "build-and-run" (javac -Xlint:all -Werror) on a generated clone ../shop: the plan checks, renders, and the
-#     Git preview finds the two P3-007 commits; the clone is unchanged; SLF4J found its provider.
-#  3. One project per library module, declaring only that module: the runtime jars Maven resolves are as many as
+#     Git preview finds the two P3-007 commits; the clone is unchanged; SLF4J found its provider. Run again without
+#     slf4j-simple, it prints SLF4J's no-provider warning as the README quotes it.
+#  3. One project per library module, declaring only that module and taking it from the deployed folder (what install
+#     put in the local repository is removed first): the runtime jars Maven resolves are as many as
 #     "dependency-table" says, and none is vavr; the rollback-core one also compiles "first-plan" (the README's
 #     first plan, in a class) with -Xlint:all -Werror and runs it on exactly the class path it resolves.
 #
@@ -144,8 +146,22 @@ done
 ! grep -q 'No SLF4J providers' "$out" || fail "SLF4J found no provider in the consumer"
 grep -q 'INFO dev.rollback' "$out" || fail "no log line of the library reached slf4j-simple"
 [ "$(shop_state)" = "$before" ] || fail "the preview changed the clone: $(shop_state)"
+# Without the provider: SLF4J's warning, as the README quotes it, and the program still runs.
+nolog=$work/logs/without-provider.log
+if ! (cd "$consumer" && java -cp "target/classes:$(tr ':' '\n' <target/classpath.txt | grep -v '/slf4j-simple-' | paste -sd:)" \
+    com.example.RevertP3007 ../shop) >"$nolog" 2>&1; then
+  tail -n 30 "$nolog" >&2
+  fail "the consumer does not run without slf4j-simple (log: $nolog)"
+fi
+grep -q '^SLF4J(W): No SLF4J providers were found.$' "$nolog" \
+  || fail "without slf4j-simple, SLF4J did not print the warning the README quotes (log: $nolog)"
+grep -q '^# Preview: Revert P3-007' "$nolog" || fail "without slf4j-simple, the consumer printed no preview"
 
-# 3. One project per module: what each brings, and rollback-core alone running the first plan.
+# 3. One project per module: what each brings, and rollback-core alone running the first plan. They take Rollback
+# from the deployed folder, listed in their <repositories> as the README says: what install put in the local
+# repository goes first.
+published_root=$work/home/rollback-repository
+rm -rf "$installed"
 deps=$work/deps
 mkdir -p "$deps"
 {
@@ -164,6 +180,7 @@ for m in $modules; do
     echo '<properties><maven.compiler.release>17</maven.compiler.release>'
     echo '<project.build.sourceEncoding>UTF-8</project.build.sourceEncoding></properties>'
     echo "$bom"
+    echo "<repositories><repository><id>rollback-files</id><url>file://$published_root</url></repository></repositories>"
     echo "<dependencies><dependency><groupId>dev.rollback</groupId><artifactId>$m</artifactId></dependency></dependencies>"
     echo "$compiler"
     echo '</project>'
@@ -195,9 +212,10 @@ if ! (cd "$core" && java -cp "target/classes:$(cat classpath.txt)" FirstPlan) >"
 fi
 grep -q 'has no problems' "$work/logs/first-plan.log" || fail "the first plan's check() did not print 'has no problems'"
 grep -q '^```mermaid$' "$work/logs/first-plan.log" || fail "the first plan did not render"
-# No provider on that class path: SLF4J's warning, as the README quotes it.
-grep -q '^SLF4J(W): No SLF4J providers were found.$' "$work/logs/first-plan.log" \
-  || fail "without a provider, SLF4J did not print the warning the README quotes"
+compgen -G "$installed/rollback-core/*/rollback-core-*.jar" >/dev/null \
+  || fail "the projects did not take rollback-core from the deployed folder"
+grep -qs 'rollback-files' "$installed"/rollback-core/*/_remote.repositories \
+  || fail "rollback-core in the local repository did not come from the deployed folder (rollback-files)"
 log "mvn dependency:tree of a project that declares only rollback-core:"
 cat "$core/runtime-tree.txt" >&2
 expected=$(table)

@@ -10,7 +10,7 @@
 #
 # Then scripts/maven-consumer-check.sh follows the README's "Use it from Maven" section in a new project, with a
 # private local repository filled from Maven Central (about 3 minutes; stopped after MAVEN_CHECK_TIMEOUT seconds,
-# 1200 by default, which fails the run).
+# 1800 by default, which fails the run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,12 +37,12 @@ fi
 mvn -B verify "$@"
 
 # In the background and waited for, so that a signal to this script reaches it at once (see the traps above).
-timeout -k 30 "${MAVEN_CHECK_TIMEOUT:-1200}" scripts/maven-consumer-check.sh &
+timeout -k 30 "${MAVEN_CHECK_TIMEOUT:-1800}" scripts/maven-consumer-check.sh &
 check_pid=$!
 rc=0
 wait "$check_pid" || rc=$?
 check_pid=
 if [ "$rc" -eq 124 ]; then
-  echo "[test.sh] the Maven consumer check did not finish within ${MAVEN_CHECK_TIMEOUT:-1200} s" >&2
+  echo "[test.sh] the Maven consumer check did not finish within ${MAVEN_CHECK_TIMEOUT:-1800} s" >&2
 fi
 exit "$rc"
