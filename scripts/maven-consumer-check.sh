@@ -4,7 +4,8 @@
 #
 # Everything happens in a new temporary folder, with a private local repository ($work/m2) that starts empty, as on
 # a fresh machine: Maven Central (or the mirror the user's settings.xml names) serves every plugin and dependency.
-# ~/.m2/repository is neither read nor written. About 3 minutes, most of it the install's build and the downloads (~150 MB).
+# ~/.m2/repository is neither read nor written. About 3 minutes on a quiet machine (14 at a load average of 35), most
+# of it the install's build.
 #
 #  1. "install" runs in this repository, then "deploy" (with HOME pointing into the folder, where it deploys):
 #     the library modules come with sources and Javadoc jars, the BOM and the parent with their poms, and

@@ -9,7 +9,8 @@
 # With CI=true, Docker tests fail when no engine is reachable; otherwise they are skipped with the reason.
 #
 # Then scripts/maven-consumer-check.sh follows the README's "Use it from Maven" section in a new project, with a
-# private local repository filled from Maven Central (about 3 minutes; stopped after MAVEN_CHECK_TIMEOUT seconds,
+# private local repository filled from Maven Central (about 3 minutes on a quiet machine, 14 at a load average of
+# 35; stopped after MAVEN_CHECK_TIMEOUT seconds,
 # 1800 by default, which fails the run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
