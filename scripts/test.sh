@@ -12,14 +12,22 @@
 # scripts/mermaid/node_modules) when missing, for the test that renders every Mermaid block the library writes
 # (MermaidRenderIT). With CI=true that test fails when rendering cannot be made ready; otherwise it is skipped with
 # the reason.
+#
+# Then scripts/maven-consumer-check.sh follows the README's "Use it from Maven" section in a new project, with a
+# private local repository filled from Maven Central (about 3 minutes on a quiet machine, 14 at a load average of
+# 35; stopped after MAVEN_CHECK_TIMEOUT seconds,
+# 1800 by default, which fails the run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # shellcheck source=lib/docker-engine.sh
 source scripts/lib/docker-engine.sh
 
-trap docker_engine_stop EXIT
-# A signal ends the build: the EXIT trap still stops the engine.
+check_pid=
+# Stops the consumer check if it is running: timeout forwards the signal to its whole process group.
+stop_check() { if [ -n "$check_pid" ]; then kill -TERM "$check_pid" 2>/dev/null || true; wait "$check_pid" || true; fi; }
+trap 'stop_check; docker_engine_stop' EXIT
+# A signal ends the build: the EXIT trap still stops the consumer check and the engine.
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -42,3 +50,14 @@ fi
 
 # Not exec: the EXIT trap must run after Maven.
 mvn -B verify "${mvn_args[@]}" "$@"
+
+# In the background and waited for, so that a signal to this script reaches it at once (see the traps above).
+timeout -k 30 "${MAVEN_CHECK_TIMEOUT:-1800}" scripts/maven-consumer-check.sh &
+check_pid=$!
+rc=0
+wait "$check_pid" || rc=$?
+check_pid=
+if [ "$rc" -eq 124 ]; then
+  echo "[test.sh] the Maven consumer check did not finish within ${MAVEN_CHECK_TIMEOUT:-1800} s" >&2
+fi
+exit "$rc"
