@@ -1,5 +1,7 @@
 package dev.rollback;
 
+import dev.rollback.decide.DecisionMatrix;
+import dev.rollback.decide.Truth;
 import dev.rollback.spi.Measurement;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,7 +1,7 @@
 package dev.rollback.internal;
 
-import dev.rollback.RunEvent;
-import dev.rollback.RunListener;
+import dev.rollback.run.RunListener;
+import dev.rollback.run.event.RunEvent;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.rollback.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollback.RunEvent;
-import dev.rollback.RunStage;
+import dev.rollback.run.event.RunEvent;
+import dev.rollback.run.event.RunStage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

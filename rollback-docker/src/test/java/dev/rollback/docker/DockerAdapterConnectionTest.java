@@ -3,13 +3,13 @@ package dev.rollback.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rollback.Journal;
 import dev.rollback.Rollback;
-import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
 import dev.rollback.Step;
 import dev.rollback.Steps;
 import dev.rollback.docker.testing.DockerRuns;
+import dev.rollback.run.Journal;
+import dev.rollback.run.RollbackExecutor;
 import dev.rollback.spi.AdapterProvider;
 import dev.rollback.testkit.AdapterHarness;
 import java.io.IOException;

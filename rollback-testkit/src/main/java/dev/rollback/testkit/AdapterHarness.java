@@ -166,7 +166,7 @@ public final class AdapterHarness extends AbstractRunContext {
      * The run's clock, which also fixes when the run started ({@code run.date}, {@code run.startedAt}).
      *
      * @param clock the clock; by default the system's. A clock that is also a {@link Sleeper}, such as a
-     *     {@link dev.rollback.spi.ManualClock}, is the sleeper too unless {@link #sleeper} says otherwise, so
+     *     {@link dev.rollback.run.ManualClock}, is the sleeper too unless {@link #sleeper} says otherwise, so
      *     waits move time instead of sleeping
      * @return this builder
      * @throws NullPointerException if {@code clock} is null

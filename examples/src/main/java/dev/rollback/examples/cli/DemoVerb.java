@@ -1,7 +1,7 @@
 package dev.rollback.examples.cli;
 
-import dev.rollback.RunStatus;
 import dev.rollback.examples.demo.Demo;
+import dev.rollback.report.RunStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

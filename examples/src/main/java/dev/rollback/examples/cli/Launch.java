@@ -1,9 +1,5 @@
 package dev.rollback.examples.cli;
 
-import dev.rollback.Approvers;
-import dev.rollback.Notifiers;
-import dev.rollback.Progress;
-import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
 import dev.rollback.docker.Docker;
 import dev.rollback.docker.DockerAdapter;
@@ -13,6 +9,10 @@ import dev.rollback.github.GitHubAdapter;
 import dev.rollback.github.GitHubAdapterProvider;
 import dev.rollback.github.GitHubNotifier;
 import dev.rollback.github.GitHubTarget;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Notifiers;
+import dev.rollback.run.Progress;
+import dev.rollback.run.RollbackExecutor;
 import dev.rollback.spi.Notifier;
 import dev.rollback.spi.SecretMask;
 import java.io.IOException;
@@ -45,7 +45,7 @@ import java.util.Set;
  * </ul>
  *
  * <p>{@code --skip-unavailable NAME} lets a run go on without an adapter that is not configured or does not answer:
- * its parts are reported skipped, with the reason ({@link dev.rollback.RunOptions#withSkipUnavailable}).
+ * its parts are reported skipped, with the reason ({@link dev.rollback.run.RunOptions#withSkipUnavailable}).
  *
  * <p>Secrets: the executor shares the command's {@link SecretMask} (seeded with {@code GITHUB_TOKEN} and
  * {@code ROLLBACK_GIT_TOKEN} from the environment, which the plan's commands inherit), adds to it the channels'

@@ -1,8 +1,8 @@
 package dev.rollback.examples.cli;
 
-import dev.rollback.Journal;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RunOptions;
+import dev.rollback.run.Journal;
+import dev.rollback.run.RunOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

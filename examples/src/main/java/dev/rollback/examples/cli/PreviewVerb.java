@@ -1,7 +1,7 @@
 package dev.rollback.examples.cli;
 
-import dev.rollback.Preview;
 import dev.rollback.RollbackPlan;
+import dev.rollback.run.Preview;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;

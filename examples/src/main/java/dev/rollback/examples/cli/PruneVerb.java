@@ -1,9 +1,9 @@
 package dev.rollback.examples.cli;
 
-import dev.rollback.Journal;
 import dev.rollback.git.BackupPrune;
 import dev.rollback.git.GitAdapter;
 import dev.rollback.git.GitException;
+import dev.rollback.run.Journal;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.rollback.examples.cli;
 
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport;
+import dev.rollback.report.RollbackReport;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * {@code rollback recover <plan> <strategy>}: carries out one of the plan's recovery strategies (forward, hybrid,
- * full) with {@link dev.rollback.RollbackExecutor#recover}, which sends the plan's recovery notifications, and prints
+ * full) with {@link dev.rollback.run.RollbackExecutor#recover}, which sends the plan's recovery notifications, and prints
  * its report; exit 0 when the recovery and its validation succeeded.
  */
 public final class RecoverVerb implements Verb {

@@ -1,10 +1,10 @@
 package dev.rollback.examples.cli;
 
-import dev.rollback.Journal;
 import dev.rollback.RollbackException;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport;
-import dev.rollback.Settlement;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.run.Journal;
+import dev.rollback.run.Settlement;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;

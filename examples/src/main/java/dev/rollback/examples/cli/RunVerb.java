@@ -1,8 +1,8 @@
 package dev.rollback.examples.cli;
 
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport;
-import dev.rollback.RunStatus;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.report.RunStatus;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

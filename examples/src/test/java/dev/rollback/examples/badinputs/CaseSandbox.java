@@ -1,11 +1,6 @@
 package dev.rollback.examples.badinputs;
 
-import dev.rollback.Approvers;
-import dev.rollback.Journal;
-import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RunEvent;
-import dev.rollback.RunOptions;
 import dev.rollback.examples.badinputs.Snapshot.Git;
 import dev.rollback.examples.cli.CliRun;
 import dev.rollback.examples.cli.PlanSource;
@@ -13,6 +8,11 @@ import dev.rollback.git.GitAdapter;
 import dev.rollback.github.GitHubAdapter;
 import dev.rollback.github.GitHubNotifier;
 import dev.rollback.github.GitHubTarget;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Journal;
+import dev.rollback.run.RollbackExecutor;
+import dev.rollback.run.RunOptions;
+import dev.rollback.run.event.RunEvent;
 import dev.rollback.testkit.FakeGitHub;
 import dev.rollback.testkit.FakeRepository;
 import dev.rollback.testkit.FakeWorkflow;

@@ -2,11 +2,11 @@ package dev.rollback.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollback.RollbackReport;
-import dev.rollback.RollbackReport.StepStatus;
-import dev.rollback.RunStatus;
 import dev.rollback.examples.cli.DemoVerb;
 import dev.rollback.examples.cli.RollbackCli;
+import dev.rollback.report.RollbackReport.StepStatus;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.report.RunStatus;
 import dev.rollback.spi.CheckResult;
 import dev.rollback.testkit.FakeRun;
 import java.io.ByteArrayOutputStream;

@@ -2,11 +2,11 @@ package dev.rollback.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollback.RollbackReport;
-import dev.rollback.RollbackReport.MeasurementReport;
-import dev.rollback.RunStatus;
 import dev.rollback.docker.DockerAdapter;
 import dev.rollback.docker.DockerLabels;
+import dev.rollback.report.RollbackReport.MeasurementReport;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.report.RunStatus;
 import dev.rollback.spi.CheckResult;
 import dev.rollback.testkit.RequiresDocker;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,6 @@
 package dev.rollback.internal.journal;
 
-import dev.rollback.JournalException;
+import dev.rollback.run.JournalException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,17 +1,17 @@
 package dev.rollback.internal.report;
 
-import dev.rollback.Preview;
-import dev.rollback.RollbackReport;
-import dev.rollback.RollbackReport.ApprovalReport;
-import dev.rollback.RollbackReport.CheckReport;
-import dev.rollback.RollbackReport.CompensationReport;
-import dev.rollback.RollbackReport.DecisionReport;
-import dev.rollback.RollbackReport.NotificationReport;
-import dev.rollback.RollbackReport.PhaseReport;
-import dev.rollback.RollbackReport.StepReport;
-import dev.rollback.RollbackReport.VoteReport;
 import dev.rollback.internal.Texts;
 import dev.rollback.internal.journal.PlainJson;
+import dev.rollback.report.RollbackReport.ApprovalReport;
+import dev.rollback.report.RollbackReport.CheckReport;
+import dev.rollback.report.RollbackReport.CompensationReport;
+import dev.rollback.report.RollbackReport.DecisionReport;
+import dev.rollback.report.RollbackReport.NotificationReport;
+import dev.rollback.report.RollbackReport.PhaseReport;
+import dev.rollback.report.RollbackReport.StepReport;
+import dev.rollback.report.RollbackReport.VoteReport;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.run.Preview;
 import dev.rollback.spi.Audit;
 import dev.rollback.spi.CheckResult;
 import java.time.Duration;

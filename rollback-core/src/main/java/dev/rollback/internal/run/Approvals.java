@@ -1,12 +1,12 @@
 package dev.rollback.internal.run;
 
 import dev.rollback.ApprovalPolicy;
-import dev.rollback.RollbackReport.ApprovalOutcome;
-import dev.rollback.RollbackReport.ApprovalReport;
-import dev.rollback.RollbackReport.VoteReport;
-import dev.rollback.RunEvent;
-import dev.rollback.RunStatus;
 import dev.rollback.internal.ConsoleApprover;
+import dev.rollback.report.RollbackReport.ApprovalOutcome;
+import dev.rollback.report.RollbackReport.ApprovalReport;
+import dev.rollback.report.RollbackReport.VoteReport;
+import dev.rollback.report.RunStatus;
+import dev.rollback.run.event.RunEvent;
 import dev.rollback.spi.ApprovalRequest;
 import dev.rollback.spi.Approver;
 import dev.rollback.spi.Vote;

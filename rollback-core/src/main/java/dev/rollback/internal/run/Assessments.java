@@ -1,13 +1,13 @@
 package dev.rollback.internal.run;
 
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport.MeasurementReport;
-import dev.rollback.RunEvent;
-import dev.rollback.RunOptions;
 import dev.rollback.Signal;
 import dev.rollback.Snapshot;
 import dev.rollback.internal.Texts;
 import dev.rollback.internal.journal.RecordCodec;
+import dev.rollback.report.RollbackReport.MeasurementReport;
+import dev.rollback.run.RunOptions;
+import dev.rollback.run.event.RunEvent;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.Measurement;
 import java.time.Instant;

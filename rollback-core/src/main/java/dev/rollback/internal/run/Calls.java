@@ -1,6 +1,6 @@
 package dev.rollback.internal.run;
 
-import dev.rollback.RunStatus;
+import dev.rollback.report.RunStatus;
 import dev.rollback.spi.Sleeper;
 import java.time.Duration;
 import java.util.concurrent.Callable;

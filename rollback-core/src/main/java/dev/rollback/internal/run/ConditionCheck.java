@@ -2,9 +2,9 @@ package dev.rollback.internal.run;
 
 import dev.rollback.Checks;
 import dev.rollback.Condition;
-import dev.rollback.Conditions;
-import dev.rollback.Evaluation;
 import dev.rollback.RollbackException;
+import dev.rollback.decide.Conditions;
+import dev.rollback.decide.Evaluation;
 import dev.rollback.spi.CheckContext;
 import dev.rollback.spi.CheckEvaluator;
 import dev.rollback.spi.CheckResult;

@@ -1,12 +1,12 @@
 package dev.rollback.internal.run;
 
-import dev.rollback.Baselines;
 import dev.rollback.Condition;
-import dev.rollback.Conditions;
-import dev.rollback.Evaluation;
-import dev.rollback.EvaluationContext;
 import dev.rollback.RollbackPlan;
 import dev.rollback.Snapshot;
+import dev.rollback.decide.Baselines;
+import dev.rollback.decide.Conditions;
+import dev.rollback.decide.Evaluation;
+import dev.rollback.decide.EvaluationContext;
 import java.util.Set;
 
 /**

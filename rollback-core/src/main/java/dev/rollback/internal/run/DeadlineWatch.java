@@ -1,6 +1,6 @@
 package dev.rollback.internal.run;
 
-import dev.rollback.RunEvent;
+import dev.rollback.run.event.RunEvent;
 import java.time.Duration;
 import java.time.Instant;
 

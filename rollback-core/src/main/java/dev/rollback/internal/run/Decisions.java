@@ -1,22 +1,22 @@
 package dev.rollback.internal.run;
 
 import dev.rollback.ApprovalPolicy;
-import dev.rollback.Baselines;
-import dev.rollback.Decision;
-import dev.rollback.DecisionMatrix;
-import dev.rollback.RunStatus;
-import dev.rollback.Snapshot;
-import java.util.stream.Collectors;
 import dev.rollback.Procedure;
 import dev.rollback.Response;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport.DecisionReport;
-import dev.rollback.RunOptions;
 import dev.rollback.SeverityLevel;
+import dev.rollback.Snapshot;
+import dev.rollback.decide.Baselines;
+import dev.rollback.decide.Decision;
+import dev.rollback.decide.DecisionMatrix;
+import dev.rollback.report.RollbackReport.DecisionReport;
+import dev.rollback.report.RunStatus;
+import dev.rollback.run.RunOptions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Turns a chosen severity into the run's decision: the procedure (the emergency one when forced), the deadline

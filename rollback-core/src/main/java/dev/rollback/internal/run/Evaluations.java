@@ -2,10 +2,10 @@ package dev.rollback.internal.run;
 
 import dev.rollback.Check;
 import dev.rollback.RollbackException;
-import dev.rollback.RollbackReport.CheckReport;
-import dev.rollback.RunEvent;
 import dev.rollback.internal.Texts;
 import dev.rollback.internal.journal.PlainJson;
+import dev.rollback.report.RollbackReport.CheckReport;
+import dev.rollback.run.event.RunEvent;
 import dev.rollback.spi.CheckContext;
 import dev.rollback.spi.CheckEvaluator;
 import dev.rollback.spi.CheckResult;

@@ -1,13 +1,13 @@
 package dev.rollback.internal.run;
 
 import dev.rollback.RollbackException;
-import dev.rollback.RollbackReport.Intervention;
-import dev.rollback.RollbackReport.InterventionReport;
-import dev.rollback.RunEvent;
-import dev.rollback.RunStatus;
 import dev.rollback.Step;
 import dev.rollback.internal.Texts;
 import dev.rollback.internal.run.ReportBuilder.StepState;
+import dev.rollback.report.RollbackReport.Intervention;
+import dev.rollback.report.RollbackReport.InterventionReport;
+import dev.rollback.report.RunStatus;
+import dev.rollback.run.event.RunEvent;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.Interruption;
 import dev.rollback.spi.Probe;
@@ -125,7 +125,7 @@ final class Interruptions {
       String why = redactor.redact(r.blocked().get());
       if (st != null) {
         st.error = "what the interruption left behind blocks it: " + why;
-        st.status = dev.rollback.RollbackReport.StepStatus.FAILED;
+        st.status = dev.rollback.report.RollbackReport.StepStatus.FAILED;
         st.attempts = attempt;
       }
       throw new Stop(RunStatus.STOPPED, "the run was interrupted during " + subject + ", and what that left behind"

@@ -1,8 +1,8 @@
 package dev.rollback.internal.run;
 
-import dev.rollback.Journal;
-import dev.rollback.JournalException;
-import dev.rollback.RunOptions;
+import dev.rollback.run.Journal;
+import dev.rollback.run.JournalException;
+import dev.rollback.run.RunOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +56,7 @@ public final class JournalRecords {
   static final String ALERT = "alert";
   static final String MONITOR_FINISHED = "monitor.finished";
   static final String FINISHED = "finished";
-  /** The type of a run's last record once it finished, for {@link dev.rollback.Journal#finishedAt}. */
+  /** The type of a run's last record once it finished, for {@link dev.rollback.run.Journal#finishedAt}. */
   public static final String FINISHED_TYPE = FINISHED;
 
   private JournalRecords() {}

@@ -2,12 +2,12 @@ package dev.rollback.internal.run;
 
 import dev.rollback.Check;
 import dev.rollback.FailurePolicy;
-import dev.rollback.RollbackReport.CheckReport;
-import dev.rollback.RollbackReport.PhaseStatus;
-import dev.rollback.RunEvent;
-import dev.rollback.RunStatus;
 import dev.rollback.internal.run.ReportBuilder.PhaseState;
 import dev.rollback.internal.run.ReportBuilder.StepState;
+import dev.rollback.report.RollbackReport.CheckReport;
+import dev.rollback.report.RollbackReport.PhaseStatus;
+import dev.rollback.report.RunStatus;
+import dev.rollback.run.event.RunEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.rollback.internal.run;
 
-import dev.rollback.Baselines;
-import dev.rollback.RunOptions;
+import dev.rollback.decide.Baselines;
+import dev.rollback.run.RunOptions;
 
 /**
  * The parts of one run (or preview), wired once: each part is given only what it needs (the journal's history, the

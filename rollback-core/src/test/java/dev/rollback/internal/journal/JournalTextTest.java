@@ -3,7 +3,7 @@ package dev.rollback.internal.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rollback.JournalException;
+import dev.rollback.run.JournalException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
