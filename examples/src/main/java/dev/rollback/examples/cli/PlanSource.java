@@ -33,6 +33,10 @@ public final class PlanSource {
           + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*(#[\\p{javaJavaIdentifierStart}]"
           + "[\\p{javaJavaIdentifierPart}]*)?");
 
+  /** What a plan argument is, as the commands' help describes it. */
+  static final String ARGUMENT = "a JShell script (examples/jshell/p3-007.jsh) or a class with a public static method"
+      + " or final field giving a RollbackPlan (dev.rollback.examples.P3007Plan, or Class#member)";
+
   private PlanSource() {}
 
   /**
