@@ -38,6 +38,14 @@ class JShellScriptsTest {
   }
 
   @Test
+  void theSeedsScriptsAreTheSamePlansAsSeedGitPlans() {
+    assertThat(PlanScript.evaluate(Path.of("jshell/seed-configuration.jsh")).hash())
+        .isEqualTo(SeedGitPlans.configuration().hash());
+    assertThat(PlanScript.evaluate(Path.of("jshell/seed-emergency.jsh")).hash())
+        .isEqualTo(SeedGitPlans.emergency().hash());
+  }
+
+  @Test
   void jshellShowsPlansAndBuildersWithoutGeneratedNames() {
     List<String> shown;
     try (JShell shell = JShell.builder().executionEngine("local").build()) {

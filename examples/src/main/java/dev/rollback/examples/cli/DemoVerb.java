@@ -9,15 +9,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code rollback demo [--dir DIR]}: runs the P3-007 plan end to end in a new sandbox ({@link Demo}); the narration
  * and the incident report on standard output, the progress on standard error; exit 0 when the rollback succeeded.
  */
+@Command(name = "demo")
 public final class DemoVerb implements Verb {
 
   private final Map<String, String> environment;
   private final PrintStream progress;
+
+  @Mixin
+  HelpOption help;
+
+  @Option(names = "--dir", paramLabel = "DIR",
+      description = "make the sandbox here, an empty or missing directory (default: a new temporary folder)")
+  String dir;
+
+  @Parameters(arity = "0..*", hidden = true)
+  List<String> rest = new java.util.ArrayList<>();
 
   /** Creates the command, for the process's environment, with progress on standard error. */
   public DemoVerb() {
@@ -36,11 +51,6 @@ public final class DemoVerb implements Verb {
   }
 
   @Override
-  public String name() {
-    return "demo";
-  }
-
-  @Override
   public String arguments() {
     return "[--dir DIR]";
   }
@@ -51,20 +61,18 @@ public final class DemoVerb implements Verb {
   }
 
   @Override
-  public int run(List<String> args, PrintStream out) {
+  public int execute(PrintStream out) {
+    if (!rest.isEmpty()) {
+      throw new UsageException("unknown argument '" + rest.get(0) + "'");
+    }
     Demo.Builder demo = Demo.builder().environment(environment).out(out).progress(progress);
-    for (int i = 0; i < args.size(); i++) {
-      if (args.get(i).equals("--dir") && i + 1 < args.size()) {
-        Path dir = Path.of(args.get(++i));
-        if (Files.exists(dir) && !isEmptyDirectory(dir)) {
-          throw new UsageException("--dir " + dir.toAbsolutePath().normalize() + " must be an empty or missing"
-              + " directory");
-        }
-        demo.directory(dir);
-      } else {
-        throw new UsageException(args.get(i).equals("--dir") ? "--dir needs a value" : "unknown argument '"
-            + args.get(i) + "'");
+    if (dir != null) {
+      Path d = Path.of(dir);
+      if (Files.exists(d) && !isEmptyDirectory(d)) {
+        throw new UsageException("--dir " + d.toAbsolutePath().normalize() + " must be an empty or missing"
+            + " directory");
       }
+      demo.directory(d);
     }
     try {
       return demo.build().run().report().status() == RunStatus.SUCCEEDED ? 0 : 1;
