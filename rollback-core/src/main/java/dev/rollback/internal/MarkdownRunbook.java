@@ -386,53 +386,92 @@ public final class MarkdownRunbook {
 
   /**
    * The Mermaid flowchart of the procedures: assess, decide by severity, then each procedure's phases, each
-   * gated by its validation, with the failure policy on the failing edge.
+   * gated by its validation, with the failure policy on the failing edge; one {@link PlanWalker walk} over the
+   * plan, its recovery strategies left out.
    *
    * @param plan the plan
    * @return the Mermaid source, ending with a newline
    */
   public static String mermaid(RollbackPlan plan) {
-    StringBuilder b = new StringBuilder();
-    b.append("flowchart TD\n");
-    b.append("  detect([\"Detect: triggers\"]) --> assess[\"Assess: state snapshot\"]\n");
-    b.append("  assess --> decide{\"Decide severity\"}\n");
-    b.append("  decide -->|no condition holds| none([\"No rollback\"])\n");
-    List<Procedure> procedures = plan.procedures();
-    for (SeverityLevel s : plan.severities()) {
-      int pi = plan.procedureFor(s).map(procedures::indexOf).orElse(-1);
-      String target = pi >= 0 && !procedures.get(pi).phases().isEmpty() ? "approve" + pi : "none";
-      b.append("  decide -->|\"").append(label(s.name() + ": " + s.response().describe())).append("\"| ")
-          .append(target).append("\n");
+    Flowchart f = new Flowchart(plan);
+    PlanWalker.walk(plan, false, f);
+    return f.b.toString();
+  }
+
+  /** Writes the flowchart as the walk reaches the severities and the procedures' phases. */
+  private static final class Flowchart implements PlanWalker.Visitor {
+
+    private final RollbackPlan plan;
+    private final StringBuilder b = new StringBuilder();
+    /** The index of the procedure walked, in the plan's list of procedures. */
+    private int pi;
+    /** The index of the phase walked in its procedure. */
+    private int i;
+    private String prev;
+
+    Flowchart(RollbackPlan plan) {
+      this.plan = plan;
     }
-    for (int pi = 0; pi < procedures.size(); pi++) {
-      Procedure p = procedures.get(pi);
+
+    @Override
+    public void plan(RollbackPlan plan) {
+      b.append("flowchart TD\n");
+      b.append("  detect([\"Detect: triggers\"]) --> assess[\"Assess: state snapshot\"]\n");
+      b.append("  assess --> decide{\"Decide severity\"}\n");
+      b.append("  decide -->|no condition holds| none([\"No rollback\"])\n");
+    }
+
+    @Override
+    public void severity(PlanPath path, SeverityLevel s) {
+      List<Procedure> procedures = plan.procedures();
+      int target = plan.procedureFor(s).map(procedures::indexOf).orElse(-1);
+      String to = target >= 0 && !procedures.get(target).phases().isEmpty() ? "approve" + target : "none";
+      b.append("  decide -->|\"").append(label(s.name() + ": " + s.response().describe())).append("\"| ")
+          .append(to).append("\n");
+    }
+
+    @Override
+    public void procedure(PlanPath path, Procedure p) {
+      i = 0;
       if (p.phases().isEmpty()) {
-        continue;
+        return;
       }
       b.append("  subgraph proc").append(pi).append("[\"").append(label("Procedure: " + p.name()))
           .append("\"]\n");
       b.append("    approve").append(pi).append("{{\"Approve and prepare: checklist\"}}\n");
-      String prev = "approve" + pi;
-      for (int i = 0; i < p.phases().size(); i++) {
-        Phase ph = p.phases().get(i);
-        String id = "p" + pi + "_" + i;
-        b.append("    ").append(prev).append(" --> ").append(id).append("[\"")
-            .append(label("Phase " + (i + 1) + ": " + ph.name())).append("\"]\n");
-        String gate = id + "v";
-        b.append("    ").append(id).append(" --> ").append(gate).append("{\"")
-            .append(label(ph.validations().isEmpty() ? "no validation" : "Validate")).append("\"}\n");
-        b.append("    ").append(gate).append(" -->|fail| ").append(id).append("f([\"")
-            .append(label(ph.onFailure().name().toLowerCase(Locale.ROOT))).append("\"])\n");
-        prev = gate;
-      }
-      b.append("    ").append(prev).append(" -->|pass| done").append(pi).append("([\"")
-          .append(label(p.name() + " done")).append("\"])\n");
-      b.append("  end\n");
-      b.append("  done").append(pi).append(" --> verify\n");
+      prev = "approve" + pi;
     }
-    b.append("  verify[\"Verify: validation and health checks\"] --> communicate[\"Communicate\"]\n");
-    b.append("  communicate --> monitor([\"Monitor\"])\n");
-    return b.toString();
+
+    @Override
+    public void phase(PlanPath path, Phase ph) {
+      String id = "p" + pi + "_" + i;
+      b.append("    ").append(prev).append(" --> ").append(id).append("[\"")
+          .append(label("Phase " + (i + 1) + ": " + ph.name())).append("\"]\n");
+      String gate = id + "v";
+      b.append("    ").append(id).append(" --> ").append(gate).append("{\"")
+          .append(label(ph.validations().isEmpty() ? "no validation" : "Validate")).append("\"}\n");
+      b.append("    ").append(gate).append(" -->|fail| ").append(id).append("f([\"")
+          .append(label(ph.onFailure().name().toLowerCase(Locale.ROOT))).append("\"])\n");
+      prev = gate;
+      i++;
+    }
+
+    @Override
+    public void endProcedure(PlanPath path, Procedure p) {
+      if (!p.phases().isEmpty()) {
+        b.append("    ").append(prev).append(" -->|pass| done").append(pi).append("([\"")
+            .append(label(p.name() + " done")).append("\"])\n");
+        b.append("  end\n");
+        b.append("  done").append(pi).append(" --> verify\n");
+      }
+      pi++;
+    }
+
+    @Override
+    public void endPlan(RollbackPlan plan) {
+      b.append("  verify[\"Verify: validation and health checks\"] --> communicate[\"Communicate\"]\n");
+      b.append("  communicate --> monitor([\"Monitor\"])\n");
+    }
   }
 
   /**
