@@ -495,7 +495,7 @@ public final class PlanChecker {
    */
   private void params(PlanPath path, Map<String, Object> params, Set<String> bound) {
     argsSeen.clear();
-    params.forEach((key, value) -> param(path, path.field(key), value, bound));
+    params.forEach((key, value) -> param(path.field(key), value, bound));
   }
 
   /** Whether the reference names a further output ({@code name.key}) of a bound output, as steps produce. */
@@ -509,11 +509,11 @@ public final class PlanChecker {
   }
 
   /**
-   * One parameter value, standing at {@code where} below the parameters at {@code path}: a parameter, an element
-   * of a list, an entry of a map. A duration's problem is reported where it stands, an argument's at the
-   * parameters.
+   * One parameter value, standing at {@code where}: a parameter ({@code ...params.remote}), an element of a list
+   * ({@code ...params.argv[2]}), an entry of a map. Its problems, a duration's or an argument's, are reported
+   * where it stands; an argument used under several keys is reported once, at the first.
    */
-  private void param(PlanPath path, PlanPath where, Object v, Set<String> bound) {
+  private void param(PlanPath where, Object v, Set<String> bound) {
     if (v instanceof String || v instanceof Boolean || v instanceof Number) {
       return; // nothing to check, and most parameters are text: settled before the slower interface tests below
     } else if (v instanceof Duration) {
@@ -528,22 +528,22 @@ public final class PlanChecker {
       }
       argsSeen.add(a);
       for (String p : a.problems()) {
-        add(path, ruleFor(a), p);
+        add(where, ruleFor(a), p);
       }
       for (String r : a.references()) {
         if (bound == null) {
-          add(path, Rule.INVALID_VALUE, "refers to output '" + r + "'; signals are measured before any step runs");
+          add(where, Rule.INVALID_VALUE, "refers to output '" + r + "'; signals are measured before any step runs");
         } else if (!bound.contains(r) && !boundAsPart(r, bound)) {
-          add(path, Rule.UNBOUND_REFERENCE, "refers to output '" + r + "' that no earlier step or check binds");
+          add(where, Rule.UNBOUND_REFERENCE, "refers to output '" + r + "' that no earlier step or check binds");
         }
       }
     } else if (v instanceof List) {
       List<?> list = (List<?>) v;
       for (int i = 0; i < list.size(); i++) {
-        param(path, where.element(i), list.get(i), bound);
+        param(where.element(i), list.get(i), bound);
       }
     } else if (v instanceof Map) {
-      ((Map<?, ?>) v).forEach((key, value) -> param(path, where.field((String) key), value, bound));
+      ((Map<?, ?>) v).forEach((key, value) -> param(where.field((String) key), value, bound));
     }
   }
 

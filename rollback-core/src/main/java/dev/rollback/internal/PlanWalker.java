@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * The one walk over a plan's parts: every consumer that needs "each part of the plan" (the checker, the
- * collectors of secrets, signals and kinds) implements {@link Visitor} and lets this class list the parts, so a
- * part added to the plan is added here once and every consumer sees it.
+ * canonical form, the runbook renderer and its flowchart, the collectors of secrets, signals and kinds)
+ * implements {@link Visitor} and lets this class list the parts, so a part added to the plan is added here once
+ * and every consumer sees it.
  *
  * <p>Parts come in the order of the plan's canonical form: triggers, severities, the assessment's signals, the
  * readiness checklist, the procedures (each phase's steps, with their idempotency probes, then its validations),

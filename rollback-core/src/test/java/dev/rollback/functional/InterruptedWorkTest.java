@@ -415,7 +415,7 @@ class InterruptedWorkTest {
             + " output (it runs only when an interrupted run resumes), but check 'grep -q once count' binds 'seen';"
             + " drop its .as(...)");
     assertThat(later.check().problems().stream().map(Object::toString).collect(Collectors.toList()))
-        .containsExactly("procedures[p].phases[one].steps[count].appliedWhen.params: refers to output 'first' that"
+        .containsExactly("procedures[p].phases[one].steps[count].appliedWhen.params.extra: refers to output 'first' that"
             + " no earlier step or check binds");
     assertThat(commandPlan(counting()).hash()).isNotEqualTo(commandPlan(counting().appliedWhen(
         Checks.command("true"))).hash());

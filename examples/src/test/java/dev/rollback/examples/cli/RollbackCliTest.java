@@ -42,8 +42,8 @@ class RollbackCliTest {
         "  procedures[gradual].phases[Disable Docker test execution]: phase has no steps\n",
         "  procedures[gradual].phases[Disable Docker test execution]: phase has no validation to gate the next"
             + " phase\n",
-        "  procedures[gradual].phases[Revert].steps[scripts/revert.sh].params: refers to output 'culprit' that no"
-            + " earlier step or check binds\n",
+        "  procedures[gradual].phases[Revert].steps[scripts/revert.sh].params.env.COMMIT: refers to output"
+            + " 'culprit' that no earlier step or check binds\n",
         "  procedures[gradual].phases[Revert].steps[scripts/revert.sh]: irreversible step not covered by an"
             + " approval policy",
         "  procedures[gradual].phases[Revert].steps[make clean].timeout: duration must be positive, was 0"
