@@ -145,7 +145,6 @@ public class PlanWorkflowImpl implements PlanWorkflow {
         if (r.failed()) {
           failure = "step '" + item.name() + "' failed: " + r.summary();
         } else {
-          outputs.putAll(r.bound());
           applied.add(new int[] {p, s});
           appliedOutcomes.add(r);
           if (r.evidence().containsKey("reverted") && r.value() != null && revert.isEmpty()) {
@@ -240,6 +239,9 @@ public class PlanWorkflowImpl implements PlanWorkflow {
 
   private Wire.Outcome record(String part, Wire.Item item, Wire.Outcome r) {
     memory = new LinkedHashMap<>(r.memory());
+    if (!r.failed()) {
+      outputs.putAll(r.bound());
+    }
     steps.add(new StepRecord(part, item.name(), r.status(), r.summary(), r.attempts(), 0));
     return r;
   }
