@@ -41,7 +41,7 @@ public final class FleetClient implements AutoCloseable {
    * @param target the server's {@code HOST:PORT}
    * @param namespace the namespace ({@code default})
    * @return the client; close it when done
-   * @throws dev.rollback.RollbackException naming the server when it does not answer within 10 s
+   * @throws dev.rollback.RollbackException naming the server when it does not answer within a minute
    */
   public static FleetClient connect(String target, String namespace) {
     return new FleetClient(connectClient(target, namespace, "rollback"), null, FleetWorker.TASK_QUEUE).owning();
@@ -54,18 +54,27 @@ public final class FleetClient implements AutoCloseable {
    * @param namespace the namespace
    * @param identity who this is, in the server's history ({@code worker-1@host})
    * @return the client
-   * @throws dev.rollback.RollbackException naming the server when it does not answer within 10 s
+   * @throws dev.rollback.RollbackException naming the server when it does not answer within a minute
    */
   public static WorkflowClient connectClient(String target, String namespace, String identity) {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(namespace, "namespace");
-    WorkflowServiceStubs service;
-    try {
-      service = WorkflowServiceStubs.newConnectedServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-          .setTarget(target).build(), Duration.ofSeconds(10));
-    } catch (RuntimeException e) {
+    WorkflowServiceStubs service = null;
+    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    RuntimeException last = null;
+    while (service == null && System.nanoTime() < end) {
+      try {
+        service = WorkflowServiceStubs.newConnectedServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(target).build(), Duration.ofSeconds(15));
+      } catch (RuntimeException e) {
+        // A busy machine answers the first health check late: try again until the minute is up.
+        last = e;
+      }
+    }
+    if (service == null) {
       throw new dev.rollback.RollbackException("the Temporal server at " + target + " does not answer ("
-          + e.getMessage() + "); start one, or pass --temporal HOST:PORT of a running one", e);
+          + (last == null ? "no answer" : last.getMessage()) + "); start one, or pass --temporal HOST:PORT of a"
+          + " running one", last);
     }
     return WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(namespace)
         .setIdentity(identity).build());

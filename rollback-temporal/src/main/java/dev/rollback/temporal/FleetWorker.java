@@ -67,6 +67,22 @@ public final class FleetWorker implements AutoCloseable {
     factory.awaitTermination(5, TimeUnit.SECONDS);
   }
 
+  /**
+   * The options a fleet worker runs with: a workflow thread may hold the processor for up to 10 s before Temporal
+   * calls it a deadlock (1 s by default, which a busy machine exceeds while replaying a large fleet); on the test
+   * server, no sticky task queue (see {@link Builder#forTestServer}).
+   *
+   * @param testServer true when the server is Temporal's test server
+   * @return the options
+   */
+  public static WorkerOptions workerOptions(boolean testServer) {
+    WorkerOptions.Builder o = WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000);
+    if (testServer) {
+      o.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+    }
+    return o.build();
+  }
+
   /** Builds a {@link FleetWorker}. */
   public static final class Builder {
     private final WorkflowClient client;
@@ -173,11 +189,7 @@ public final class FleetWorker implements AutoCloseable {
      */
     public FleetWorker build() {
       WorkerFactory factory = WorkerFactory.newInstance(client);
-      WorkerOptions.Builder o = WorkerOptions.newBuilder();
-      if (testServer) {
-        o.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
-      }
-      registerOn(factory.newWorker(taskQueue, o.build()));
+      registerOn(factory.newWorker(taskQueue, workerOptions(testServer)));
       return new FleetWorker(factory);
     }
   }

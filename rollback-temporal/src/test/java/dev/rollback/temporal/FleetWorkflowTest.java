@@ -30,7 +30,7 @@ class FleetWorkflowTest {
   @BeforeEach
   void start() {
     env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(FleetWorker.TASK_QUEUE);
+    Worker worker = env.newWorker(FleetWorker.TASK_QUEUE, FleetWorker.workerOptions(false));
     notifications = dir.resolve("notifications");
     FleetWorker.builder(env.getWorkflowClient()).plans(TestPlans::load).adapters(TestPlans::adapters)
         .notifier("files", Notifiers.markdownFiles(notifications)).registerOn(worker);

@@ -5,6 +5,7 @@ import static dev.rollback.Rollback.phase;
 import static dev.rollback.Rollback.procedure;
 import static dev.rollback.Rollback.ref;
 
+import dev.rollback.Effect;
 import dev.rollback.FailurePolicy;
 import dev.rollback.Rollback;
 import dev.rollback.RollbackPlan;
@@ -44,6 +45,14 @@ public final class TestPlans {
               GitSteps.pushWithLease("origin", branch("main")))))
       .build();
 
+  /** A second of read-only work (a command), then revert and push: most of a fleet's time is in flight on a worker. */
+  public static final RollbackPlan SLOW_REVERT = Rollback.plan("Slow revert")
+      .checklist(GitChecks.commitMatching("^BAD-CI").oldest().as("culprit").named("Find the bad CI change"))
+      .procedure(procedure("revert").phase(phase("Look, revert and push")
+          .step(Steps.command("sleep", "1").effect(Effect.READ_ONLY).named("look around for a second"),
+              GitSteps.revert(ref("culprit")), GitSteps.pushWithLease("origin", branch("main")))))
+      .build();
+
   /**
    * A plan by source name.
    *
@@ -56,6 +65,8 @@ public final class TestPlans {
         return REVERT;
       case "revert-then-fail":
         return REVERT_THEN_FAIL;
+      case "slow-revert":
+        return SLOW_REVERT;
       case "wait-then-revert":
         return WAIT_THEN_REVERT;
       default:
