@@ -92,6 +92,9 @@ public class PlanWorkflowImpl implements PlanWorkflow {
         evidence = evidence + "; the audit could not run: " + failureText(e);
       }
     }
+    if (result != TargetOutcome.SUCCEEDED) {
+      revert = "";  // made in the clone at most: the origin does not have it
+    }
     outcome = result;
     notification = send(result);
     ended = Workflow.currentTimeMillis();
