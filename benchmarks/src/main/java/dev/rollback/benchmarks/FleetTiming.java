@@ -38,7 +38,8 @@ import java.util.Map;
  * through Temporal (test server process, worker in this JVM) against the local executor, from the difference between
  * a 1-step and a 51-step plan of no-op steps.
  *
- * <pre>java -cp benchmarks/target/classes:$(cat cp.txt) dev.rollback.benchmarks.FleetTiming SEED_SCRIPT [N] [CONCURRENCY]</pre>
+ * <pre>java -cp benchmarks/target/classes:$(cat cp.txt) dev.rollback.benchmarks.FleetTiming SEED_SCRIPT [N] [CONCURRENCY]
+ * java -cp ... dev.rollback.benchmarks.FleetTiming --steps-only</pre>
  */
 public final class FleetTiming {
 
@@ -51,6 +52,15 @@ public final class FleetTiming {
    * @throws Exception when a part fails
    */
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("--steps-only")) {
+      Path root = Files.createTempDirectory("fleet-timing");
+      try (TestServerProcess server = TestServerProcess.startServer(System.getProperty("java.class.path"),
+          root.resolve("logs/server.log"))) {
+        stepOverhead(server.address(), root);
+      }
+      System.out.printf(Locale.ROOT, "load after: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+      return;
+    }
     Path script = Path.of(args[0]).toAbsolutePath();
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 8;
@@ -163,13 +173,20 @@ public final class FleetTiming {
     return Rollback.plan("no-ops " + steps)
         .severity(Rollback.severity("low").when(Rollback.declared("bench")).rollbackWithin(Rollback.days(30))
             .approval(Rollback.discretion()))
-        .procedure(Rollback.procedure("p").phase(Rollback.phase("all").step(list.toArray(new Step[0]))))
+        .procedure(Rollback.procedure("p").phase(Rollback.phase("all").step(list.toArray(new Step[0]))
+            .validate(dev.rollback.Check.of(NoOp.CHECK, "ok", Map.of()).timeout(Duration.ofSeconds(5)))))
         .build();
   }
 
   /** Steps that do nothing, so what is measured is the engine. */
   static final class NoOp implements Adapter {
     static final String STEP = "bench.noop";
+    static final String CHECK = "bench.ok";
+
+    @Override
+    public Map<String, dev.rollback.spi.CheckEvaluator> checks() {
+      return Map.of(CHECK, c -> dev.rollback.spi.CheckResult.passed("ok"));
+    }
 
     @Override
     public String name() {

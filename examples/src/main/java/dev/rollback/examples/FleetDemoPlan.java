@@ -28,6 +28,9 @@ public final class FleetDemoPlan {
    */
   public static RollbackPlan plan() {
     return Rollback.plan("Revert the shared CI template v2 across the fleet")
+        .severity(Rollback.severity("high").description("the shared CI template v2 broke CI")
+            .when(Rollback.declared("ci-template-v2-broke-ci")).rollbackWithin(Rollback.hours(2))
+            .approval(Rollback.single("platform-lead")).procedure("revert"))
         .checklist(GitChecks.commitMatching("^" + BAD_CHANGE).oldest().as("culprit")
             .named("Find the shared CI change"))
         .procedure(procedure("revert").phase(phase("Revert on main and push")

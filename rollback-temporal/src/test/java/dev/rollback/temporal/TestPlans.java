@@ -23,34 +23,46 @@ public final class TestPlans {
 
   private TestPlans() {}
 
+  /** One severity: the bad change broke CI; roll back within 2 hours, approved by a maintainer (the fleet's signal). */
+  private static dev.rollback.SeverityLevel.Builder severity(String procedure) {
+    return Rollback.severity("high").description("the shared CI change broke CI").when(Rollback.declared("bad-ci"))
+        .rollbackWithin(Rollback.hours(2)).approval(Rollback.single("maintainer")).procedure(procedure);
+  }
+
+  private static final dev.rollback.Check REVERTED = GitChecks.reverted(ref("culprit")).named("The bad change is"
+      + " reverted");
+
   /** Find the bad change, revert it on main, push main with a lease. */
-  public static final RollbackPlan REVERT = Rollback.plan("Revert the bad shared CI change")
+  public static final RollbackPlan REVERT = Rollback.plan("Revert the bad shared CI change").severity(severity("revert"))
       .checklist(GitChecks.commitMatching("^BAD-CI").oldest().as("culprit").named("Find the bad CI change"))
       .procedure(procedure("revert").phase(phase("Revert and push")
-          .step(GitSteps.revert(ref("culprit")), GitSteps.pushWithLease("origin", branch("main")))))
+          .step(GitSteps.revert(ref("culprit")), GitSteps.pushWithLease("origin", branch("main")))
+          .validate(REVERTED)))
       .build();
 
   /** Revert, then a step that fails: the phase compensates, so the revert is undone and nothing is pushed. */
-  public static final RollbackPlan REVERT_THEN_FAIL = Rollback.plan("Revert, then fail and compensate")
+  public static final RollbackPlan REVERT_THEN_FAIL = Rollback.plan("Revert, then fail and compensate").severity(severity("revert"))
       .checklist(GitChecks.commitMatching("^BAD-CI").oldest().as("culprit").named("Find the bad CI change"))
       .procedure(procedure("revert").phase(phase("Revert and check").onFailure(FailurePolicy.COMPENSATE)
-          .step(GitSteps.revert(ref("culprit")), Steps.command("false").named("a check that fails"))))
+          .step(GitSteps.revert(ref("culprit")), Steps.command("false").named("a check that fails"))
+          .validate(REVERTED)))
       .build();
 
   /** Wait an hour (a durable timer), then revert and push. */
-  public static final RollbackPlan WAIT_THEN_REVERT = Rollback.plan("Wait, then revert")
+  public static final RollbackPlan WAIT_THEN_REVERT = Rollback.plan("Wait, then revert").severity(severity("revert"))
       .checklist(GitChecks.commitMatching("^BAD-CI").oldest().as("culprit").named("Find the bad CI change"))
       .procedure(procedure("revert").phase(phase("Wait, revert and push")
           .step(Steps.waitFor(Duration.ofHours(1)), GitSteps.revert(ref("culprit")),
-              GitSteps.pushWithLease("origin", branch("main")))))
+              GitSteps.pushWithLease("origin", branch("main"))).validate(REVERTED)))
       .build();
 
   /** A second of read-only work (a command), then revert and push: most of a fleet's time is in flight on a worker. */
-  public static final RollbackPlan SLOW_REVERT = Rollback.plan("Slow revert")
+  public static final RollbackPlan SLOW_REVERT = Rollback.plan("Slow revert").severity(severity("revert"))
       .checklist(GitChecks.commitMatching("^BAD-CI").oldest().as("culprit").named("Find the bad CI change"))
       .procedure(procedure("revert").phase(phase("Look, revert and push")
           .step(Steps.command("sleep", "1").effect(Effect.READ_ONLY).named("look around for a second"),
-              GitSteps.revert(ref("culprit")), GitSteps.pushWithLease("origin", branch("main")))))
+              GitSteps.revert(ref("culprit")), GitSteps.pushWithLease("origin", branch("main")))
+          .validate(REVERTED)))
       .build();
 
   /**

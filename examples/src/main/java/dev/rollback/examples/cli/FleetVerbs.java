@@ -249,6 +249,7 @@ final class FleetVerbs {
           "--deadline", "--procedure", "--takeover"), Set.of("--yes", "--detach"), 1, "one <plan>");
       String source = RunVerb.source(a.positionals.get(0));
       RollbackPlan plan = PlanSource.load(a.positionals.get(0), env);
+      plan.check().orThrow();  // a plan with problems is refused before anything starts (exit 2), as run refuses it
       List<FleetTarget> targets = FleetTarget.parse(Path.of(a.value("--targets").orElseThrow(() ->
           new UsageException("--targets FILE is required: one target a line, NAME REPOSITORY [remote=R]"))));
       FleetSpec spec;

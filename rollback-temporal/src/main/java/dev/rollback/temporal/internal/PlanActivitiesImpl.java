@@ -268,6 +268,10 @@ public final class PlanActivitiesImpl implements PlanActivities {
             + words(e, Set.of()), "PlanRefused");
       }
     });
+    if (starting && !plan.check().problems().isEmpty()) {
+      throw ApplicationFailure.newNonRetryableFailure("plan '" + plan.name() + "' has problems, so it is not run: "
+          + plan.check().problems(), "PlanRefused");
+    }
     if (!plan.hash().equals(run.planHash())) {
       throw ApplicationFailure.newNonRetryableFailure("plan '" + run.planSource() + "' on this worker has hash "
           + plan.hash().substring(0, 12) + ", the fleet was started with " + run.planHash().substring(0,
