@@ -62,21 +62,23 @@ class MultiProcessFleetTest {
         assertThat(fleets.report("fleet-mp").state()).isEqualTo(FleetState.WAITING_APPROVAL);
         fleets.approve("fleet-mp", "alice");
 
-        // Past the canary wave, kill w1 while it has an activity of a target in flight (started, not finished).
+        // Past the canary wave, kill the worker that has an activity of a target in flight (started, not finished);
+        // the other one finishes the fleet.
         long end = System.currentTimeMillis() + 180_000;
         String inFlight = null;
         while (inFlight == null && System.currentTimeMillis() < end) {
           FleetReport now = fleets.report("fleet-mp");
-          if (now.rows().stream().filter(r -> r.outcome().finished()).count() >= 2) {
-            inFlight = inFlightOn(fleets, now, "w1");
+          if (now.state().finished()) {
+            break;
           }
-          if (inFlight == null) {
-            Thread.sleep(20);
+          if (now.rows().stream().filter(r -> r.outcome().finished()).count() >= 2) {
+            inFlight = inFlightOn(fleets, now);
           }
         }
-        w1.destroyForcibly();
-        assertThat(inFlight).as("an activity in flight on w1").isNotNull();
-        assertThat(w1.waitFor()).isEqualTo(137);
+        assertThat(inFlight).as("an activity in flight on a worker before the fleet ended").isNotNull();
+        Process victim = inFlight.startsWith("w1") ? w1 : w2;
+        victim.destroyForcibly();
+        assertThat(victim.waitFor()).isEqualTo(137);
 
         FleetReport r = fleets.await("fleet-mp", Duration.ofMinutes(5));
         Files.writeString(dir.resolve("fleet-report.md"), r.toMarkdown());
@@ -100,7 +102,7 @@ class MultiProcessFleetTest {
               .containsAll(clonesBefore.get(t.name()));
         }
         assertThat(retried).as("activities taken over from the killed worker (" + inFlight + ")").isPositive();
-        System.out.println("killed w1 with " + inFlight + " in flight; " + retried + " retried attempt(s)");
+        System.out.println("killed " + inFlight + " in flight; " + retried + " retried attempt(s)");
         try (Stream<Path> files = Files.list(notifications)) {
           assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).hasSize(20)
               .allMatch(n -> n.startsWith("fleet-mp-repo-"));
@@ -128,8 +130,8 @@ class MultiProcessFleetTest {
     }
   }
 
-  /** A started activity of a running target whose last worker is the one named, as "target: type"; or null. */
-  private static String inFlightOn(FleetClient fleets, FleetReport report, String worker) {
+  /** A started activity of a running target, as "worker target: type"; or null. */
+  private static String inFlightOn(FleetClient fleets, FleetReport report) {
     for (TargetReport row : report.rows()) {
       if (row.outcome() != TargetOutcome.RUNNING) {
         continue;
@@ -140,8 +142,8 @@ class MultiProcessFleetTest {
                   .setWorkflowId("fleet-mp/" + row.target())).build());
       for (var a : d.getPendingActivitiesList()) {
         if (a.getState() == io.temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED
-            && a.getLastWorkerIdentity().equals(worker)) {
-          return row.target() + ": " + a.getActivityType().getName();
+            && (a.getLastWorkerIdentity().equals("w1") || a.getLastWorkerIdentity().equals("w2"))) {
+          return a.getLastWorkerIdentity() + " " + row.target() + ": " + a.getActivityType().getName();
         }
       }
     }
