@@ -2,7 +2,11 @@ package dev.rollback;
 
 import dev.rollback.internal.Texts;
 import dev.rollback.internal.core.CoreContracts;
+import dev.rollback.run.RollbackExecutor;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Steps that need no adapter: run a command, ask a person to do something, wait.
@@ -102,5 +106,21 @@ public final class Steps {
     // The timeout leaves the wait a few seconds of slack, so the executor's own timeout never races it. A wait
     // that is not positive gets none: plan.check() reports the duration itself.
     return duration.isNegative() || duration.isZero() ? wait : wait.timeout(duration.plusSeconds(5));
+  }
+
+  /**
+   * The adapter that carries out the core's own steps, checks and signals (commands, confirmations, waits,
+   * condition checks), for an engine other than {@link RollbackExecutor} that runs a plan's parts one by one through
+   * the SPI, as rollback-temporal's activities do. {@link RollbackExecutor} adds it by itself.
+   *
+   * @param approver who confirms manual steps and checks; empty when nobody can (they then fail, saying so)
+   * @param sleeper how wait steps wait
+   * @return the adapter, named {@code core}
+   * @throws NullPointerException if an argument is null
+   */
+  public static dev.rollback.spi.Adapter adapter(Optional<dev.rollback.spi.Approver> approver,
+      dev.rollback.spi.Sleeper sleeper) {
+    return new dev.rollback.internal.core.CoreAdapter(java.util.Objects.requireNonNull(approver, "approver"),
+        java.util.Objects.requireNonNull(sleeper, "sleeper"));
   }
 }

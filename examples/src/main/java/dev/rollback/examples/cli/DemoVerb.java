@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +32,8 @@ public final class DemoVerb implements Verb {
       description = "make the sandbox here, an empty or missing directory (default: a new temporary folder)")
   String dir;
 
-  @Parameters(arity = "0..*", hidden = true)
+  @Parameters(arity = "0..*", paramLabel = "DEMO", description = "fleet: 20 repositories rolled back as a fleet on"
+      + " Temporal; none: the P3-007 plan in one repository")
   List<String> rest = new java.util.ArrayList<>();
 
   /** Creates the command, for the process's environment, with progress on standard error. */
@@ -52,32 +54,58 @@ public final class DemoVerb implements Verb {
 
   @Override
   public String arguments() {
-    return "[--dir DIR]";
+    return "[fleet] [--dir DIR]";
   }
 
   @Override
   public String summary() {
-    return "run the P3-007 plan end to end in a sandbox (a new temporary folder unless --dir)";
+    return "run the P3-007 plan end to end in a sandbox (a new temporary folder unless --dir); demo fleet: 20"
+        + " repositories rolled back as a fleet on Temporal's test server with two workers";
   }
 
   @Override
   public int execute(PrintStream out) {
+    Optional<Path> sandbox = sandbox();
+    if (!rest.isEmpty() && rest.get(0).equals("fleet") && rest.size() == 1) {
+      return fleet(sandbox, out);
+    }
     if (!rest.isEmpty()) {
-      throw new UsageException("unknown argument '" + rest.get(0) + "'");
+      throw new UsageException("unknown argument '" + rest.get(rest.get(0).equals("fleet") ? 1 : 0) + "'");
     }
     Demo.Builder demo = Demo.builder().environment(environment).out(out).progress(progress);
-    if (dir != null) {
-      Path d = Path.of(dir);
-      if (Files.exists(d) && !isEmptyDirectory(d)) {
-        throw new UsageException("--dir " + d.toAbsolutePath().normalize() + " must be an empty or missing"
-            + " directory");
-      }
-      demo.directory(d);
-    }
+    sandbox.ifPresent(demo::directory);
     try {
       return demo.build().run().report().status() == RunStatus.SUCCEEDED ? 0 : 1;
     } catch (IOException e) {
       throw new UncheckedIOException("the demo's sandbox could not be made: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@code rollback demo fleet [--dir DIR]}: 20 repositories rolled back as a fleet on Temporal's test server, with
+   * two worker processes ({@link dev.rollback.examples.demo.FleetDemo}); exit 0 when it went as designed (19
+   * reverted, the refusing origin reported in its own words).
+   */
+  /** The directory --dir names, checked: empty or missing. */
+  private Optional<Path> sandbox() {
+    if (dir == null) {
+      return Optional.empty();
+    }
+    Path d = Path.of(dir);
+    if (Files.exists(d) && !isEmptyDirectory(d)) {
+      throw new UsageException("--dir " + d.toAbsolutePath().normalize() + " must be an empty or missing directory");
+    }
+    return Optional.of(d);
+  }
+
+  private int fleet(Optional<Path> dir, PrintStream out) {
+    try {
+      Path root = dir.isPresent() ? dir.get() : Files.createTempDirectory("rollback-fleet-demo");
+      dev.rollback.temporal.FleetReport r = new dev.rollback.examples.demo.FleetDemo(root,
+          System.getProperty("java.class.path"), out, progress).run();
+      return dev.rollback.examples.demo.FleetDemo.asDesigned(r) ? 0 : 1;
+    } catch (IOException e) {
+      throw new UncheckedIOException("the fleet demo's sandbox could not be made: " + e.getMessage(), e);
     }
   }
 

@@ -23,7 +23,11 @@ import java.util.Optional;
  *                            --redo) settles a step the interruption cut off that no adapter could probe
  * rollback recover &lt;plan&gt; &lt;strategy&gt;   carry out a recovery strategy
  * rollback prune --older-than 30d   delete the backup refs of finished runs older than that
+ * rollback worker --temporal HOST:PORT    run fleet workflows and their steps until stopped
+ * rollback fleet &lt;plan&gt; --targets FILE --temporal HOST:PORT   run the plan on every target, follow it
+ * rollback status|approve|abort &lt;fleet-id&gt; --temporal HOST:PORT
  * rollback demo              the P3-007 plan end to end in a sandbox
+ * rollback demo fleet        20 repositories rolled back as a fleet on Temporal's test server
  * rollback help [command]    (or rollback COMMAND --help, -h): a command's every option
  * rollback --version
  * rollback completion        the Bash/Zsh completion script: source &lt;(./rollback completion)
@@ -72,16 +76,18 @@ public final class RollbackCli {
    * @return the commands
    */
   public static List<Verb> verbs(Map<String, String> environment, PrintStream err) {
-    return List.of(
+    List<Verb> all = new java.util.ArrayList<>(List.of(
         new CheckVerb(environment),
         new RenderVerb(environment),
         new PreviewVerb(environment, err),
         new RunVerb(environment, err),
         new ResumeVerb(environment, err),
         new RecoverVerb(environment, err),
-        new PruneVerb(),
-        new DemoVerb(environment, err),
-        new JShellVerb(environment));
+        new PruneVerb()));
+    all.addAll(FleetVerbs.all(environment, err));
+    all.add(new DemoVerb(environment, err));
+    all.add(new JShellVerb(environment));
+    return List.copyOf(all);
   }
 
   /**
