@@ -140,7 +140,9 @@ final class Interrupted {
     List<String> actions = new ArrayList<>();
     for (Path lock : stale) {
       Files.deleteIfExists(lock);
-      actions.add("removed the stale " + (lock.getFileName().toString().matches(".*\\.keep(\\.lock)?") ? "pack lock " : "lock ")
+      String file = lock.getFileName().toString();
+      actions.add("removed the stale " + (file.endsWith(".pack") ? "pack without an index "
+          : file.matches(".*\\.keep(\\.lock)?") ? "pack lock " : "lock ")
           + lock + " that " + work + " left when its process was cut off");
     }
     Files.deleteIfExists(CheckoutIntent.file(repo).resolveSibling("checkout.tmp"));
@@ -234,6 +236,18 @@ final class Interrupted {
         }
         if (text.startsWith("jgit receive-pack") || text.startsWith("receive-pack")) {
           out.add(keep);
+        }
+      }
+    }
+    // A pack renamed into place without its index yet: a kill between the two leaves it, and the same push again
+    // makes a pack of the same name, which receive-pack then takes as present although nothing can read it
+    // ("object ... missing"). Without its index no git reads it, so nothing of the repository is in it.
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(packs, "pack-*.pack")) {
+      for (Path pack : s) {
+        String name = pack.getFileName().toString();
+        if (Files.isRegularFile(pack, LinkOption.NOFOLLOW_LINKS)
+            && !Files.exists(pack.resolveSibling(name.substring(0, name.length() - ".pack".length()) + ".idx"))) {
+          out.add(pack);
         }
       }
     }

@@ -334,6 +334,24 @@ class CutOffGitWorkTest {
   }
 
   @Test
+  void killedBetweenTheOriginsPackAndItsIndexThePackIsRemovedAndThePushGoesOn() throws IOException {
+    // Found by CrashTortureIT (seed -8347981483314591604): the receive-pack had renamed the pack into place but not
+    // yet written its index; the same push again made a pack of the same name, taken as present: "object missing".
+    String expected = uninterrupted();
+    crashAt("push");
+    Path pack = origin.dir().resolve("objects/pack/pack-3ce5fef47d5ea7bfcd73c0c127331f2b01673c1d.pack");
+    Files.createDirectories(pack.getParent());
+    Files.write(pack, new byte[] {'P', 'A', 'C', 'K', 0, 0, 0, 2, 0, 0, 0, 0});
+
+    RollbackReport report = resume();
+
+    assertEndsAsUninterrupted(report, expected);
+    assertThat(recovered(report)).singleElement().isEqualTo("removed the stale pack without an index " + pack
+        + " that step 'push' (git.push) left when its process was cut off");
+    assertThat(pack).doesNotExist();
+  }
+
+  @Test
   void killedWhileBackingUpRefsThePackedRefsLockIsRemovedAndTheBackupMadeAgain() throws IOException {
     String expected = uninterrupted();
     crashAt("check out main");
