@@ -1,5 +1,6 @@
 package dev.rollback.git.internal;
 
+import dev.rollback.git.GitBisect;
 import dev.rollback.git.GitChecks;
 import dev.rollback.git.GitSignals;
 import dev.rollback.git.GitSteps;
@@ -107,6 +108,7 @@ public final class Engine implements AutoCloseable {
     m.put(GitSteps.TAG, new TagStep(this));
     m.put(GitSteps.PUSH, new PushStep(this));
     m.put(GitSteps.FETCH, new FetchStep(this));
+    m.put(GitBisect.BISECT, new BisectHandlers.Step(this));
     return m;
   }
 
@@ -123,6 +125,7 @@ public final class Engine implements AutoCloseable {
     m.put(GitChecks.NOT_REVERTED, new GitCheckEvaluators.Reverted(this, false));
     m.put(GitChecks.REVERTED, new GitCheckEvaluators.Reverted(this, true));
     m.put(GitChecks.CLEAN_WORK_TREE, new GitCheckEvaluators.CleanWorkTree(this));
+    m.put(GitBisect.BISECT, new BisectHandlers.Check(this));
     return m;
   }
 
