@@ -75,7 +75,7 @@ final class BisectRun {
         ((Map<?, ?>) p.get("env")).forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
       }
       Object t = ctx.params().get("probeTimeout");
-      return new Spec(Args.text(ctx, "good"), Args.text(ctx, "bad"), String.valueOf(p.get("name")), List.copyOf(argv),
+      return new Spec(Args.text(ctx, "good", ""), Args.text(ctx, "bad", ""), String.valueOf(p.get("name")), List.copyOf(argv),
           directory, env, Args.integer(ctx, "parallelism", 1), Args.integer(ctx, "confirmations", 0),
           t instanceof Duration ? (Duration) t : DEFAULT_PROBE_TIMEOUT);
     }
@@ -290,6 +290,23 @@ final class BisectRun {
     return out;
   }
 
+  /**
+   * Runs the probe once on a commit, in a scratch checkout of its own that is removed afterwards (for
+   * {@code git.probePasses}).
+   *
+   * @return the probe's exit status
+   */
+  int probeOnce(RevCommit commit) throws Exception {
+    Path scratch = engine.repo.repository().getDirectory().toPath().resolve("rollback").resolve("probe")
+        .resolve(run.runId().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + spec.key());
+    try (ScratchCheckout slot = ScratchCheckout.create(engine.repo.repository(), scratch.resolve("slot-0"))) {
+      slot.checkout(commit);
+      return exec(slot.dir(), commit);
+    } finally {
+      ScratchCheckout.delete(scratch);
+    }
+  }
+
   private Probed recall(String key, String commit) {
     return run.recall(key).map(v -> {
       String[] parts = v.split(" ", 2);
@@ -301,6 +318,7 @@ final class BisectRun {
     synchronized (slot) {
       slot.checkout(commit);
       int exit = exec(slot.dir(), commit);
+      Path log = slot.dir().getParent().resolve(slot.dir().getFileName() + ".out");
       Verdict v;
       if (exit == 0) {
         v = Verdict.GOOD;
@@ -310,7 +328,8 @@ final class BisectRun {
         v = Verdict.BAD;
       } else {
         throw new GitException("bisect run failed: the probe `" + spec.probeName() + "` exited " + exit + " on "
-            + commit.name() + " (0 is good, 125 untestable, 1 to 127 bad; anything else stops the bisection)");
+            + commit.name() + " (0 is good, 125 untestable, 1 to 127 bad; anything else stops the bisection)"
+            + tail(log));
       }
       LOG.info("bisect probe {} on {}: {} (exit {})", spec.probeName(), commit.name(), v, exit);
       if (!run.dryRun()) {
@@ -348,6 +367,20 @@ final class BisectRun {
       throw e;
     }
     return p.exitValue();
+  }
+
+  /** The last lines of a probe's output, masked, for messages. */
+  private String tail(Path log) {
+    try {
+      String text = Files.readString(log, StandardCharsets.UTF_8).strip();
+      text = run.redact(text);
+      if (text.length() > 1000) {
+        text = text.substring(text.length() - 1000);
+      }
+      return text.isEmpty() ? "" : "; its output ends: " + text;
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   private static void kill(Process p) {

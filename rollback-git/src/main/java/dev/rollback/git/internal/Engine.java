@@ -1,5 +1,6 @@
 package dev.rollback.git.internal;
 
+import dev.rollback.git.Culprits;
 import dev.rollback.git.GitBisect;
 import dev.rollback.git.GitChecks;
 import dev.rollback.git.GitSignals;
@@ -109,6 +110,7 @@ public final class Engine implements AutoCloseable {
     m.put(GitSteps.PUSH, new PushStep(this));
     m.put(GitSteps.FETCH, new FetchStep(this));
     m.put(GitBisect.BISECT, new BisectHandlers.Step(this));
+    m.put(Culprits.REVERT, new CulpritHandlers.Revert(this));
     return m;
   }
 
@@ -126,6 +128,8 @@ public final class Engine implements AutoCloseable {
     m.put(GitChecks.REVERTED, new GitCheckEvaluators.Reverted(this, true));
     m.put(GitChecks.CLEAN_WORK_TREE, new GitCheckEvaluators.CleanWorkTree(this));
     m.put(GitBisect.BISECT, new BisectHandlers.Check(this));
+    m.put(Culprits.GUARDRAILS, new CulpritHandlers.Guardrails(this));
+    m.put(Culprits.PROBE_PASSES, new CulpritHandlers.ProbePasses(this));
     return m;
   }
 

@@ -103,7 +103,7 @@ public final class BisectHistory {
       if (sideTip != 0) {
         c.append("merge :").append(sideTip).append('\n');
       }
-      c.append("M 100644 inline counter\n");
+      c.append("M 100644 inline changes/").append(i).append('\n');
       data(c, Integer.toString(i));
       if (i == culprit) {
         c.append("M 100644 inline broken\n");
