@@ -75,6 +75,27 @@ public final class GitBisect {
   }
 
   /**
+   * A bisection of a range given as {@code good..bad}, as {@code GitHubChecks.suspects} binds it
+   * ({@code ref("suspects")}) or as git writes it ({@code v1.4.0..main}).
+   *
+   * @param range text, a {@code Ref} or a {@code Template} whose value is {@code <good>..<bad>}
+   * @return the bisection, without a probe yet
+   * @throws NullPointerException if {@code range} is null
+   * @throws IllegalArgumentException if it is text without {@code ..} between two revisions, or of another type
+   */
+  public static GitBisect range(Object range) {
+    Object r = GitSteps.rev(range, "range");
+    if (r instanceof String) {
+      String[] ends = ((String) r).split("\\.\\.", -1);
+      if (ends.length != 2 || ends[0].isBlank() || ends[1].isBlank()) {
+        throw new IllegalArgumentException("range must be <good>..<bad>, was '" + r + "'");
+      }
+      return between(ends[0], ends[1]);
+    }
+    return new GitBisect(r, null, null, 1, 0, null);
+  }
+
+  /**
    * The same bisection with a probe: a command check ({@link Checks#command(Command)}), run in the scratch checkout
    * (its directory is relative to the checkout's root).
    *
@@ -179,13 +200,17 @@ public final class GitBisect {
   }
 
   private String describe() {
-    return GitSteps.show(good) + ".." + GitSteps.show(bad) + " with `" + requireProbe().name() + "`"
+    return ends() + " with `" + requireProbe().name() + "`"
         + (parallelism > 1 ? " (" + parallelism + " at once)" : "");
+  }
+
+  private String ends() {
+    return bad == null ? GitSteps.show(good) : GitSteps.show(good) + ".." + GitSteps.show(bad);
   }
 
   private Check requireProbe() {
     if (probe == null) {
-      throw new IllegalStateException("the bisection " + GitSteps.show(good) + ".." + GitSteps.show(bad)
+      throw new IllegalStateException("the bisection " + ends()
           + " has no probe: call probe(Checks.command(...)) first");
     }
     return probe;
@@ -196,8 +221,12 @@ public final class GitBisect {
     Map<String, Object> probeParams = new LinkedHashMap<>(p.params());
     probeParams.put("name", p.name());
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("good", good);
-    out.put("bad", bad);
+    if (bad == null) {
+      out.put("range", good);
+    } else {
+      out.put("good", good);
+      out.put("bad", bad);
+    }
     out.put("probe", probeParams);
     out.put("parallelism", parallelism);
     if (confirmations > 0) {
@@ -212,7 +241,7 @@ public final class GitBisect {
 
   @Override
   public String toString() {
-    return "GitBisect[" + GitSteps.show(good) + ".." + GitSteps.show(bad) + (probe == null ? "" : " `"
+    return "GitBisect[" + ends() + (probe == null ? "" : " `"
         + probe.name() + "`") + ", parallelism " + parallelism + "]";
   }
 }

@@ -25,10 +25,16 @@ final class BisectHandlers {
 
     @Override
     public StepPreview preview(StepContext ctx) {
+      Object range = ctx.params().containsKey("range") ? ctx.params().get("range")
+          : ctx.params().get("good") + ".." + ctx.params().get("bad");
+      String unknown = Args.unresolved(ctx, "range", "good", "bad", "probe");
+      if (unknown != null) {
+        return StepPreview.of("bisect the first-parent history " + range + " (known at run time)");
+      }
       BisectRun.Spec spec = BisectRun.Spec.read(ctx);
-      return StepPreview.of("bisect the first-parent history " + ctx.params().get("good") + ".."
-          + ctx.params().get("bad") + " with `" + spec.probeName() + "`").withDetail("parallelism",
-          String.valueOf(spec.parallelism())).withDetail("confirmations", String.valueOf(spec.confirmations()));
+      return StepPreview.of("bisect the first-parent history " + range + " with `" + spec.probeName() + "`")
+          .withDetail("parallelism", String.valueOf(spec.parallelism()))
+          .withDetail("confirmations", String.valueOf(spec.confirmations()));
     }
 
     @Override

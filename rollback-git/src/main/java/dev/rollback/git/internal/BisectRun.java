@@ -75,7 +75,18 @@ final class BisectRun {
         ((Map<?, ?>) p.get("env")).forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
       }
       Object t = ctx.params().get("probeTimeout");
-      return new Spec(Args.text(ctx, "good", ""), Args.text(ctx, "bad", ""), String.valueOf(p.get("name")), List.copyOf(argv),
+      String good = Args.text(ctx, "good", "");
+      String bad = Args.text(ctx, "bad", "");
+      if (ctx.params().containsKey("range")) {
+        String range = Args.text(ctx, "range");
+        String[] ends = range.split("\\.\\.", -1);
+        if (ends.length != 2 || ends[0].isBlank() || ends[1].isBlank()) {
+          throw new GitException("parameter 'range' must be <good>..<bad>, was '" + range + "'");
+        }
+        good = ends[0].strip();
+        bad = ends[1].strip();
+      }
+      return new Spec(good, bad, String.valueOf(p.get("name")), List.copyOf(argv),
           directory, env, Args.integer(ctx, "parallelism", 1), Args.integer(ctx, "confirmations", 0),
           t instanceof Duration ? (Duration) t : DEFAULT_PROBE_TIMEOUT);
     }

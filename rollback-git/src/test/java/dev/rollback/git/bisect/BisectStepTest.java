@@ -23,6 +23,7 @@ import dev.rollback.RollbackReport.StepReport;
 import dev.rollback.RunOptions;
 import dev.rollback.RunStatus;
 import dev.rollback.Step;
+import dev.rollback.Steps;
 import dev.rollback.git.Culprits;
 import dev.rollback.git.GitAdapter;
 import dev.rollback.git.GitBisect;
@@ -192,6 +193,18 @@ class BisectStepTest {
     }
     assertThat(preview.steps().get(0).kind()).isEqualTo(GitBisect.BISECT);
     assertThat(preview.toString() + preview.steps().get(0)).contains(hist.main.get(hist.culprit));
+  }
+
+  @Test
+  void aRangeAsGitWritesItOrAsTheCiSuspectsBindItIsBisectedAlike() throws Exception {
+    Path probe = script("probe.sh", BisectHistory.PROBE);
+    String range = hist.main.get(hist.good) + ".." + hist.main.get(hist.bad);
+    RollbackReport report = run(Steps.command("echo", range).as("suspects"),
+        GitBisect.range(ref("suspects")).probe(Command.of("sh", probe.toString(), ledger.toString())).step()
+            .as("culprit"));
+    assertThat(report.status()).as(report.summary()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(report.outputs()).containsEntry("culprit", hist.main.get(hist.culprit));
+    assertThatThrownBy(() -> GitBisect.range("main")).hasMessageContaining("range must be <good>..<bad>, was 'main'");
   }
 
   @Test
