@@ -56,7 +56,8 @@ public final class Culprits {
    * Reverts the culprit on the current branch like {@code git revert --no-edit} (a merge against its first parent,
    * {@code -m 1}, since bisection blames merges as a whole), with the trailers {@code Reverts:},
    * {@code Rollback-Run:}, {@code Found-By:} and {@value #TRAILER}{@code : auto} added to git's message. Its value
-   * is the new commit's id.
+   * is the new commit's id; outputs {@code culprit}, {@code subject} and {@code author} (name and e-mail address, to
+   * mention in a pull request or notification), {@code message} and {@code before} (HEAD before it).
    *
    * @param culprit the commit
    * @param foundBy how it was found, for the trailer: text, a {@code Ref} ({@code ref("culprit.how")}) or a

@@ -47,11 +47,15 @@ public final class DemoVerb implements Verb {
 
   @Override
   public String summary() {
-    return "run the P3-007 plan end to end in a sandbox (a new temporary folder unless --dir)";
+    return "run the P3-007 plan end to end in a sandbox (a new temporary folder unless --dir); `demo culprit`:"
+        + " find the commit that broke CI from CI history and bisection, and revert it under guardrails";
   }
 
   @Override
   public int run(List<String> args, PrintStream out) {
+    if (!args.isEmpty() && args.get(0).equals("culprit")) {
+      return culprit(args.subList(1, args.size()), out);
+    }
     Demo.Builder demo = Demo.builder().environment(environment).out(out).progress(progress);
     for (int i = 0; i < args.size(); i++) {
       if (args.get(i).equals("--dir") && i + 1 < args.size()) {
@@ -70,6 +74,27 @@ public final class DemoVerb implements Verb {
       return demo.build().run().report().status() == RunStatus.SUCCEEDED ? 0 : 1;
     } catch (IOException e) {
       throw new UncheckedIOException("the demo's sandbox could not be made: " + e.getMessage(), e);
+    }
+  }
+
+  private int culprit(List<String> args, PrintStream out) {
+    Path dir = null;
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("--dir") && i + 1 < args.size()) {
+        dir = Path.of(args.get(++i));
+        if (Files.exists(dir) && !isEmptyDirectory(dir)) {
+          throw new UsageException("--dir " + dir.toAbsolutePath().normalize() + " must be an empty or missing"
+              + " directory");
+        }
+      } else {
+        throw new UsageException(args.get(i).equals("--dir") ? "--dir needs a value" : "unknown argument '"
+            + args.get(i) + "'");
+      }
+    }
+    try {
+      return new dev.rollback.examples.demo.CulpritDemo(dir, out, progress).run();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the culprit demo's sandbox could not be made: " + e.getMessage(), e);
     }
   }
 

@@ -174,6 +174,8 @@ final class CulpritHandlers {
         s.advanceHead(head.getId(), id, head.getTree().getId(), tree, "revert: " + Picks.subject(c.getFullMessage()));
         return StepResult.of("reverted the culprit " + Args.abbrev(c) + " as " + Args.abbrev(id) + " with trailers")
             .withValue(id.name()).withOutput("message", message).withOutput("before", head.name())
+            .withOutput("culprit", c.name()).withOutput("subject", Picks.subject(c.getFullMessage()))
+            .withOutput("author", c.getAuthorIdent().getName() + " <" + c.getAuthorIdent().getEmailAddress() + ">")
             .withEvidence("reverted", c.name());
       }
     }
@@ -187,7 +189,10 @@ final class CulpritHandlers {
           if (m.contains("This reverts commit " + c.name()) && m.contains("Rollback-Run: " + ctx.run().runId())) {
             return Probe.applied(StepResult.of("the culprit " + Args.abbrev(c) + " was reverted as "
                 + Args.abbrev(made)).withValue(made.name()).withOutput("message", m)
-                .withEvidence("reverted", c.name()));
+                .withOutput("before", made.getParent(0).name()).withOutput("culprit", c.name())
+                .withOutput("subject", Picks.subject(c.getFullMessage()))
+                .withOutput("author", c.getAuthorIdent().getName() + " <" + c.getAuthorIdent().getEmailAddress()
+                    + ">").withEvidence("reverted", c.name()));
           }
         }
         return Probe.notApplied();
