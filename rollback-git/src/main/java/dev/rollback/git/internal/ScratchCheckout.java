@@ -83,15 +83,22 @@ final class ScratchCheckout implements AutoCloseable {
     u.forceUpdate();
     tree = target;
     try (Git g = Git.wrap(repo)) {
-      // What the previous probe changed in tracked files: put back as the commit has them.
-      var status = g.status().call();
+      // What the previous probe left: tracked files changed or removed are put back as the commit has them, files
+      // it made (untracked or ignored) removed. One walk of the work tree, as git status --ignored makes.
+      var status = g.status().setIgnoreSubmodules(org.eclipse.jgit.submodule.SubmoduleWalk.IgnoreSubmoduleMode.ALL)
+          .call();
       if (!status.getModified().isEmpty() || !status.getMissing().isEmpty()) {
         var co = g.checkout().setForced(true).setStartPoint(commit);
         status.getModified().forEach(co::addPath);
         status.getMissing().forEach(co::addPath);
         co.call();
       }
-      g.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
+      java.util.Set<String> made = new java.util.TreeSet<>(status.getUntracked());
+      made.addAll(status.getUntrackedFolders());
+      made.addAll(status.getIgnoredNotInIndex());
+      for (String path : made) {
+        delete(dir.resolve(path));
+      }
     } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
       throw new IOException("cannot reset the scratch checkout in '" + dir + "' to " + commit.name() + ": "
           + e.getMessage(), e);
