@@ -34,6 +34,10 @@ import java.util.Objects;
  * search: log base k + 1 of the range in rounds instead of log base 2), at most as many as the machine has cores.
  * With {@link #confirmations(int)} the bad end is probed again first: a pass there ends with "flaky, no rollback".
  *
+ * <p>The whole bisection is bounded by the step's or check's timeout (the plan's default, five minutes, unless
+ * {@code .step().timeout(...)} says otherwise); a bisection stopped by it keeps the verdicts it remembered, so a
+ * resumed run goes on from there.
+ *
  * <p>Values are immutable: every method returns a new one.
  */
 public final class GitBisect {
