@@ -7,6 +7,8 @@
 #
 # Usage:
 #   scripts/bench.sh [--runs N] [--warmup N] [--variants] [--docker]
+#       (the seed's Git flows as bash, as a class-based plan cold and warm, and as a JShell plan on its first run
+#       and from its second run on, replayed from the plan cache)
 #       the time-to-rollback comparison (default 15 runs each, after 25 warm-up runs in process), the compose
 #       comparison when a Docker engine is reachable (--docker: start a private one when none is, installing Debian's
 #       docker.io, busybox-static and docker-compose as root when missing; stopped at the end), GitHub request
@@ -96,7 +98,7 @@ while [[ $# -gt 0 ]]; do
     --warmup) warmup="$2"; shift 2 ;;
     --variants) variants=(--variants); shift ;;
     --docker) docker_start=1; shift ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done

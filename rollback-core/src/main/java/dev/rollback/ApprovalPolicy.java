@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ApprovalPolicy.single("maintainer")                      // any one maintainer
- * ApprovalPolicy.role("team-lead")                         // the team lead
+ * ApprovalPolicy.single("team-lead")                       // the team lead
  * ApprovalPolicy.consensus(List.of("maintainer", "team-lead", "developer"), 2)   // two distinct people
  * ApprovalPolicy.discretion()                              // no sign-off: the team's discretion
  * }</pre>
@@ -33,7 +33,11 @@ public record ApprovalPolicy(Kind kind, List<String> roles, int quorum, Duration
   public enum Kind {
     /** One person holding the role. */
     SINGLE,
-    /** The holder of a named role, such as the team lead. */
+    /**
+     * The holder of a named role, such as the team lead: the same rule as {@link #SINGLE}, worded "Team lead
+     * approval"; what the deprecated {@link ApprovalPolicy#role(String)} makes, kept so that plans written with it
+     * keep their hash.
+     */
     ROLE,
     /** A quorum of distinct people among the roles named. */
     CONSENSUS,
@@ -67,13 +71,18 @@ public record ApprovalPolicy(Kind kind, List<String> roles, int quorum, Duration
   }
 
   /**
-   * Approval by the holder of a role, such as the team lead.
+   * Approval by the holder of a role, such as the team lead: {@link #single(String)} worded "Team lead approval"
+   * in the runbook instead of "Single team-lead".
    *
    * @param role the role, for example {@code team-lead}
-   * @return the policy
+   * @return the policy, of kind {@link Kind#ROLE}, so that plans written with it keep their hash
+   * @throws NullPointerException if {@code role} is null
+   * @deprecated the same rule as {@link #single(String)}, which differs only in wording: use that
    */
+  @Deprecated
   public static ApprovalPolicy role(String role) {
-    return new ApprovalPolicy(Kind.ROLE, List.of(Objects.requireNonNull(role, "role")), 1, DEFAULT_TIMEOUT);
+    ApprovalPolicy one = single(role);
+    return new ApprovalPolicy(Kind.ROLE, one.roles(), one.quorum(), one.timeout());
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.rollback;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.rollback.internal.core.CoreContracts;
 
 /**
  * Checks that need no adapter: a person's confirmation, a command's exit status, a number in a command's output,
@@ -25,7 +24,7 @@ public final class Checks {
    * @return the check
    */
   public static Check confirm(String item) {
-    return Check.of(CONFIRM, item, Map.of("item", item));
+    return CoreContracts.CONFIRM_CHECK.with(CoreContracts.ITEM, item).check(item);
   }
 
   /**
@@ -35,7 +34,7 @@ public final class Checks {
    * @return the check
    */
   public static Check command(Command command) {
-    return Check.of(COMMAND, command.display(), command.toParams());
+    return CoreContracts.COMMAND_CHECK.draft().withAll(command.toParams()).check(command.display());
   }
 
   /**
@@ -57,9 +56,8 @@ public final class Checks {
    * @return the check
    */
   public static Check commandOutput(Command command, String pattern) {
-    Map<String, Object> params = new LinkedHashMap<>(command.toParams());
-    params.put("pattern", pattern);
-    return Check.of(COMMAND, command.display(), params);
+    return CoreContracts.COMMAND_CHECK.draft().withAll(command.toParams()).with(CoreContracts.PATTERN, pattern)
+        .check(command.display());
   }
 
   /**

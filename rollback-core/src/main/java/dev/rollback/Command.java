@@ -1,6 +1,7 @@
 package dev.rollback;
 
 import dev.rollback.internal.Params;
+import dev.rollback.internal.core.CoreContracts;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Objects;
 
 /**
  * A program to run, as a value: its arguments (no shell in between), the directory to run it in, relative to
- * the repository, and its environment. Used by {@link Steps#run(Command)}, {@link Checks#command(Command)} and
+ * the repository, and its environment. Used by {@link Steps#command(Command)}, {@link Checks#command(Command)} and
  * {@link Signals#commandNumber(Command, String)}.
  *
  * <pre>{@code
@@ -89,13 +90,7 @@ public record Command(List<String> argv, RepoPath directory, Map<String, Object>
    * @return the parameters
    */
   public Map<String, Object> toParams() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("argv", argv);
-    p.put("directory", directory);
-    if (!env.isEmpty()) {
-      p.put("env", env);
-    }
-    return p;
+    return CoreContracts.command(argv, directory, env);
   }
 
   /**

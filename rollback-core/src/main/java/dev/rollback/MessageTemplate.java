@@ -1,5 +1,6 @@
 package dev.rollback;
 
+import dev.rollback.run.RunOptions;
 import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;

@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * @param name the output's name
  */
-public record Ref(String name) implements Arg {
+public record Ref(String name) implements Arg, Revision, Text, Branch {
 
   /**
    * Creates a reference.

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param name the short name ({@code rollback-p3-007}) or full name ({@code refs/heads/main})
  */
-public record RefName(String name) implements Arg {
+public record RefName(String name) implements Arg, Branch {
 
   /**
    * Creates a ref name.

@@ -171,11 +171,14 @@ public final class Rollback {
   }
 
   /**
-   * Approval by the holder of the role.
+   * Approval by the holder of the role: {@link #single(String)} worded "Team lead approval" in the runbook.
    *
    * @param role the role
    * @return the policy
+   * @deprecated the same rule as {@link #single(String)}, which differs only in wording: use that; plans written
+   *     with this keep compiling and keep their hash
    */
+  @Deprecated
   public static ApprovalPolicy role(String role) {
     return ApprovalPolicy.role(role);
   }

@@ -1,8 +1,9 @@
 package dev.rollback;
 
-import dev.rollback.internal.MessageValues;
 import dev.rollback.internal.CanonicalJson;
+import dev.rollback.internal.MessageValues;
 import dev.rollback.internal.PlanChecker;
+import dev.rollback.run.RunOptions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

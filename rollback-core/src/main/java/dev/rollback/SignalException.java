@@ -1,5 +1,8 @@
 package dev.rollback;
 
+import dev.rollback.decide.Truth;
+
+
 /**
  * A signal could not be measured: a report file that is missing, empty or not well-formed, a pattern that matches
  * nothing, a command that failed. The message names the file, pattern or command. Conditions over the signal become

@@ -2,9 +2,8 @@ package dev.rollback;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import dev.rollback.internal.core.CoreContracts;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -83,9 +82,8 @@ public final class Signals {
    * @return the signal
    */
   public static Signal commandNumber(Command command, String pattern, Unit unit) {
-    Map<String, Object> params = new LinkedHashMap<>(command.toParams());
-    params.put("pattern", pattern);
-    return Signal.of(COMMAND_NUMBER, unit, "output of " + command.display(), params);
+    return CoreContracts.COMMAND_NUMBER.draft().withAll(command.toParams()).with(CoreContracts.PATTERN, pattern)
+        .signal(unit, "output of " + command.display());
   }
 
   /**
@@ -98,10 +96,8 @@ public final class Signals {
    * @return the signal
    */
   public static Signal commandNumber(Command command, String pattern, Unit unit, Duration timeout) {
-    Map<String, Object> params = new LinkedHashMap<>(command.toParams());
-    params.put("pattern", pattern);
-    params.put("timeout", timeout);
-    return Signal.of(COMMAND_NUMBER, unit, "output of " + command.display(), params);
+    return CoreContracts.COMMAND_NUMBER.draft().withAll(command.toParams()).with(CoreContracts.PATTERN, pattern)
+        .with(CoreContracts.TIMEOUT, timeout).signal(unit, "output of " + command.display());
   }
 
   /**
@@ -113,10 +109,8 @@ public final class Signals {
    * @return the signal
    */
   public static Signal fileNumber(RepoPath file, String pattern, Unit unit) {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("file", file);
-    params.put("pattern", pattern);
-    return Signal.of(FILE_NUMBER, unit, "number in " + file.path(), params);
+    return CoreContracts.FILE_NUMBER.with(CoreContracts.FILE, file).with(CoreContracts.PATTERN, pattern)
+        .signal(unit, "number in " + file.path());
   }
 
   /**
@@ -149,8 +143,8 @@ public final class Signals {
    * @return the signal, in {@link Unit#RATIO}
    */
   public static Signal testFailureRate(RepoPath reports, String include) {
-    return Signal.of(TEST_FAILURE_RATE, Unit.RATIO, "test failure rate in " + reports.path(),
-        reportParams(reports, include));
+    return CoreContracts.TEST_FAILURE_RATE.with(CoreContracts.REPORTS, reports).with(CoreContracts.INCLUDE, include)
+        .signal(Unit.RATIO, "test failure rate in " + reports.path());
   }
 
   /**
@@ -172,7 +166,8 @@ public final class Signals {
    * @return the signal, in {@link Unit#COUNT}
    */
   public static Signal testCount(RepoPath reports, String include) {
-    return Signal.of(TEST_COUNT, Unit.COUNT, "tests executed in " + reports.path(), reportParams(reports, include));
+    return CoreContracts.TEST_COUNT.with(CoreContracts.REPORTS, reports).with(CoreContracts.INCLUDE, include)
+        .signal(Unit.COUNT, "tests executed in " + reports.path());
   }
 
   /**
@@ -195,11 +190,9 @@ public final class Signals {
    * @return the signal, in {@link Unit#COUNT}
    */
   public static Signal flakyTests(List<RepoPath> runsOldestFirst, String include) {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("reports", List.copyOf(runsOldestFirst));
-    params.put("include", include);
-    return Signal.of(FLAKY_TESTS, Unit.COUNT, "flaky tests in "
-        + runsOldestFirst.stream().map(RepoPath::path).collect(Collectors.joining(", ")), params);
+    return CoreContracts.FLAKY_TESTS.with(CoreContracts.REPORT_RUNS, runsOldestFirst)
+        .with(CoreContracts.INCLUDE, include).signal(Unit.COUNT, "flaky tests in "
+            + runsOldestFirst.stream().map(RepoPath::path).collect(Collectors.joining(", ")));
   }
 
   /**
@@ -209,13 +202,7 @@ public final class Signals {
    * @return the signal, in {@link Unit#RATIO}
    */
   public static Signal lineCoverage(RepoPath report) {
-    return Signal.of(LINE_COVERAGE, Unit.RATIO, "line coverage in " + report.path(), Map.of("report", report));
-  }
-
-  private static Map<String, Object> reportParams(RepoPath reports, String include) {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("reports", reports);
-    params.put("include", include);
-    return params;
+    return CoreContracts.LINE_COVERAGE.with(CoreContracts.REPORT, report).signal(Unit.RATIO, "line coverage in "
+        + report.path());
   }
 }

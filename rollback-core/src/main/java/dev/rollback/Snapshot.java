@@ -1,5 +1,9 @@
 package dev.rollback;
 
+import dev.rollback.decide.DecisionMatrix;
+import dev.rollback.decide.Truth;
+import dev.rollback.internal.PlanPath;
+import dev.rollback.internal.PlanWalker;
 import dev.rollback.spi.Measurement;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -119,17 +123,36 @@ public final class Snapshot {
    */
   public static Set<Signal> signalsOf(RollbackPlan plan) {
     Objects.requireNonNull(plan, "plan");
-    Set<Signal> out = new LinkedHashSet<>(plan.assessment());
-    for (Trigger t : plan.triggers()) {
-      collect(plan, t.condition(), out);
-    }
-    for (SeverityLevel level : plan.severities()) {
-      collect(plan, level.condition(), out);
-    }
-    for (Check c : plan.readinessChecks()) {
-      c.condition().ifPresent(cond -> collect(plan, cond, out));
-    }
-    return Collections.unmodifiableSet(out);
+    Set<Signal> assessed = new LinkedHashSet<>();
+    Set<Signal> conditions = new LinkedHashSet<>();
+    // One walk of the plan (PlanWalker lists its parts); the assessment's own signals come first in the set.
+    PlanWalker.walk(plan, false, new PlanWalker.Visitor() {
+      @Override
+      public void trigger(PlanPath path, Trigger t) {
+        collect(plan, t.condition(), conditions);
+      }
+
+      @Override
+      public void severity(PlanPath path, SeverityLevel level) {
+        collect(plan, level.condition(), conditions);
+      }
+
+      @Override
+      public void signal(PlanPath path, PlanWalker.SignalRole role, Signal s) {
+        if (role == PlanWalker.SignalRole.ASSESSMENT) {
+          assessed.add(s);
+        }
+      }
+
+      @Override
+      public void check(PlanPath path, PlanWalker.CheckRole role, Check c) {
+        if (role == PlanWalker.CheckRole.READINESS) {
+          c.condition().ifPresent(cond -> collect(plan, cond, conditions));
+        }
+      }
+    });
+    assessed.addAll(conditions);
+    return Collections.unmodifiableSet(assessed);
   }
 
   /**

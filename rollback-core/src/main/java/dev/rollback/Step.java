@@ -17,7 +17,7 @@ import org.immutables.value.Value;
  * previews, applies, probes and compensates it.
  *
  * <p>Steps come from factories named after the tool ({@code GitSteps.revert(ref("culprit"))},
- * {@link Steps#run(Command)}) and are tuned with the fluent methods, each returning a new step:
+ * {@link Steps#command(Command)}) and are tuned with the fluent methods, each returning a new step:
  *
  * <pre>{@code
  * GitSteps.revert(ref("culprit"))
@@ -101,7 +101,7 @@ public abstract class Step {
   /**
    * The check that tells, when an interrupted run resumes, whether this step took effect before the
    * interruption: it passes when the step's effect is there. Declared for steps whose adapter cannot tell by
-   * itself, such as a command ({@link Steps#run(Command)}); when present it is asked instead of the adapter.
+   * itself, such as a command ({@link Steps#command(Command)}); when present it is asked instead of the adapter.
    *
    * @return the check, when the step has one
    */
@@ -199,7 +199,7 @@ public abstract class Step {
    * adapter is asked, and a command's cannot tell.
    *
    * <pre>{@code
-   * Steps.run(Command.of("scripts/disable-docker-tests.sh"))
+   * Steps.command(Command.of("scripts/disable-docker-tests.sh"))
    *     .appliedWhen(Checks.command("grep", "-q", "DOCKER_TESTS=off", "ci.env"))
    * }</pre>
    *

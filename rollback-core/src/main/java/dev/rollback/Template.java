@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * @param text the template text
  */
-public record Template(String text) implements Arg {
+public record Template(String text) implements Arg, Revision, Text {
 
   /**
    * Creates a template.

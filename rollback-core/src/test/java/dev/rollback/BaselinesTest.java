@@ -4,6 +4,8 @@ import static dev.rollback.Rollback.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rollback.decide.BaselineException;
+import dev.rollback.decide.Baselines;
 import dev.rollback.spi.Measurement;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,11 @@ package dev.rollback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rollback.decide.Baselines;
+import dev.rollback.decide.Conditions;
+import dev.rollback.decide.Evaluation;
+import dev.rollback.decide.EvaluationContext;
+import dev.rollback.decide.Truth;
 import dev.rollback.spi.Measurement;
 import dev.rollback.spi.Sample;
 import java.time.Duration;

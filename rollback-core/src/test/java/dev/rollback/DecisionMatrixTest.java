@@ -4,6 +4,9 @@ import static dev.rollback.SeedMatrix.NOW;
 import static dev.rollback.SeedMatrix.PLAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rollback.decide.Baselines;
+import dev.rollback.decide.Decision;
+import dev.rollback.decide.DecisionMatrix;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,6 +3,8 @@ package dev.rollback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rollback.run.RollbackExecutor;
+import dev.rollback.run.RunOptions;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.AdapterProvider;
 import dev.rollback.spi.StepContext;

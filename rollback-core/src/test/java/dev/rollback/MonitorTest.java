@@ -3,7 +3,11 @@ package dev.rollback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rollback.spi.ManualClock;
+import dev.rollback.decide.Truth;
+import dev.rollback.monitor.Alert;
+import dev.rollback.monitor.Monitor;
+import dev.rollback.monitor.MonitorReport;
+import dev.rollback.run.ManualClock;
 import dev.rollback.spi.Measurement;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.rollback.run.Notifiers;
 import dev.rollback.spi.Delivery;
 import dev.rollback.spi.Notification;
 import dev.rollback.spi.Notifier;

@@ -111,7 +111,7 @@ class PlanCheckTest {
         .phase(phase("Bind too late").step(TestPlans.find("culprit")).validate(Checks.confirm("Found"))));
 
     assertThat(lines(plan, Rule.UNBOUND_REFERENCE)).containsExactly(
-        GRADUAL + ".phases[Use].steps[restore ci.yml].params: refers to output 'culprit' that no earlier step or"
+        GRADUAL + ".phases[Use].steps[restore ci.yml].params.from: refers to output 'culprit' that no earlier step or"
             + " check binds");
   }
 
@@ -123,9 +123,9 @@ class PlanCheckTest {
         .phase(phase("Announce").step(announce).validate(Checks.confirm("Announced"))));
 
     assertThat(lines(plan, Rule.UNBOUND_REFERENCE)).containsExactlyInAnyOrder(
-        GRADUAL + ".phases[Announce].steps[announce].params: refers to output 'commit' that no earlier step or"
+        GRADUAL + ".phases[Announce].steps[announce].params.text: refers to output 'commit' that no earlier step or"
             + " check binds",
-        GRADUAL + ".phases[Announce].steps[announce].params: refers to output 'ticket' that no earlier step or"
+        GRADUAL + ".phases[Announce].steps[announce].params.branch: refers to output 'ticket' that no earlier step or"
             + " check binds");
   }
 
@@ -153,7 +153,7 @@ class PlanCheckTest {
         .trigger("slow-commit", "A slow commit", perCommit.above(300))
         .build();
 
-    assertThat(lines(plan)).containsExactly("triggers[slow-commit].condition.signal: refers to output"
+    assertThat(lines(plan)).containsExactly("triggers[slow-commit].condition.signal.env.COMMIT: refers to output"
         + " 'culprit'; signals are measured before any step runs");
   }
 
@@ -263,11 +263,11 @@ class PlanCheckTest {
     assertThat(lines(plan, Rule.PATH_OUTSIDE_REPOSITORY)).containsExactlyInAnyOrder(
         "triggers[slow].condition.baseline: path '/tmp/baseline.json' is absolute; paths are relative to the"
             + " repository's root",
-        GRADUAL + ".phases[Copy].steps[copy].params: path '../x' escapes the repository with '..'",
-        GRADUAL + ".phases[Copy].steps[copy].params: path '/etc/passwd' is absolute; paths are relative to the"
+        GRADUAL + ".phases[Copy].steps[copy].params.from: path '../x' escapes the repository with '..'",
+        GRADUAL + ".phases[Copy].steps[copy].params.to: path '/etc/passwd' is absolute; paths are relative to the"
             + " repository's root",
-        GRADUAL + ".phases[Copy].steps[copy].params: path 'a/../../b' escapes the repository with '..'",
-        GRADUAL + ".phases[Copy].validations[make].params: path '../outside' escapes the repository with '..'");
+        GRADUAL + ".phases[Copy].steps[copy].params.also[0]: path 'a/../../b' escapes the repository with '..'",
+        GRADUAL + ".phases[Copy].validations[make].params.directory: path '../outside' escapes the repository with '..'");
   }
 
   @Test
@@ -278,13 +278,13 @@ class PlanCheckTest {
     RollbackPlan plan = withGradual(procedure("gradual")
         .phase(phase("Branch").step(branches).validate(Checks.confirm("Branched"))));
 
-    String at = GRADUAL + ".phases[Branch].steps[branches].params: ";
+    String at = GRADUAL + ".phases[Branch].steps[branches].params.names";
     assertThat(lines(plan, Rule.INVALID_REF_NAME)).containsExactly(
-        at + "ref name 'a..b' contains '..'",
-        at + "ref name '-x' starts with '-'",
-        at + "ref name 'a\\u0007b' contains control characters",
-        at + "ref name 'a@{1}' contains '@{'",
-        at + "ref name 'topic.lock' has a component ending with '.lock'");
+        at + "[0]: ref name 'a..b' contains '..'",
+        at + "[1]: ref name '-x' starts with '-'",
+        at + "[2]: ref name 'a\\u0007b' contains control characters",
+        at + "[3]: ref name 'a@{1}' contains '@{'",
+        at + "[4]: ref name 'topic.lock' has a component ending with '.lock'");
   }
 
   /**
@@ -375,7 +375,7 @@ class PlanCheckTest {
         Rule.UNBOUND_REFERENCE, Rule.PATH_OUTSIDE_REPOSITORY, Rule.INVALID_REF_NAME);
     assertThat(check.toString()).startsWith("plan 'broken' has " + check.problems().size() + " problems:\n")
         .contains("  severities[critical].approval: quorum 3 exceeds the 1 role named\n")
-        .contains("  procedures[gradual].phases[Push].steps[restore].params: path '../etc/passwd' escapes the"
+        .contains("  procedures[gradual].phases[Push].steps[restore].params.file: path '../etc/passwd' escapes the"
             + " repository with '..'");
     assertThatThrownBy(check::orThrow).isInstanceOf(PlanInvalidException.class)
         .hasMessage(check.toString())

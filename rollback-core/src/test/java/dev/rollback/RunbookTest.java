@@ -50,7 +50,7 @@ class RunbookTest {
     String md = TestPlans.seed().toMarkdown();
 
     assertThat(lines(md)).containsSequence(
-        "| Severity | Trigger | Condition | Action | Deadline | Approval | Procedure |",
+        "| Severity | Description | Condition | Action | Deadline | Approval | Procedure |",
         "|---|---|---|---|---|---|---|",
         "| critical | CI completely broken, blocking all deployments | `trigger ci-broken` | Rollback within 1 hour"
             + " | 1 hour | Single maintainer | emergency |",

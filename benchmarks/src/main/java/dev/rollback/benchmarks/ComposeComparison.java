@@ -1,7 +1,7 @@
 package dev.rollback.benchmarks;
 
 import dev.rollback.docker.ComposeProject;
-import dev.rollback.docker.DockerAdapter;
+import dev.rollback.docker.Docker;
 import dev.rollback.docker.DockerLabels;
 import dev.rollback.docker.ServiceRun;
 import dev.rollback.docker.ServiceRunOptions;
@@ -53,7 +53,7 @@ public final class ComposeComparison {
     Workspaces.delete(dir);
     copy(source, dir);
     Path file = dir.resolve("docker-compose.test.yml");
-    try (DockerAdapter docker = DockerAdapter.fromEnvironment()) {
+    try (Docker docker = Docker.fromEnvironment()) {
       ComposeProject project = ComposeProject.load(file);
       ServiceRunOptions always = ServiceRunOptions.defaults();
       ServiceRunOptions ifMissing = always.build(ServiceRunOptions.BuildPolicy.IF_MISSING);
@@ -81,10 +81,10 @@ public final class ComposeComparison {
         out.println(Samples.ratio("compose-run-cold", cold, script, what + " library=\"./rollback run "
             + PLAN + " --severity high --yes\" (a new JVM per run, whole process; builds every run)"));
         out.println(Samples.ratio("compose-run-warm", same, script, what
-            + " library=\"DockerAdapter.runService, build when missing (what docker-compose run does), in the"
+            + " library=\"Docker.runService, build when missing (what docker-compose run does), in the"
             + " benchmark's JVM\""));
         out.println(Samples.ratio("compose-run-warm-build-always", byDefault, script, what
-            + " library=\"DockerAdapter.runService with its default, a cached build every run\""));
+            + " library=\"Docker.runService with its default, a cached build every run\""));
       } finally {
         docker.removeByLabel(DockerLabels.PROJECT + "=" + project.name());
         compose(dir, file, "down", "--rmi", "local", "--volumes");
@@ -99,7 +99,7 @@ public final class ComposeComparison {
     return time(dir, List.of(launcher.toString(), "run", PLAN, "--severity", "high", "--yes"), "SUCCEEDED");
   }
 
-  private static long adapter(DockerAdapter docker, ComposeProject project, ServiceRunOptions options) {
+  private static long adapter(Docker docker, ComposeProject project, ServiceRunOptions options) {
     long t = System.nanoTime();
     ServiceRun r = docker.runService(project, SERVICE, options);
     long nanos = System.nanoTime() - t;

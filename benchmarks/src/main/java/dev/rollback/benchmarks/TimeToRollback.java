@@ -26,7 +26,10 @@ import java.util.Map;
  *   <li>script: {@code bash benchmarks/seed/<flow>.sh} in the clone;</li>
  *   <li>cold: {@code ./rollback run dev.rollback.examples.SeedGitPlans#<flow> --severity ... --yes} in the clone, a
  *       new JVM for every run, timed as a whole process, as a user runs it;</li>
- *   <li>warm: the same command line run in this JVM ({@link RollbackCli#run}), after warm-up runs.</li>
+ *   <li>warm: the same command line run in this JVM ({@link RollbackCli#run}), after warm-up runs;</li>
+ *   <li>jsh-first-run: {@code ./rollback run examples/jshell/seed-<flow>.jsh ...}, the same plan as a JShell script,
+ *       a new JVM with an empty plan cache, so it compiles the script;</li>
+ *   <li>jsh: the same from the second run on, the compiled script replayed from the plan cache.</li>
  * </ul>
  *
  * <p>Every run, of every kind, works on a fresh copy of the pristine clone and origin, made outside the timed
@@ -43,9 +46,14 @@ import java.util.Map;
 public final class TimeToRollback {
 
   /** A flow of the seed: its script, its plan and the launcher's options for it. */
-  private record Flow(String name, Path script, String plan, List<String> options) {}
+  private record Flow(String name, Path script, String plan, Path jsh, List<String> options) {}
 
-  private enum Kind { SCRIPT, COLD, WARM, COLD_WITHOUT_ARCHIVE }
+  /**
+   * How a flow runs: the seed's script; the launcher on the class-based plan, as a new process (cold) or in this JVM
+   * (warm); the launcher on the same plan as a JShell script, as a new process with an empty plan cache (its first
+   * run, which compiles it) or with the cache that earlier runs left (the second run onward).
+   */
+  private enum Kind { SCRIPT, COLD, WARM, COLD_WITHOUT_ARCHIVE, JSH_FIRST_RUN, JSH }
 
   private final Path pristine;
   private final Path root;
@@ -106,10 +114,11 @@ public final class TimeToRollback {
     Path seed = root.resolve("benchmarks/seed");
     List<Flow> flows = List.of(
         new Flow("configuration", seed.resolve("configuration-rollback.sh"), plan + "#configuration",
-            List.of("--severity", "high", "--yes")),
+            root.resolve("examples/jshell/seed-configuration.jsh"), List.of("--severity", "high", "--yes")),
         new Flow("emergency", seed.resolve("emergency-rollback.sh"), plan + "#emergency",
-            List.of("--severity", "critical", "--emergency", "--yes")));
-    List<Kind> kinds = new ArrayList<>(List.of(Kind.SCRIPT, Kind.COLD, Kind.WARM));
+            root.resolve("examples/jshell/seed-emergency.jsh"), List.of("--severity", "critical", "--emergency",
+                "--yes")));
+    List<Kind> kinds = new ArrayList<>(List.of(Kind.SCRIPT, Kind.COLD, Kind.WARM, Kind.JSH_FIRST_RUN, Kind.JSH));
     if (variants) {
       kinds.add(Kind.COLD_WITHOUT_ARCHIVE);
     }
@@ -150,6 +159,17 @@ public final class TimeToRollback {
           command + " (a new JVM per run, whole process)"));
       out.println(Samples.ratio("git-" + f.name() + "-warm", samples.get(f.name() + "/" + Kind.WARM), script,
           "library=\"the same command line in the benchmark's JVM after " + warmup + " warm-up runs\""));
+      Samples cold = samples.get(f.name() + "/" + Kind.COLD);
+      String jsh = "library=\"./rollback run examples/jshell/" + f.jsh().getFileName() + " "
+          + String.join(" ", f.options()) + "\"";
+      Samples first = samples.get(f.name() + "/" + Kind.JSH_FIRST_RUN);
+      Samples cached = samples.get(f.name() + "/" + Kind.JSH);
+      out.println(Samples.ratio("git-" + f.name() + "-jsh-first-run", first, script, jsh + " with an empty plan"
+          + " cache (compiles the script); " + String.format(Locale.ROOT, "%.2f", first.median() / cold.median())
+          + "x the class-based plan's cold run"));
+      out.println(Samples.ratio("git-" + f.name() + "-jsh", cached, script, jsh + " from the second run on (the"
+          + " compiled script replayed from the plan cache); " + String.format(Locale.ROOT, "%.2f",
+          cached.median() / cold.median()) + "x the class-based plan's cold run"));
       if (variants) {
         out.println(Samples.ratio("git-" + f.name() + "-cold-without-archive",
             samples.get(f.name() + "/" + Kind.COLD_WITHOUT_ARCHIVE), script, "library=\"ROLLBACK_CDS=0 "
@@ -182,7 +202,9 @@ public final class TimeToRollback {
     switch (kind) {
       case SCRIPT:
       case COLD:
-      case COLD_WITHOUT_ARCHIVE: {
+      case COLD_WITHOUT_ARCHIVE:
+      case JSH_FIRST_RUN:
+      case JSH: {
         List<String> cmd = new ArrayList<>();
         if (kind == Kind.SCRIPT) {
           cmd.add("bash");
@@ -190,11 +212,15 @@ public final class TimeToRollback {
         } else {
           cmd.add(root.resolve("rollback").toString());
           cmd.add("run");
-          cmd.add(f.plan());
+          cmd.add(kind == Kind.JSH || kind == Kind.JSH_FIRST_RUN ? f.jsh().toString() : f.plan());
           cmd.addAll(f.options());
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile())
             .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        // The class-based runs and the script never touch the plan cache; the JShell ones use the benchmark's own,
+        // empty for a first run.
+        pb.environment().put("ROLLBACK_PLAN_CACHE", kind == Kind.JSH ? scratch.resolve("plan-cache").toString()
+            : kind == Kind.JSH_FIRST_RUN ? dir.resolve("plan-cache").toString() : "off");
         if (kind == Kind.COLD_WITHOUT_ARCHIVE) {
           pb.environment().put("ROLLBACK_CDS", "0");
         }

@@ -74,7 +74,8 @@ class ReadmeTest {
   @Test
   void everyLauncherCommandOfTheReadmeExists() throws IOException {
     List<String> verbs = Files.readString(README, StandardCharsets.UTF_8).lines()
-        .filter(l -> l.startsWith("./rollback ")).map(l -> l.split("\\s+")[1]).distinct()
+        .filter(l -> l.startsWith("./rollback ")).map(l -> l.split("\\s+")[1]).filter(v -> !v.startsWith("-"))
+        .distinct()
         .collect(Collectors.toList());
     assertThat(verbs).contains("demo", "check", "preview", "run", "resume", "render", "recover", "help");
     assertThat(RollbackCli.VERBS.stream().map(v -> v.name()).collect(Collectors.toList()))

@@ -116,4 +116,70 @@ class RollbackLauncherIT {
     assertThat(sandbox.resolve("incident-report.md")).isRegularFile();
     assertThat(sandbox.resolve("runbook.md")).isRegularFile();
   }
+
+  /**
+   * The command line as a user types it: help on every command, the version, an option's value after "=", a
+   * misspelled command, and the exit statuses the process ends with; the completion script, sourced in Bash,
+   * completes a command's options.
+   */
+  @Test
+  void theCommandLineHasHelpVersionEqualsValuesSuggestionsAndItsExitStatuses() throws Exception {
+    Path dir = Files.createTempDirectory("rollback-cli-it");
+    for (String verb : new String[] {"check", "render", "preview", "run", "resume", "recover", "prune", "demo"}) {
+      String[] help = launch(dir, verb, "--help");
+      assertThat(help[0]).as(verb + ": " + help[2]).isEqualTo("0");
+      assertThat(help[1]).startsWith("usage: rollback " + verb).contains("-h, --help");
+      assertThat(help[1].lines().filter(l -> l.length() > 100)).isEmpty();
+    }
+    String[] version = launch(dir, "--version");
+    assertThat(version[0]).isEqualTo("0");
+    assertThat(version[1]).startsWith("rollback 0.");
+
+    String[] typo = launch(dir, "rnu", "plan.jsh");
+    assertThat(typo[0]).isEqualTo("2");
+    assertThat(typo[2]).startsWith("rollback: unknown command 'rnu'; did you mean 'run'?\n");
+
+    Files.writeString(dir.resolve("plan.jsh"), TOUCH_PLAN);
+    String[] equals = launch(dir, "run", dir.resolve("plan.jsh").toString(), "--repo=" + dir, "--declare=broken",
+        "--yes");
+    assertThat(equals[0]).as(equals[2]).isEqualTo("0");
+    assertThat(dir.resolve("rolled-back")).exists();
+    assertThat(launch(dir, "check", "examples/jshell/broken.jsh")[0]).isEqualTo("1");
+    assertThat(launch(dir, "run", dir.resolve("plan.jsh").toString(), "--repo=" + dir.resolve("none"))[0])
+        .isEqualTo("2");
+
+    String[] completion = launch(dir, "completion");
+    assertThat(completion[0]).isEqualTo("0");
+    Files.writeString(dir.resolve("completion.bash"), completion[1]);
+    Process bash = new ProcessBuilder("bash", "-c", "source " + dir.resolve("completion.bash")
+        + " && COMP_WORDS=(./rollback run --sev) && COMP_CWORD=2 && COMP_LINE='./rollback run --sev'"
+        + " && COMP_POINT=${#COMP_LINE} && _complete_rollback ./rollback --sev run && printf '%s\\n' \"${COMPREPLY[@]}\"")
+        .redirectErrorStream(true).start();
+    String replies = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(bash.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    assertThat(replies).as(replies).contains("--severity");
+  }
+
+  /** The README's JShell lines, piped to {@code ./rollback jshell}, run as written. */
+  @Test
+  void theReadmesJShellLinesRunAsWrittenInRollbackJShell() throws Exception {
+    String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+    int open = readme.indexOf("```jshell\n");
+    assertThat(open).as("a jshell block in the README").isNotNegative();
+    String lines = readme.substring(open + "```jshell\n".length(), readme.indexOf("```\n", open + 10));
+    Path dir = Files.createTempDirectory("rollback-jshell-it");
+    Path in = dir.resolve("in.jsh");
+    Files.writeString(in, lines);
+    Process p = new ProcessBuilder(ROOT.resolve("rollback").toString(), "jshell").directory(ROOT.toFile())
+        .redirectInput(in.toFile()).redirectOutput(dir.resolve("out.txt").toFile())
+        .redirectError(dir.resolve("err.txt").toFile()).start();
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+    String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+
+    assertThat(p.exitValue()).as(out + err).isZero();
+    assertThat(out).contains("plan 'P3-007 Docker CI test execution' has no problems",
+        "\"# P3-007 Docker CI test execution\"", "plan 'quick' has no problems")
+        .doesNotContain("Error:", "Exception", "cannot find symbol");
+  }
 }

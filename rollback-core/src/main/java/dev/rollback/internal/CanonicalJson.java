@@ -54,7 +54,7 @@ public final class CanonicalJson {
   public static String write(RollbackPlan plan) {
     StringWriter out = new StringWriter(32768);
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      new CanonicalJson.Writer(g).plan(plan);
+      PlanWalker.walk(plan, new CanonicalJson.Writer(g));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -80,71 +80,222 @@ public final class CanonicalJson {
     }
   }
 
-  private static final class Writer {
+  /**
+   * Writes the plan as the walk visits its parts; a part holding others writes its own fields around them, a
+   * part holding none (a trigger, a check, a signal) writes itself whole.
+   */
+  private static final class Writer implements PlanWalker.Visitor {
     private final JsonGenerator g;
+    private RollbackPlan plan;
 
     Writer(JsonGenerator g) {
       this.g = g;
     }
 
-    void plan(RollbackPlan p) throws IOException {
-      g.writeStartObject();
-      g.writeStringField("format", "rollback-plan/1");
-      g.writeStringField("name", p.name());
-      g.writeStringField("summary", p.summary());
-      g.writeArrayFieldStart("triggers");
-      for (Trigger t : p.triggers()) {
+    /** Writing into a string does not fail; Jackson's checked exception leaves the walk unchecked. */
+    @FunctionalInterface
+    private interface Write {
+      void run() throws IOException;
+    }
+
+    private static void write(Write w) {
+      try {
+        w.run();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void plan(RollbackPlan p) {
+      plan = p;
+      write(() -> {
+        g.writeStartObject();
+        g.writeStringField("format", "rollback-plan/1");
+        g.writeStringField("name", p.name());
+        g.writeStringField("summary", p.summary());
+      });
+    }
+
+    @Override
+    public void list(PlanPath path, String field, List<?> items) {
+      write(() -> g.writeArrayFieldStart(field));
+    }
+
+    @Override
+    public void endList(PlanPath path, String field, List<?> items) {
+      write(() -> {
+        g.writeEndArray();
+        switch (field) {
+          case "assessment":
+            strings("impactAnalysis", plan.impactAnalysis());
+            break;
+          case "procedures":
+            optionalString("emergencyProcedure", plan.emergencyProcedure());
+            break;
+          case "healthChecks":
+            if (plan.monitoring().isEmpty()) {
+              g.writeNullField("monitoring");
+            }
+            break;
+          default:
+            break;
+        }
+      });
+    }
+
+    @Override
+    public void endPlan(RollbackPlan p) {
+      write(() -> {
+        if (!p.messageValues().isEmpty()) {
+          g.writeFieldName("messageValues");
+          value(p.messageValues());
+        }
+        strings("successCriteria", p.successCriteria());
+        g.writeStringField("defaultTimeout", p.defaultTimeout().toString());
+        g.writeEndObject();
+      });
+    }
+
+    @Override
+    public void trigger(PlanPath path, Trigger t) {
+      write(() -> {
         g.writeStartObject();
         g.writeStringField("name", t.name());
         g.writeStringField("description", t.description());
         g.writeFieldName("condition");
         condition(t.condition());
         g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("severities");
-      for (SeverityLevel s : p.severities()) {
-        severity(s);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("assessment");
-      for (Signal s : p.assessment()) {
-        signal(s);
-      }
-      g.writeEndArray();
-      strings("impactAnalysis", p.impactAnalysis());
-      checks("readinessChecks", p.readinessChecks());
-      g.writeArrayFieldStart("procedures");
-      for (Procedure pr : p.procedures()) {
-        procedure(pr);
-      }
-      g.writeEndArray();
-      optionalString("emergencyProcedure", p.emergencyProcedure());
-      checks("verifications", p.verifications());
-      checks("healthChecks", p.healthChecks());
-      g.writeFieldName("monitoring");
-      if (p.monitoring().isPresent()) {
-        monitoring(p.monitoring().get());
-      } else {
-        g.writeNull();
-      }
-      g.writeArrayFieldStart("recoveries");
-      for (RecoveryStrategy r : p.recoveries()) {
-        recovery(r);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("messages");
-      for (MessageTemplate m : p.messages()) {
-        message(m);
-      }
-      g.writeEndArray();
-      if (!p.messageValues().isEmpty()) {
-        g.writeFieldName("messageValues");
-        value(p.messageValues());
-      }
-      strings("successCriteria", p.successCriteria());
-      g.writeStringField("defaultTimeout", p.defaultTimeout().toString());
-      g.writeEndObject();
+      });
+    }
+
+    @Override
+    public void severity(PlanPath path, SeverityLevel s) {
+      write(() -> severity(s));
+    }
+
+    @Override
+    public void signal(PlanPath path, PlanWalker.SignalRole role, Signal s) {
+      write(() -> signal(s));
+    }
+
+    @Override
+    public void check(PlanPath path, PlanWalker.CheckRole role, Check c) {
+      write(() -> {
+        if (role == PlanWalker.CheckRole.PROBE) {
+          // Written only when present, so the hashes of plans without a probe stay what they were.
+          g.writeFieldName("appliedWhen");
+        }
+        check(c);
+      });
+    }
+
+    @Override
+    public void procedure(PlanPath path, Procedure p) {
+      write(() -> {
+        g.writeStartObject();
+        g.writeStringField("name", p.name());
+        optionalString("description", p.description());
+      });
+    }
+
+    @Override
+    public void endProcedure(PlanPath path, Procedure p) {
+      write(g::writeEndObject);
+    }
+
+    @Override
+    public void phase(PlanPath path, Phase ph) {
+      write(() -> {
+        g.writeStartObject();
+        g.writeStringField("name", ph.name());
+        optionalString("action", ph.action());
+      });
+    }
+
+    @Override
+    public void endPhase(PlanPath path, Phase ph) {
+      write(() -> {
+        g.writeStringField("onFailure", ph.onFailure().name());
+        g.writeEndObject();
+      });
+    }
+
+    @Override
+    public void step(PlanPath path, Step s) {
+      write(() -> step(s));
+    }
+
+    @Override
+    public void endStep(PlanPath path, Step s) {
+      write(g::writeEndObject);
+    }
+
+    @Override
+    public void monitoring(PlanPath path, Monitoring m) {
+      write(() -> {
+        g.writeFieldName("monitoring");
+        g.writeStartObject();
+      });
+    }
+
+    @Override
+    public void endMonitoring(PlanPath path, Monitoring m) {
+      write(() -> {
+        g.writeStringField("interval", m.interval().toString());
+        g.writeStringField("period", m.period().toString());
+        g.writeEndObject();
+      });
+    }
+
+    @Override
+    public void rule(PlanPath path, MonitoringRule r) {
+      write(() -> {
+        g.writeStartObject();
+        g.writeStringField("name", r.name());
+        g.writeFieldName("condition");
+        condition(r.condition());
+        g.writeStringField("action", r.action());
+        g.writeEndObject();
+      });
+    }
+
+    @Override
+    public void recovery(PlanPath path, RecoveryStrategy r) {
+      write(() -> {
+        g.writeStartObject();
+        g.writeStringField("name", r.name());
+        g.writeStringField("kind", r.kind().name());
+        optionalString("description", r.description());
+        strings("keep", r.keep());
+        strings("revert", r.revert());
+      });
+    }
+
+    @Override
+    public void endRecovery(PlanPath path, RecoveryStrategy r) {
+      write(() -> {
+        g.writeFieldName("approval");
+        if (r.approval().isPresent()) {
+          approval(r.approval().get());
+        } else {
+          g.writeNull();
+        }
+        g.writeEndObject();
+      });
+    }
+
+    @Override
+    public void message(PlanPath path, MessageTemplate m) {
+      write(() -> {
+        g.writeStartObject();
+        g.writeStringField("name", m.name());
+        g.writeStringField("event", m.event().name());
+        g.writeStringField("title", m.title());
+        g.writeStringField("body", m.body());
+        strings("channels", m.channels());
+        g.writeEndObject();
+      });
     }
 
     void severity(SeverityLevel s) throws IOException {
@@ -178,32 +329,6 @@ public final class CanonicalJson {
       g.writeEndObject();
     }
 
-    void procedure(Procedure p) throws IOException {
-      g.writeStartObject();
-      g.writeStringField("name", p.name());
-      optionalString("description", p.description());
-      phases(p.phases());
-      g.writeEndObject();
-    }
-
-    void phases(List<Phase> phases) throws IOException {
-      g.writeArrayFieldStart("phases");
-      for (Phase ph : phases) {
-        g.writeStartObject();
-        g.writeStringField("name", ph.name());
-        optionalString("action", ph.action());
-        g.writeArrayFieldStart("steps");
-        for (Step s : ph.steps()) {
-          step(s);
-        }
-        g.writeEndArray();
-        checks("validations", ph.validations());
-        g.writeStringField("onFailure", ph.onFailure().name());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-    }
-
     void step(Step s) throws IOException {
       g.writeStartObject();
       g.writeStringField("name", s.name());
@@ -228,20 +353,7 @@ public final class CanonicalJson {
       } else {
         g.writeNull();
       }
-      if (s.appliedWhen().isPresent()) {
-        // Written only when present, so the hashes of plans without a probe stay what they were.
-        g.writeFieldName("appliedWhen");
-        check(s.appliedWhen().get());
-      }
-      g.writeEndObject();
-    }
-
-    void checks(String field, List<Check> checks) throws IOException {
-      g.writeArrayFieldStart(field);
-      for (Check c : checks) {
-        check(c);
-      }
-      g.writeEndArray();
+      // The step's probe, if any, follows as a check, then endStep closes the object.
     }
 
     void check(Check c) throws IOException {
@@ -259,56 +371,6 @@ public final class CanonicalJson {
       optionalString("description", c.description());
       optionalString("output", c.output());
       optionalString("timeout", c.timeout().map(Duration::toString));
-      g.writeEndObject();
-    }
-
-    void monitoring(Monitoring m) throws IOException {
-      g.writeStartObject();
-      g.writeArrayFieldStart("metrics");
-      for (Signal s : m.metrics()) {
-        signal(s);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("rules");
-      for (MonitoringRule r : m.rules()) {
-        g.writeStartObject();
-        g.writeStringField("name", r.name());
-        g.writeFieldName("condition");
-        condition(r.condition());
-        g.writeStringField("action", r.action());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeStringField("interval", m.interval().toString());
-      g.writeStringField("period", m.period().toString());
-      g.writeEndObject();
-    }
-
-    void recovery(RecoveryStrategy r) throws IOException {
-      g.writeStartObject();
-      g.writeStringField("name", r.name());
-      g.writeStringField("kind", r.kind().name());
-      optionalString("description", r.description());
-      strings("keep", r.keep());
-      strings("revert", r.revert());
-      phases(r.phases());
-      checks("validations", r.validations());
-      g.writeFieldName("approval");
-      if (r.approval().isPresent()) {
-        approval(r.approval().get());
-      } else {
-        g.writeNull();
-      }
-      g.writeEndObject();
-    }
-
-    void message(MessageTemplate m) throws IOException {
-      g.writeStartObject();
-      g.writeStringField("name", m.name());
-      g.writeStringField("event", m.event().name());
-      g.writeStringField("title", m.title());
-      g.writeStringField("body", m.body());
-      strings("channels", m.channels());
       g.writeEndObject();
     }
 

@@ -83,40 +83,13 @@ public final class Markdown {
   }
 
   /**
-   * Text for a quoted Mermaid label: on one line, quotes, angle brackets, pipes and hashes as Mermaid entities.
+   * Text for a quoted Mermaid flowchart label; see {@link MermaidText#flowchartLabel}.
    *
    * @param s the text
    * @return the label, without the surrounding quotes
    */
   public static String mermaidLabel(String s) {
-    String line = oneLine(s);
-    StringBuilder b = new StringBuilder(line.length() + 8);
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      switch (c) {
-        case '#':
-          b.append("#35;");
-          break;
-        case '"':
-          b.append("#quot;");
-          break;
-        case '<':
-          b.append("#lt;");
-          break;
-        case '>':
-          b.append("#gt;");
-          break;
-        case '|':
-          b.append("#124;");
-          break;
-        case '`':
-          b.append("#96;");
-          break;
-        default:
-          b.append(c);
-      }
-    }
-    return b.toString();
+    return MermaidText.flowchartLabel(s);
   }
 
   /**

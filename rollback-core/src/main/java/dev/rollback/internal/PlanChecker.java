@@ -46,6 +46,11 @@ public final class PlanChecker {
   private final List<PlanProblem> problems = new ArrayList<>();
   /** Every output a step or check of the plan binds, wherever it stands, gathered as the walk binds them. */
   private final Set<String> allOutputs = new HashSet<>();
+  /**
+   * The arguments of the parameters being checked, each once: one value under two keys (a push's local and remote
+   * branch, the same name) is one problem, reported once.
+   */
+  private final List<Arg> argsSeen = new ArrayList<>(4);
 
   private PlanChecker(RollbackPlan plan) {
     this.plan = plan;
@@ -114,41 +119,286 @@ public final class PlanChecker {
   }
 
   private void run() {
-    if (plan.name().isBlank()) {
-      add(PlanPath.of("name"), Rule.EMPTY, "the plan's name is empty");
-    }
-    shown(PlanPath.of("name"), "name", plan.name(), false);
-    shown(PlanPath.of("summary"), "summary", plan.summary(), true);
-    positive(PlanPath.of("defaultTimeout"), plan.defaultTimeout());
-    triggers();
-    severities();
-    PlanPath assessment = PlanPath.of("assessment");
-    for (Signal s : plan.assessment()) {
-      signal(assessment.named(s.displayName()), s);
-    }
-    Set<String> bound = new LinkedHashSet<>(Rollback.BUILT_IN_OUTPUTS);
-    Map<String, PlanPath> bindings = new HashMap<>();
-    checks(PlanPath.of("readinessChecks"), plan.readinessChecks(), bound, bindings);
-    Set<String> afterChecklist = new LinkedHashSet<>(bound);
-    procedures(afterChecklist, bindings);
-    monitoring();
-    recoveries(afterChecklist);
-    messages();
+    PlanWalker.walk(plan, new Rules());
   }
 
-  private void triggers() {
-    PlanPath triggers = PlanPath.of("triggers");
-    unique(triggers, plan.triggers(), Trigger::name);
-    for (Trigger t : plan.triggers()) {
-      PlanPath path = triggers.named(t.name());
+  /**
+   * The rules, applied as the walk visits each part. What an output may refer to depends on where it stands: the
+   * readiness checklist binds first; each procedure, and each recovery strategy, starts from what the checklist
+   * binds; verification and health checks run after whichever procedure ran, so they see only what every
+   * procedure binds.
+   */
+  private final class Rules implements PlanWalker.Visitor {
+    /** What the readiness checklist binds, then the outputs bound where the walk is. */
+    private Set<String> bound = new LinkedHashSet<>(Rollback.BUILT_IN_OUTPUTS);
+    private Map<String, PlanPath> bindings = new HashMap<>();
+    private Set<String> afterChecklist;
+    private Map<String, PlanPath> checklistBindings;
+    /** What every procedure binds, the checklist's included; {@code null} before the first procedure. */
+    private Set<String> afterAll;
+    private Map<String, List<SeverityLevel>> runnersByProcedure;
+    /** Why an irreversible step of the procedure or recovery being walked is not covered by an approval. */
+    private Function<Step, List<String>> uncoveredBy;
+    /** The messages' problems, reported after the message values' as they always were. */
+    private final List<PlanProblem> messageProblems = new ArrayList<>();
+    private Set<String> signals;
+
+    @Override
+    public void plan(RollbackPlan p) {
+      if (plan.name().isBlank()) {
+        add(PlanPath.of("name"), Rule.EMPTY, "the plan's name is empty");
+      }
+      shown(PlanPath.of("name"), "name", plan.name(), false);
+      shown(PlanPath.of("summary"), "summary", plan.summary(), true);
+      positive(PlanPath.of("defaultTimeout"), plan.defaultTimeout());
+    }
+
+    @Override
+    public void list(PlanPath path, String field, List<?> items) {
+      if (field.equals("severities") && items.isEmpty()) {
+        add(path, Rule.EMPTY, "the decision matrix has no severity level");
+      }
+      if (!field.equals("assessment") && !field.equals("metrics")) {
+        unique(path, items, PlanChecker::nameOf);
+      }
+      switch (field) {
+        case "procedures":
+          runnersByProcedure = new HashMap<>();
+          for (SeverityLevel s : plan.severities()) {
+            if (s.response().rollsBack()) {
+              plan.procedureFor(s)
+                  .ifPresent(p -> runnersByProcedure.computeIfAbsent(p.name(), name -> new ArrayList<>()).add(s));
+            }
+          }
+          break;
+        case "verifications":
+          if (afterAll == null) {
+            afterAll = new LinkedHashSet<>(afterChecklist);
+          }
+          bound = afterAll;
+          bindings = new HashMap<>();
+          break;
+        case "healthChecks":
+          bindings = new HashMap<>();
+          break;
+        case "messages":
+          signals = new HashSet<>();
+          dev.rollback.Snapshot.signalsOf(plan).forEach(sig -> signals.add(sig.displayName()));
+          break;
+        default:
+          break;
+      }
+    }
+
+    @Override
+    public void endList(PlanPath path, String field, List<?> items) {
+      switch (field) {
+        case "severities":
+          if (plan.procedures().isEmpty()) {
+            add(PlanPath.of("procedures"), Rule.EMPTY, "the plan has no procedure");
+          }
+          plan.emergencyProcedure().ifPresent(name -> {
+            if (plan.procedure(name).isEmpty()) {
+              add(PlanPath.of("emergencyProcedure"), Rule.UNKNOWN_NAME, "no procedure named '" + name + "'");
+            }
+          });
+          break;
+        case "readinessChecks":
+          afterChecklist = new LinkedHashSet<>(bound);
+          checklistBindings = bindings;
+          break;
+        default:
+          break;
+      }
+    }
+
+    @Override
+    public void trigger(PlanPath path, Trigger t) {
       shown(path.field("description"), "description", t.description(), true);
-      condition(path.field("condition"), t.condition());
+      PlanChecker.this.condition(path.field("condition"), t.condition());
       List<String> cycle = cycleFrom(t.name(), new ArrayList<>());
       if (!cycle.isEmpty()) {
         add(path.field("condition"), Rule.INVALID_VALUE, "trigger '" + Texts.printable(t.name())
             + "' refers to itself: " + Texts.printable(String.join(" -> ", cycle)));
       }
     }
+
+    @Override
+    public void severity(PlanPath path, SeverityLevel s) {
+      PlanChecker.this.severity(path, s);
+    }
+
+    @Override
+    public void signal(PlanPath path, PlanWalker.SignalRole role, Signal s) {
+      PlanChecker.this.signal(path, s);
+    }
+
+    @Override
+    public void procedure(PlanPath path, Procedure p) {
+      p.description().ifPresent(d -> shown(path.field("description"), "description", d, true));
+      if (p.phases().isEmpty()) {
+        add(path, Rule.EMPTY, "procedure has no phases");
+      }
+      List<SeverityLevel> runners = runnersByProcedure.getOrDefault(p.name(), List.of());
+      bound = new LinkedHashSet<>(afterChecklist);
+      bindings = new HashMap<>(checklistBindings);
+      uncoveredBy = step -> {
+        List<String> uncovered = new ArrayList<>();
+        for (SeverityLevel s : runners) {
+          if (!s.approval().requiresPeople()) {
+            uncovered.add("severity '" + s.name() + "' runs it under "
+                + s.approval().describe().toLowerCase(Locale.ROOT));
+          }
+        }
+        if (runners.isEmpty()) {
+          uncovered.add("no severity level runs procedure '" + p.name() + "', so no approval policy applies");
+        }
+        return uncovered;
+      };
+    }
+
+    @Override
+    public void endProcedure(PlanPath path, Procedure p) {
+      // bound now holds what the checklist and this procedure's steps and validations bind.
+      if (afterAll == null) {
+        afterAll = bound;
+      } else {
+        afterAll.retainAll(bound);
+      }
+    }
+
+    @Override
+    public void recovery(PlanPath path, RecoveryStrategy r) {
+      r.description().ifPresent(d -> shown(path.field("description"), "description", d, true));
+      if (r.phases().isEmpty()) {
+        add(path, Rule.EMPTY, "recovery strategy has no phases");
+      }
+      r.approval().ifPresent(a -> approval(path.field("approval"), a));
+      bound = new LinkedHashSet<>(afterChecklist);
+      bindings = new HashMap<>();
+      uncoveredBy = step -> r.approval().map(ApprovalPolicy::requiresPeople).orElse(false)
+          ? List.of()
+          : List.of("recovery '" + r.name() + "' has " + r.approval()
+              .map(a -> "only " + a.describe().toLowerCase(Locale.ROOT))
+              .orElse("no approval policy"));
+    }
+
+    @Override
+    public void phase(PlanPath path, Phase ph) {
+      if (ph.steps().isEmpty()) {
+        add(path, Rule.EMPTY, "phase has no steps");
+      }
+      if (ph.validations().isEmpty()) {
+        add(path, Rule.NO_VALIDATION, "phase has no validation to gate the next phase");
+      }
+    }
+
+    @Override
+    public void step(PlanPath path, Step s) {
+      s.description().ifPresent(d -> shown(path.field("description"), "description", d, true));
+      s.timeout().ifPresent(t -> positive(path.field("timeout"), t));
+      params(path.field("params"), s.params(), bound);
+      s.approval().ifPresent(a -> approval(path.field("approval"), a));
+    }
+
+    @Override
+    public void endStep(PlanPath path, Step s) {
+      if (s.effect() == Effect.IRREVERSIBLE && !s.approval().map(ApprovalPolicy::requiresPeople).orElse(false)) {
+        for (String why : uncoveredBy.apply(s)) {
+          add(path, Rule.UNAPPROVED_IRREVERSIBLE_STEP, "irreversible step not covered by an approval policy: "
+              + why + "; give the step its own with requiresApproval(...)");
+        }
+      }
+      bind(path, s.output(), bound, bindings);
+    }
+
+    @Override
+    public void check(PlanPath path, PlanWalker.CheckRole role, Check c) {
+      if (role == PlanWalker.CheckRole.PROBE) {
+        probe(path, c, bound);
+        return;
+      }
+      c.description().ifPresent(d -> shown(path.field("description"), "description", d, true));
+      c.timeout().ifPresent(t -> positive(path.field("timeout"), t));
+      params(path.field("params"), c.params(), bound);
+      c.condition().ifPresent(cond -> PlanChecker.this.condition(path.field("condition"), cond, bound));
+      bind(path, c.output(), bound, bindings);
+    }
+
+    @Override
+    public void monitoring(PlanPath path, Monitoring m) {
+      positive(PlanPath.of("monitoring.interval"), m.interval());
+      positive(PlanPath.of("monitoring.period"), m.period());
+      if (m.interval().compareTo(m.period()) > 0 && !m.period().isNegative()) {
+        add(PlanPath.of("monitoring.interval"), Rule.INVALID_VALUE, "interval " + Texts.duration(m.interval())
+            + " is longer than the period " + Texts.duration(m.period()));
+      }
+    }
+
+    @Override
+    public void rule(PlanPath path, MonitoringRule r) {
+      PlanChecker.this.condition(path.field("condition"), r.condition());
+    }
+
+    @Override
+    public void message(PlanPath path, MessageTemplate m) {
+      List<PlanProblem> before = new ArrayList<>(problems);
+      if (m.channels().isEmpty()) {
+        add(path.field("channels"), Rule.EMPTY, "message goes through no channel");
+      }
+      for (String channel : m.channels()) {
+        shown(path.field("channels"), "channel name", channel, false);
+      }
+      shown(path.field("title"), "title", m.title(), false);
+      placeholders(path.field("title"), m, m.title(), allOutputs, signals);
+      placeholders(path.field("body"), m, m.body(), allOutputs, signals);
+      messageProblems.addAll(problems.subList(before.size(), problems.size()));
+      problems.subList(before.size(), problems.size()).clear();
+    }
+
+    @Override
+    public void messageValue(PlanPath path, String name, Object value) {
+      try {
+        MessageValues.copy("message value", Map.of(name, value));
+      } catch (IllegalArgumentException e) {
+        add(path, Rule.INVALID_VALUE, e.getMessage());
+      }
+      String root = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+      if (MessageTemplates.RUN_DATA.contains(root) || Rollback.BUILT_IN_OUTPUTS.contains(name)) {
+        add(path, Rule.DUPLICATE_NAME, "'" + Texts.printable(name) + "' is filled by the run; choose another name");
+      } else if (allOutputs.contains(name)) {
+        add(path, Rule.DUPLICATE_NAME, "'" + Texts.printable(name) + "' is also an output the plan binds");
+      }
+    }
+
+    @Override
+    public void endPlan(RollbackPlan p) {
+      problems.addAll(messageProblems);
+    }
+  }
+
+  /** The name of a part of a list that {@link #unique} checks. */
+  private static String nameOf(Object part) {
+    if (part instanceof Step) {
+      return ((Step) part).name();
+    } else if (part instanceof Check) {
+      return ((Check) part).name();
+    } else if (part instanceof Phase) {
+      return ((Phase) part).name();
+    } else if (part instanceof Procedure) {
+      return ((Procedure) part).name();
+    } else if (part instanceof Trigger) {
+      return ((Trigger) part).name();
+    } else if (part instanceof SeverityLevel) {
+      return ((SeverityLevel) part).name();
+    } else if (part instanceof RecoveryStrategy) {
+      return ((RecoveryStrategy) part).name();
+    } else if (part instanceof MonitoringRule) {
+      return ((MonitoringRule) part).name();
+    } else if (part instanceof MessageTemplate) {
+      return ((MessageTemplate) part).name();
+    }
+    throw new IllegalArgumentException("not a named part of a plan: " + part.getClass().getName());
   }
 
   /** The chain of trigger references leading from {@code name} back to the first trigger of the chain. */
@@ -172,137 +422,27 @@ public final class PlanChecker {
     return List.of();
   }
 
-  private void severities() {
-    if (plan.severities().isEmpty()) {
-      add(PlanPath.of("severities"), Rule.EMPTY, "the decision matrix has no severity level");
+  private void severity(PlanPath path, SeverityLevel s) {
+    shown(path.field("description"), "description", s.description(), true);
+    condition(path.field("condition"), s.condition());
+    approval(path.field("approval"), s.approval());
+    s.response().deadline().ifPresent(d -> positive(path.field("response").field("deadline"), d));
+    Optional<Procedure> procedure = plan.procedureFor(s);
+    if (s.procedure().isPresent() && procedure.isEmpty()) {
+      add(path.field("procedure"), Rule.UNKNOWN_NAME, "no procedure named '" + s.procedure().get() + "'");
     }
-    PlanPath severities = PlanPath.of("severities");
-    unique(severities, plan.severities(), SeverityLevel::name);
-    Duration checklist = checklistWorstCase(plan);
-    for (SeverityLevel s : plan.severities()) {
-      PlanPath path = severities.named(s.name());
-      shown(path.field("description"), "description", s.description(), true);
-      condition(path.field("condition"), s.condition());
-      approval(path.field("approval"), s.approval());
-      s.response().deadline().ifPresent(d -> positive(path.field("response").field("deadline"), d));
-      Optional<Procedure> procedure = plan.procedureFor(s);
-      if (s.procedure().isPresent() && procedure.isEmpty()) {
-        add(path.field("procedure"), Rule.UNKNOWN_NAME, "no procedure named '" + s.procedure().get() + "'");
+    if (procedure.isPresent() && s.response().rollsBack() && s.response().deadline().isPresent()) {
+      Duration deadline = s.response().deadline().get();
+      Duration steps = worstCase(plan, procedure.get().phases());
+      Duration approval = s.approval().timeout();
+      Duration checklist = checklistWorstCase(plan);
+      Duration worst = approval.plus(checklist).plus(steps);
+      if (deadline.compareTo(worst) < 0 && !deadline.isNegative() && !deadline.isZero()) {
+        add(path.field("response").field("deadline"), Rule.DEADLINE_TOO_SHORT, "deadline " + Texts.duration(deadline)
+            + " is shorter than the worst case of procedure '" + procedure.get().name() + "', "
+            + Texts.duration(worst) + " (approval " + Texts.duration(approval) + " + checklist "
+            + Texts.duration(checklist) + " + steps and validations " + Texts.duration(steps) + ")");
       }
-      if (procedure.isPresent() && s.response().rollsBack() && s.response().deadline().isPresent()) {
-        Duration deadline = s.response().deadline().get();
-        Duration steps = worstCase(plan, procedure.get().phases());
-        Duration approval = s.approval().timeout();
-        Duration worst = approval.plus(checklist).plus(steps);
-        if (deadline.compareTo(worst) < 0 && !deadline.isNegative() && !deadline.isZero()) {
-          add(path.field("response").field("deadline"), Rule.DEADLINE_TOO_SHORT, "deadline " + Texts.duration(deadline)
-              + " is shorter than the worst case of procedure '" + procedure.get().name() + "', "
-              + Texts.duration(worst) + " (approval " + Texts.duration(approval) + " + checklist "
-              + Texts.duration(checklist) + " + steps and validations " + Texts.duration(steps) + ")");
-        }
-      }
-    }
-    if (plan.procedures().isEmpty()) {
-      add(PlanPath.of("procedures"), Rule.EMPTY, "the plan has no procedure");
-    }
-    plan.emergencyProcedure().ifPresent(name -> {
-      if (plan.procedure(name).isEmpty()) {
-        add(PlanPath.of("emergencyProcedure"), Rule.UNKNOWN_NAME, "no procedure named '" + name + "'");
-      }
-    });
-  }
-
-  private void procedures(Set<String> afterChecklist, Map<String, PlanPath> checklistBindings) {
-    PlanPath procedures = PlanPath.of("procedures");
-    unique(procedures, plan.procedures(), Procedure::name);
-    // Verification runs after whichever procedure ran: it may use what the checklist binds and what every
-    // procedure binds.
-    Set<String> afterAll = null;
-    Map<String, List<SeverityLevel>> runnersByProcedure = new HashMap<>();
-    for (SeverityLevel s : plan.severities()) {
-      if (s.response().rollsBack()) {
-        plan.procedureFor(s)
-            .ifPresent(p -> runnersByProcedure.computeIfAbsent(p.name(), name -> new ArrayList<>()).add(s));
-      }
-    }
-    for (Procedure p : plan.procedures()) {
-      PlanPath path = procedures.named(p.name());
-      p.description().ifPresent(d -> shown(path.field("description"), "description", d, true));
-      if (p.phases().isEmpty()) {
-        add(path, Rule.EMPTY, "procedure has no phases");
-      }
-      List<SeverityLevel> runners = runnersByProcedure.getOrDefault(p.name(), List.of());
-      Set<String> bound = new LinkedHashSet<>(afterChecklist);
-      phases(path, p.phases(), bound, new HashMap<>(checklistBindings), step -> {
-        List<String> uncovered = new ArrayList<>();
-        for (SeverityLevel s : runners) {
-          if (!s.approval().requiresPeople()) {
-            uncovered.add("severity '" + s.name() + "' runs it under "
-                + s.approval().describe().toLowerCase(Locale.ROOT));
-          }
-        }
-        if (runners.isEmpty()) {
-          uncovered.add("no severity level runs procedure '" + p.name() + "', so no approval policy applies");
-        }
-        return uncovered;
-      });
-      // bound now holds what the checklist and this procedure's steps and validations bind.
-      if (afterAll == null) {
-        afterAll = bound;
-      } else {
-        afterAll.retainAll(bound);
-      }
-    }
-    if (afterAll == null) {
-      afterAll = new LinkedHashSet<>(afterChecklist);
-    }
-    checks(PlanPath.of("verifications"), plan.verifications(), afterAll, new HashMap<>());
-    checks(PlanPath.of("healthChecks"), plan.healthChecks(), afterAll, new HashMap<>());
-  }
-
-  private void phases(PlanPath path, List<Phase> phases, Set<String> bound, Map<String, PlanPath> bindings,
-      Function<Step, List<String>> uncoveredBy) {
-    PlanPath phasesPath = path.field("phases");
-    unique(phasesPath, phases, Phase::name);
-    for (Phase ph : phases) {
-      PlanPath phPath = phasesPath.named(ph.name());
-      if (ph.steps().isEmpty()) {
-        add(phPath, Rule.EMPTY, "phase has no steps");
-      }
-      if (ph.validations().isEmpty()) {
-        add(phPath, Rule.NO_VALIDATION, "phase has no validation to gate the next phase");
-      }
-      PlanPath steps = phPath.field("steps");
-      unique(steps, ph.steps(), Step::name);
-      for (Step s : ph.steps()) {
-        PlanPath sPath = steps.named(s.name());
-        s.description().ifPresent(d -> shown(sPath.field("description"), "description", d, true));
-        s.timeout().ifPresent(t -> positive(sPath.field("timeout"), t));
-        params(sPath.field("params"), s.params(), bound);
-        s.approval().ifPresent(a -> approval(sPath.field("approval"), a));
-        s.appliedWhen().ifPresent(c -> probe(sPath.field("appliedWhen"), c, bound));
-        if (s.effect() == Effect.IRREVERSIBLE
-            && !s.approval().map(ApprovalPolicy::requiresPeople).orElse(false)) {
-          for (String why : uncoveredBy.apply(s)) {
-            add(sPath, Rule.UNAPPROVED_IRREVERSIBLE_STEP, "irreversible step not covered by an approval policy: "
-                + why + "; give the step its own with requiresApproval(...)");
-          }
-        }
-        bind(sPath, s.output(), bound, bindings);
-      }
-      checks(phPath.field("validations"), ph.validations(), bound, bindings);
-    }
-  }
-
-  private void checks(PlanPath path, List<Check> checks, Set<String> bound, Map<String, PlanPath> bindings) {
-    unique(path, checks, Check::name);
-    for (Check c : checks) {
-      PlanPath cPath = path.named(c.name());
-      c.description().ifPresent(d -> shown(cPath.field("description"), "description", d, true));
-      c.timeout().ifPresent(t -> positive(cPath.field("timeout"), t));
-      params(cPath.field("params"), c.params(), bound);
-      c.condition().ifPresent(cond -> condition(cPath.field("condition"), cond, bound));
-      bind(cPath, c.output(), bound, bindings);
     }
   }
 
@@ -354,7 +494,8 @@ public final class PlanChecker {
    * @param path the path of the parameters, such as {@code procedures[gradual]...steps[revert].params}
    */
   private void params(PlanPath path, Map<String, Object> params, Set<String> bound) {
-    params.forEach((key, value) -> param(path, path.field(key), value, bound));
+    argsSeen.clear();
+    params.forEach((key, value) -> param(path.field(key), value, bound));
   }
 
   /** Whether the reference names a further output ({@code name.key}) of a bound output, as steps produce. */
@@ -368,11 +509,11 @@ public final class PlanChecker {
   }
 
   /**
-   * One parameter value, standing at {@code where} below the parameters at {@code path}: a parameter, an element
-   * of a list, an entry of a map. A duration's problem is reported where it stands, an argument's at the
-   * parameters.
+   * One parameter value, standing at {@code where}: a parameter ({@code ...params.remote}), an element of a list
+   * ({@code ...params.argv[2]}), an entry of a map. Its problems, a duration's or an argument's, are reported
+   * where it stands; an argument used under several keys is reported once, at the first.
    */
-  private void param(PlanPath path, PlanPath where, Object v, Set<String> bound) {
+  private void param(PlanPath where, Object v, Set<String> bound) {
     if (v instanceof String || v instanceof Boolean || v instanceof Number) {
       return; // nothing to check, and most parameters are text: settled before the slower interface tests below
     } else if (v instanceof Duration) {
@@ -382,23 +523,27 @@ public final class PlanChecker {
       }
     } else if (v instanceof Arg) {
       Arg a = (Arg) v;
+      if (argsSeen.contains(a)) {
+        return;
+      }
+      argsSeen.add(a);
       for (String p : a.problems()) {
-        add(path, ruleFor(a), p);
+        add(where, ruleFor(a), p);
       }
       for (String r : a.references()) {
         if (bound == null) {
-          add(path, Rule.INVALID_VALUE, "refers to output '" + r + "'; signals are measured before any step runs");
+          add(where, Rule.INVALID_VALUE, "refers to output '" + r + "'; signals are measured before any step runs");
         } else if (!bound.contains(r) && !boundAsPart(r, bound)) {
-          add(path, Rule.UNBOUND_REFERENCE, "refers to output '" + r + "' that no earlier step or check binds");
+          add(where, Rule.UNBOUND_REFERENCE, "refers to output '" + r + "' that no earlier step or check binds");
         }
       }
     } else if (v instanceof List) {
       List<?> list = (List<?>) v;
       for (int i = 0; i < list.size(); i++) {
-        param(path, where.element(i), list.get(i), bound);
+        param(where.element(i), list.get(i), bound);
       }
     } else if (v instanceof Map) {
-      ((Map<?, ?>) v).forEach((key, value) -> param(path, where.field((String) key), value, bound));
+      ((Map<?, ?>) v).forEach((key, value) -> param(where.field((String) key), value, bound));
     }
   }
 
@@ -492,84 +637,6 @@ public final class PlanChecker {
     }
   }
 
-  private void monitoring() {
-    if (plan.monitoring().isEmpty()) {
-      return;
-    }
-    Monitoring m = plan.monitoring().get();
-    positive(PlanPath.of("monitoring.interval"), m.interval());
-    positive(PlanPath.of("monitoring.period"), m.period());
-    if (m.interval().compareTo(m.period()) > 0 && !m.period().isNegative()) {
-      add(PlanPath.of("monitoring.interval"), Rule.INVALID_VALUE, "interval " + Texts.duration(m.interval())
-          + " is longer than the period " + Texts.duration(m.period()));
-    }
-    PlanPath metrics = PlanPath.of("monitoring.metrics");
-    for (Signal s : m.metrics()) {
-      signal(metrics.named(s.displayName()), s);
-    }
-    unique(PlanPath.of("monitoring.rules"), m.rules(), MonitoringRule::name);
-    for (MonitoringRule r : m.rules()) {
-      // The rule's name as written: unlike the other names of paths, not escaped.
-      condition(PlanPath.of("monitoring.rules[" + r.name() + "]").field("condition"), r.condition());
-    }
-  }
-
-  private void recoveries(Set<String> afterChecklist) {
-    PlanPath recoveries = PlanPath.of("recoveries");
-    unique(recoveries, plan.recoveries(), RecoveryStrategy::name);
-    for (RecoveryStrategy r : plan.recoveries()) {
-      PlanPath path = recoveries.named(r.name());
-      r.description().ifPresent(d -> shown(path.field("description"), "description", d, true));
-      if (r.phases().isEmpty()) {
-        add(path, Rule.EMPTY, "recovery strategy has no phases");
-      }
-      r.approval().ifPresent(a -> approval(path.field("approval"), a));
-      Set<String> bound = new LinkedHashSet<>(afterChecklist);
-      Map<String, PlanPath> bindings = new HashMap<>();
-      phases(path, r.phases(), bound, bindings, step -> r.approval().map(ApprovalPolicy::requiresPeople).orElse(false)
-          ? List.of()
-          : List.of("recovery '" + r.name() + "' has " + r.approval()
-              .map(a -> "only " + a.describe().toLowerCase(Locale.ROOT))
-              .orElse("no approval policy")));
-      checks(path.field("validations"), r.validations(), bound, bindings);
-    }
-  }
-
-  private void messages() {
-    PlanPath messages = PlanPath.of("messages");
-    unique(messages, plan.messages(), MessageTemplate::name);
-    Set<String> outputs = allOutputs;
-    Set<String> signals = new HashSet<>();
-    dev.rollback.Snapshot.signalsOf(plan).forEach(sig -> signals.add(sig.displayName()));
-    PlanPath messageValues = PlanPath.of("messageValues");
-    plan.messageValues().forEach((name, value) -> {
-      PlanPath path = messageValues.named(name);
-      try {
-        MessageValues.copy("message value", Map.of(name, value));
-      } catch (IllegalArgumentException e) {
-        add(path, Rule.INVALID_VALUE, e.getMessage());
-      }
-      String root = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-      if (MessageTemplates.RUN_DATA.contains(root) || Rollback.BUILT_IN_OUTPUTS.contains(name)) {
-        add(path, Rule.DUPLICATE_NAME, "'" + Texts.printable(name) + "' is filled by the run; choose another name");
-      } else if (outputs.contains(name)) {
-        add(path, Rule.DUPLICATE_NAME, "'" + Texts.printable(name) + "' is also an output the plan binds");
-      }
-    });
-    for (MessageTemplate m : plan.messages()) {
-      PlanPath path = messages.named(m.name());
-      if (m.channels().isEmpty()) {
-        add(path.field("channels"), Rule.EMPTY, "message goes through no channel");
-      }
-      for (String channel : m.channels()) {
-        shown(path.field("channels"), "channel name", channel, false);
-      }
-      shown(path.field("title"), "title", m.title(), false);
-      placeholders(path.field("title"), m, m.title(), outputs, signals);
-      placeholders(path.field("body"), m, m.body(), outputs, signals);
-    }
-  }
-
   /** A template's syntax, then each name it uses outside a section: something a run of the plan fills. */
   private void placeholders(PlanPath path, MessageTemplate m, String template, Set<String> outputs,
       Set<String> signals) {
@@ -589,7 +656,7 @@ public final class PlanChecker {
   }
 
   /** Reports blank names and names used twice in one list, each duplicate once, where it is first repeated. */
-  private <T> void unique(PlanPath path, List<T> items, Function<T, String> name) {
+  private <T> void unique(PlanPath path, List<? extends T> items, Function<T, String> name) {
     // Most lists are short: comparing a name with the earlier ones then costs less than hashing them all.
     boolean hash = items.size() > 16;
     Set<String> seen = hash ? new HashSet<>() : null;

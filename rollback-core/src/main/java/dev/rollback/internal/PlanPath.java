@@ -2,10 +2,11 @@ package dev.rollback.internal;
 
 /**
  * Where something stands in a plan, such as {@code procedures[gradual].phases[stop].steps[revert].params}: a chain
- * of segments built as {@link PlanChecker} walks the plan, and rendered as text only when a problem is reported
- * there. Most of a valid plan's paths are never shown, so none of them is ever turned into text.
+ * of segments built as {@link PlanWalker} walks the plan, and rendered as text only when it is shown (a problem
+ * {@link PlanChecker} reports there). Most of a valid plan's paths are never shown, so none of them is ever turned
+ * into text.
  */
-final class PlanPath {
+public final class PlanPath {
 
   private final PlanPath parent;
   private final String segment;
@@ -23,7 +24,7 @@ final class PlanPath {
    * @param text the path's text, such as {@code procedures} or {@code monitoring.interval}
    * @return the path
    */
-  static PlanPath of(String text) {
+  public static PlanPath of(String text) {
     return new PlanPath(null, text, false);
   }
 
@@ -33,7 +34,7 @@ final class PlanPath {
    * @param field the field's name, such as {@code params}
    * @return the path
    */
-  PlanPath field(String field) {
+  public PlanPath field(String field) {
     return new PlanPath(this, field, false);
   }
 
@@ -43,7 +44,7 @@ final class PlanPath {
    * @param name the element's name
    * @return the path
    */
-  PlanPath named(String name) {
+  public PlanPath named(String name) {
     return new PlanPath(this, name, true);
   }
 
@@ -53,7 +54,7 @@ final class PlanPath {
    * @param index the element's index
    * @return the path
    */
-  PlanPath element(int index) {
+  public PlanPath element(int index) {
     return new PlanPath(this, Integer.toString(index), true);
   }
 

@@ -127,7 +127,8 @@ public final class Texts {
   /**
    * A duration as people say it: {@code 1 hour}, {@code 24 hours}, {@code 1 week}, {@code 90 minutes},
    * {@code 1500 milliseconds}: the largest unit that divides it evenly. One day reads {@code 24 hours}, as
-   * runbooks say it.
+   * runbooks say it. A minute or more with a fraction of a second reads in parts, still exactly:
+   * {@code 1 hour 15 minutes 21.2 seconds}, never {@code 4521200 milliseconds}.
    *
    * @param d the duration
    * @return the duration in words
@@ -138,6 +139,9 @@ public final class Texts {
     }
     long s = d.getSeconds();
     int nanos = d.getNano();
+    if (nanos != 0 && s >= 60) {
+      return exactParts(s, nanos);
+    }
     if (nanos != 0) {
       if (nanos % 1_000_000 == 0 && s < Long.MAX_VALUE / 1000) {
         return count(s * 1000 + nanos / 1_000_000, "millisecond");
@@ -164,6 +168,26 @@ public final class Texts {
       }
     }
     throw new AssertionError("unreachable: every whole number of seconds divides by one second");
+  }
+
+  /**
+   * A duration of a minute or more with a fraction of a second, exactly, in the units people read: {@code 1 hour
+   * 15 minutes 21.2 seconds} rather than {@code 4521200 milliseconds}.
+   */
+  private static String exactParts(long seconds, int nanos) {
+    long[] sizes = {86400L, 3600L, 60L};
+    String[] names = {"day", "hour", "minute"};
+    StringBuilder b = new StringBuilder();
+    long s = seconds;
+    for (int i = 0; i < sizes.length; i++) {
+      long n = s / sizes[i];
+      s %= sizes[i];
+      if (n > 0) {
+        b.append(b.length() == 0 ? "" : " ").append(count(n, names[i]));
+      }
+    }
+    String fraction = String.format("%09d", nanos).replaceAll("0+$", "");
+    return b.append(' ').append(s).append('.').append(fraction).append(" seconds").toString();
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.rollback.spi;
 import dev.rollback.Check;
 import dev.rollback.RollbackPlan;
 import dev.rollback.Step;
-import dev.rollback.internal.journal.PlainJson;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -66,8 +65,8 @@ public final class BoundOutputs {
     Objects.requireNonNull(result, "result");
     Map<String, Object> out = new LinkedHashMap<>();
     step.output().ifPresent(name -> {
-      result.value().ifPresent(v -> out.put(name, PlainJson.normalize(v)));
-      result.outputs().forEach((k, v) -> out.put(name + "." + k, PlainJson.normalize(v)));
+      result.value().ifPresent(v -> out.put(name, PlainData.normalize(v)));
+      result.outputs().forEach((k, v) -> out.put(name + "." + k, PlainData.normalize(v)));
     });
     return Collections.unmodifiableMap(out);
   }
@@ -83,7 +82,7 @@ public final class BoundOutputs {
   public static Map<String, Object> ofCheck(Check check, CheckResult result) {
     Objects.requireNonNull(result, "result");
     Map<String, Object> out = new LinkedHashMap<>();
-    check.output().ifPresent(name -> result.value().ifPresent(v -> out.put(name, PlainJson.normalize(v))));
+    check.output().ifPresent(name -> result.value().ifPresent(v -> out.put(name, PlainData.normalize(v))));
     return Collections.unmodifiableMap(out);
   }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
  * resolved, and the run.
  *
  * <p>In a preview, a parameter that refers to an output of a step that has not run yet resolves to an
- * {@link Unresolved} value; {@link #isResolved(String)} tells.
+ * {@link Unresolved} value; {@link #isResolved(String)} tells. Handlers read their parameters through their kind's
+ * {@link Contract}: {@code COMMIT.read(ctx)}.
  */
 public interface CallContext {
 
@@ -47,30 +48,24 @@ public interface CallContext {
   }
 
   /**
-   * A required parameter as text.
+   * A required parameter as text; a kind's {@link Param}s read their parameters typed ({@link Param#read}).
    *
    * @param key the parameter's name
    * @return the text
-   * @throws IllegalArgumentException when the element lacks the parameter
+   * @throws ParamException when the element lacks the parameter or its value is not known yet
    */
   default String string(String key) {
-    return String.valueOf(param(key).orElseThrow(() -> new IllegalArgumentException("missing parameter '" + key + "'")));
+    return Param.string(key).read(this);
   }
 
   /**
-   * A parameter as a list of text.
+   * A parameter as a list of text; a single value is a list of one.
    *
    * @param key the parameter's name
    * @return the texts; empty when the element lacks the parameter
+   * @throws ParamException when its value is not known yet
    */
   default List<String> strings(String key) {
-    Object v = params().get(key);
-    if (v == null) {
-      return List.of();
-    }
-    if (v instanceof List) {
-      return ((List<?>) v).stream().map(String::valueOf).collect(java.util.stream.Collectors.toList());
-    }
-    return List.of(String.valueOf(v));
+    return Param.strings(key).optional(this).orElse(List.of());
   }
 }

@@ -25,7 +25,7 @@ public record CheckResult(Status status, String summary, Optional<Object> value,
     UNKNOWN,
     /**
      * Not evaluated, because its adapter is unavailable and the run was asked to skip it
-     * ({@link dev.rollback.RunOptions#withSkipUnavailable(String...)}); the summary says why. It neither passes nor
+     * ({@link dev.rollback.run.RunOptions#withSkipUnavailable(String...)}); the summary says why. It neither passes nor
      * fails: the report shows it apart.
      */
     SKIPPED

@@ -1,6 +1,7 @@
 package dev.rollback.spi;
 
 import dev.rollback.RollbackPlan;
+import dev.rollback.run.ManualClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.rollback.spi;
 
+import dev.rollback.run.ManualClock;
 import java.time.Duration;
 
 /**

@@ -59,6 +59,19 @@ public record StepResult(String summary, Optional<Object> value, Map<String, Obj
   }
 
   /**
+   * The same result with one of the outputs its kind's {@link Contract} declares.
+   *
+   * @param output the output
+   * @param v its value
+   * @param <T> the output's type
+   * @return the new result
+   * @throws IllegalArgumentException if the value is not plain data
+   */
+  public <T> StepResult withOutput(Output<T> output, T v) {
+    return withOutput(output.name(), v);
+  }
+
+  /**
    * The same result with one more named output.
    *
    * @param key the output's key

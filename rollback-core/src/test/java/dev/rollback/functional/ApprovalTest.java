@@ -4,14 +4,14 @@ import static dev.rollback.Rollback.consensus;
 import static dev.rollback.Rollback.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollback.Approvers;
-import dev.rollback.RollbackReport;
-import dev.rollback.RollbackReport.ApprovalOutcome;
-import dev.rollback.RollbackReport.ApprovalReport;
-import dev.rollback.RollbackReport.VoteReport;
-import dev.rollback.RunEvent;
-import dev.rollback.RunOptions;
-import dev.rollback.RunStatus;
+import dev.rollback.report.RollbackReport.ApprovalOutcome;
+import dev.rollback.report.RollbackReport.ApprovalReport;
+import dev.rollback.report.RollbackReport.VoteReport;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.report.RunStatus;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.RunOptions;
+import dev.rollback.run.event.RunEvent;
 import dev.rollback.spi.ApprovalRequest;
 import dev.rollback.spi.Vote;
 import java.nio.file.Path;
@@ -175,8 +175,8 @@ class ApprovalTest {
   @Test
   void withoutAnApproverAnApprovalThatNeedsPeopleExpiresAndSaysWhy() {
     Harness h = new Harness(dir);
-    RollbackReport report = dev.rollback.RollbackExecutor.builder().workspace(dir).clock(h.clock)
-        .journal(dev.rollback.Journal.inMemory()).adapter(h.adapter).build()
+    RollbackReport report = dev.rollback.run.RollbackExecutor.builder().workspace(dir).clock(h.clock)
+        .journal(dev.rollback.run.Journal.inMemory()).adapter(h.adapter).build()
         .run(TestPlans.irreversible(single("maintainer")), RunOptions.defaults().withSeverity("high"));
 
     assertThat(report.status()).isEqualTo(RunStatus.NOT_APPROVED);

@@ -2,19 +2,19 @@ package dev.rollback.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollback.Approvers;
 import dev.rollback.Checks;
 import dev.rollback.Command;
 import dev.rollback.Effect;
-import dev.rollback.Journal;
 import dev.rollback.Rollback;
-import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport;
-import dev.rollback.RollbackReport.CompensationStatus;
-import dev.rollback.RunOptions;
-import dev.rollback.RunStatus;
 import dev.rollback.Steps;
+import dev.rollback.report.RollbackReport.CompensationStatus;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.report.RunStatus;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Journal;
+import dev.rollback.run.RollbackExecutor;
+import dev.rollback.run.RunOptions;
 import dev.rollback.spi.ConfirmationRequest;
 import dev.rollback.spi.Vote;
 import java.nio.file.Files;

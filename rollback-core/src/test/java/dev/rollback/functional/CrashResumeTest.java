@@ -2,8 +2,8 @@ package dev.rollback.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollback.RollbackReport;
-import dev.rollback.RunStatus;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.report.RunStatus;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

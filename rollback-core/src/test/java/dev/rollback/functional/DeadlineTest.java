@@ -2,13 +2,13 @@ package dev.rollback.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollback.Approvers;
-import dev.rollback.RollbackReport;
-import dev.rollback.RollbackReport.ApprovalOutcome;
-import dev.rollback.RollbackReport.DeadlineStatus;
-import dev.rollback.RunEvent;
-import dev.rollback.RunOptions;
-import dev.rollback.RunStatus;
+import dev.rollback.report.RollbackReport.ApprovalOutcome;
+import dev.rollback.report.RollbackReport.DeadlineStatus;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.report.RunStatus;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.RunOptions;
+import dev.rollback.run.event.RunEvent;
 import dev.rollback.spi.Vote;
 import java.nio.file.Path;
 import java.time.Duration;

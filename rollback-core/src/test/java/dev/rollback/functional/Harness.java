@@ -1,12 +1,12 @@
 package dev.rollback.functional;
 
-import dev.rollback.Approvers;
-import dev.rollback.Journal;
-import dev.rollback.RollbackExecutor;
-import dev.rollback.RunEvent;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Journal;
+import dev.rollback.run.ManualClock;
+import dev.rollback.run.RollbackExecutor;
+import dev.rollback.run.event.RunEvent;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.Approver;
-import dev.rollback.spi.ManualClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

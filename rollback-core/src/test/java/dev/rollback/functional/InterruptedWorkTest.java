@@ -3,24 +3,24 @@ package dev.rollback.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rollback.Approvers;
 import dev.rollback.Checks;
 import dev.rollback.Command;
 import dev.rollback.Effect;
-import dev.rollback.Journal;
 import dev.rollback.Rollback;
 import dev.rollback.RollbackException;
-import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport;
-import dev.rollback.RollbackReport.Intervention;
-import dev.rollback.RunEvent;
-import dev.rollback.RunOptions;
-import dev.rollback.RunStatus;
-import dev.rollback.Settlement;
 import dev.rollback.Step;
 import dev.rollback.Steps;
 import dev.rollback.internal.journal.JournalText;
+import dev.rollback.report.RollbackReport.Intervention;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.report.RunStatus;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Journal;
+import dev.rollback.run.RollbackExecutor;
+import dev.rollback.run.RunOptions;
+import dev.rollback.run.Settlement;
+import dev.rollback.run.event.RunEvent;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.Interruption;
 import dev.rollback.spi.Probe;
@@ -415,7 +415,7 @@ class InterruptedWorkTest {
             + " output (it runs only when an interrupted run resumes), but check 'grep -q once count' binds 'seen';"
             + " drop its .as(...)");
     assertThat(later.check().problems().stream().map(Object::toString).collect(Collectors.toList()))
-        .containsExactly("procedures[p].phases[one].steps[count].appliedWhen.params: refers to output 'first' that"
+        .containsExactly("procedures[p].phases[one].steps[count].appliedWhen.params.extra: refers to output 'first' that"
             + " no earlier step or check binds");
     assertThat(commandPlan(counting()).hash()).isNotEqualTo(commandPlan(counting().appliedWhen(
         Checks.command("true"))).hash());

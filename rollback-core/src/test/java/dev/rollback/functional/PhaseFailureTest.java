@@ -2,17 +2,17 @@ package dev.rollback.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollback.Approvers;
 import dev.rollback.FailurePolicy;
-import dev.rollback.Journal;
-import dev.rollback.RollbackExecutor;
-import dev.rollback.RollbackReport;
-import dev.rollback.RollbackReport.CompensationStatus;
-import dev.rollback.RollbackReport.PhaseStatus;
-import dev.rollback.RollbackReport.StepStatus;
-import dev.rollback.RunOptions;
-import dev.rollback.RunStatus;
-import dev.rollback.spi.ManualClock;
+import dev.rollback.report.RollbackReport.CompensationStatus;
+import dev.rollback.report.RollbackReport.PhaseStatus;
+import dev.rollback.report.RollbackReport.StepStatus;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.report.RunStatus;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Journal;
+import dev.rollback.run.ManualClock;
+import dev.rollback.run.RollbackExecutor;
+import dev.rollback.run.RunOptions;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -2,12 +2,12 @@ package dev.rollback.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollback.Approvers;
 import dev.rollback.Effect;
-import dev.rollback.Preview;
-import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RunOptions;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Preview;
+import dev.rollback.run.RollbackExecutor;
+import dev.rollback.run.RunOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

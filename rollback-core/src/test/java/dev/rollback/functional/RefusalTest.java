@@ -4,21 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.rollback.Approvers;
 import dev.rollback.Effect;
 import dev.rollback.FailurePolicy;
-import dev.rollback.Journal;
-import dev.rollback.JournalException;
 import dev.rollback.PlanInvalidException;
 import dev.rollback.PlanProblem;
 import dev.rollback.RollbackException;
-import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport;
-import dev.rollback.RunEvent;
-import dev.rollback.RunLockedException;
-import dev.rollback.RunOptions;
-import dev.rollback.RunStatus;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.report.RunStatus;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Journal;
+import dev.rollback.run.JournalException;
+import dev.rollback.run.RollbackExecutor;
+import dev.rollback.run.RunLockedException;
+import dev.rollback.run.RunOptions;
+import dev.rollback.run.event.RunEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,7 +100,8 @@ class RefusalTest {
     assertThatThrownBy(() -> executor.run(TestPlans.deadline(5), RunOptions.defaults().withSeverity("critical")
         .withEmergency()))
         .hasMessage("the run options force the emergency procedure, but plan 'deadline drill, 5 minutes a step' has"
-            + " none");
+            + " none; run without --emergency (RunOptions.withEmergency), or give the plan an emergency procedure;"
+            + " nothing ran");
     assertThat(h.adapter.calls).isEmpty();
   }
 

@@ -4,11 +4,11 @@ import dev.rollback.Check;
 import dev.rollback.Effect;
 import dev.rollback.RollbackException;
 import dev.rollback.Step;
+import dev.rollback.run.ManualClock;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.Audit;
 import dev.rollback.spi.CheckEvaluator;
 import dev.rollback.spi.CheckResult;
-import dev.rollback.spi.ManualClock;
 import dev.rollback.spi.Probe;
 import dev.rollback.spi.RunContext;
 import dev.rollback.spi.StepContext;
@@ -97,6 +97,11 @@ class TestAdapter implements Adapter {
     return Check.of(CHECK, name, Map.of("passes", passes));
   }
 
+  /** The same, taking {@code minutes} on the manual clock. */
+  static Check slowCheck(String name, boolean passes, long minutes) {
+    return check(name, passes).with("minutes", minutes);
+  }
+
   @Override
   public String name() {
     return "test";
@@ -116,6 +121,10 @@ class TestAdapter implements Adapter {
   @Override
   public Map<String, CheckEvaluator> checks() {
     return Map.of(CHECK, c -> {
+      Object minutes = c.params().get("minutes");
+      if (minutes != null) {
+        clock.advance(Duration.ofMinutes(((Number) minutes).longValue()));
+      }
       boolean passes = Boolean.TRUE.equals(c.params().get("passes"));
       CheckResult r = passes ? CheckResult.passed(c.check().name() + " holds")
           : CheckResult.failed(c.check().name() + " does not hold");

@@ -33,6 +33,14 @@ class TextsTest {
     assertThat(Texts.duration(Duration.ofNanos(3000))).isEqualTo("3 microseconds");
   }
 
+  /** A plan's wait of 4521200 ms, and a deadline's worst case summing it, read "4521200 milliseconds". */
+  @Test
+  void aMinuteOrMoreWithAFractionReadsInPartsExactly() {
+    assertThat(Texts.duration(Duration.ofMillis(4521200))).isEqualTo("1 hour 15 minutes 21.2 seconds");
+    assertThat(Texts.duration(Duration.ofMillis(60_001))).isEqualTo("1 minute 0.001 seconds");
+    assertThat(Texts.duration(Duration.ofDays(1).plusNanos(5))).isEqualTo("1 day 0.000000005 seconds");
+  }
+
   /** A measured time left before a deadline read "4521200 milliseconds". */
   @Test
   void measuredSpansReadInUnitsPeopleUseNotInMilliseconds() {
@@ -44,7 +52,7 @@ class TextsTest {
     assertThat(Texts.span(Duration.ofHours(26).plusSeconds(1))).isEqualTo("1 day 2 hours 1 second");
     assertThat(Texts.span(Duration.ofMillis(-61_000))).isEqualTo("-1 minute 1 second");
     assertThat(Texts.span(Duration.ZERO)).isEqualTo("0 seconds");
-    assertThat(new dev.rollback.RunEvent.DeadlineAtRisk("r", java.time.Instant.EPOCH, java.time.Instant.EPOCH,
+    assertThat(new dev.rollback.run.event.RunEvent.DeadlineAtRisk("r", java.time.Instant.EPOCH, java.time.Instant.EPOCH,
         Duration.ofMillis(4521200), Duration.ofMinutes(80)).describe())
         .isEqualTo("deadline at risk: 1 hour 15 minutes 21 seconds left, the remaining work can take 1 hour 20"
             + " minutes (deadline 1970-01-01T00:00:00Z)");

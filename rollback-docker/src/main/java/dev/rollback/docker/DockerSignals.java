@@ -1,7 +1,7 @@
 package dev.rollback.docker;
 
 import dev.rollback.Signal;
-import dev.rollback.docker.internal.CallParams;
+import dev.rollback.docker.internal.Timing;
 import dev.rollback.Unit;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -123,7 +123,7 @@ public final class DockerSignals {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("window", window);
     params.put("count", count);
-    return Signal.of(EVENTS, Unit.COUNT, "docker events (" + count + ", last " + CallParams.duration(window) + ")", params);
+    return Signal.of(EVENTS, Unit.COUNT, "docker events (" + count + ", last " + Timing.duration(window) + ")", params);
   }
 
   /**

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@link DockerAdapter#removeByLabel(String)} removed.
+ * What {@link Docker#removeByLabel(String)} removed.
  *
  * @param label the label filter, {@code key} or {@code key=value}
  * @param containers the containers removed, by name

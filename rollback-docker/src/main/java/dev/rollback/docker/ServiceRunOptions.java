@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How {@link DockerAdapter#runService} runs a compose service. Start from {@link #defaults()} and change what you
+ * How {@link Docker#runService} runs a compose service. Start from {@link #defaults()} and change what you
  * need; each method returns a new value.
  *
  * <pre>{@code

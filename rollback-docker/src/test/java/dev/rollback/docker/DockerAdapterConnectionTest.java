@@ -3,13 +3,13 @@ package dev.rollback.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rollback.Journal;
 import dev.rollback.Rollback;
-import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
 import dev.rollback.Step;
 import dev.rollback.Steps;
 import dev.rollback.docker.testing.DockerRuns;
+import dev.rollback.run.Journal;
+import dev.rollback.run.RollbackExecutor;
 import dev.rollback.spi.AdapterProvider;
 import dev.rollback.testkit.AdapterHarness;
 import java.io.IOException;
@@ -29,7 +29,7 @@ class DockerAdapterConnectionTest {
 
   @Test
   void creatingTheAdapterContactsNothing() {
-    DockerAdapter docker = DockerAdapter.builder()
+    Docker docker = Docker.builder()
         .environment(Map.of("DOCKER_HOST", "unix://" + tmp.resolve("none.sock")))
         .build();
     assertThat(docker.host()).isEqualTo("unix://" + tmp.resolve("none.sock"));
@@ -40,7 +40,7 @@ class DockerAdapterConnectionTest {
   @Test
   void dockerHostAtADeadSocketNamesTheHostAndWhereItCameFrom() {
     String host = "unix://" + tmp.resolve("dead/docker.sock");
-    try (DockerAdapter docker = DockerAdapter.builder().environment(Map.of("DOCKER_HOST", host)).build()) {
+    try (Docker docker = Docker.builder().environment(Map.of("DOCKER_HOST", host)).build()) {
       assertThatThrownBy(docker::engineInfo)
           .isInstanceOf(DockerUnavailableException.class)
           .hasMessageStartingWith("the Docker engine at " + host + " (from DOCKER_HOST) is not reachable (connecting)")
@@ -51,7 +51,7 @@ class DockerAdapterConnectionTest {
   @Test
   void aSocketPathThatIsNotASocketIsUnreachable() throws IOException {
     Path notASocket = Files.writeString(tmp.resolve("docker.sock"), "not a socket");
-    try (DockerAdapter docker = DockerAdapter.connect("unix://" + notASocket)) {
+    try (Docker docker = Docker.connect("unix://" + notASocket)) {
       assertThatThrownBy(docker::diskUsage)
           .isInstanceOf(DockerUnavailableException.class)
           .hasMessageContaining("unix://" + notASocket + " (from the host given) is not reachable");
@@ -60,7 +60,7 @@ class DockerAdapterConnectionTest {
 
   @Test
   void aTcpPortWithoutAnEngineIsUnreachable() {
-    try (DockerAdapter docker = DockerAdapter.connect("tcp://127.0.0.1:1")) {
+    try (Docker docker = Docker.connect("tcp://127.0.0.1:1")) {
       assertThatThrownBy(docker::engineInfo)
           .isInstanceOf(DockerUnavailableException.class)
           .hasMessageContaining("tcp://127.0.0.1:1");

@@ -1,6 +1,8 @@
 package dev.rollback.git;
 
 import dev.rollback.RepoPath;
+import dev.rollback.Revision;
+import dev.rollback.git.internal.GitContracts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,7 +24,7 @@ import java.util.Objects;
  * Step fixes = GitSteps.commits().between("v1.4.0", "main").by("alice").touching(path("ci.yml")).all().as("fixes");
  * }</pre>
  *
- * <p>Commits are listed as {@code git log} lists them: from the starting point (HEAD unless {@link #from(Object)}
+ * <p>Commits are listed as {@code git log} lists them: from the starting point (HEAD unless {@link #from(Revision)}
  * says otherwise), newest first by commit date; {@link #oldest()} is the last one {@code git log} would print, so
  * {@code oldest()} is {@code | tail -1} and {@link #newest()} is {@code | head -1}. Message patterns are Java regular
  * expressions found anywhere in the message, with {@code ^} and {@code $} matching at line boundaries, as
@@ -154,10 +156,21 @@ public final class CommitSearch<T> {
    *
    * @param rev a branch, tag or commit: text, a {@link dev.rollback.Ref} or a {@link dev.rollback.Template}
    * @return the search
-   * @throws IllegalArgumentException if {@code rev} is not text, a ref or a template
+   * @throws IllegalArgumentException if {@code rev} is blank text
    */
-  public CommitSearch<T> from(Object rev) {
-    return with("from", GitSteps.rev(rev, "rev"), "from " + rev);
+  public CommitSearch<T> from(Revision rev) {
+    return with(GitContracts.FROM.name(), GitContracts.FROM.write(GitSteps.rev(rev, "rev")), "from " + rev);
+  }
+
+  /**
+   * {@link #from(Revision)} a revision given as text.
+   *
+   * @param rev a branch, tag, full or short id, or an expression such as {@code HEAD~1}
+   * @return the search
+   * @throws IllegalArgumentException if {@code rev} is blank
+   */
+  public CommitSearch<T> from(String rev) {
+    return from(GitSteps.revision(rev, "rev"));
   }
 
   /**
@@ -166,15 +179,28 @@ public final class CommitSearch<T> {
    * @param from the exclusive start: a branch, tag or commit
    * @param to the inclusive end: a branch, tag or commit
    * @return the search
-   * @throws IllegalArgumentException if an argument is not text, a ref or a template
+   * @throws IllegalArgumentException if an argument is blank text
    */
-  public CommitSearch<T> between(Object from, Object to) {
+  public CommitSearch<T> between(Revision from, Revision to) {
     Map<String, Object> p = new LinkedHashMap<>(params);
-    p.put("from", GitSteps.rev(to, "to"));
-    p.put("excluding", GitSteps.rev(from, "from"));
+    p.put(GitContracts.FROM.name(), GitContracts.FROM.write(GitSteps.rev(to, "to")));
+    p.put(GitContracts.EXCLUDING.name(), GitContracts.EXCLUDING.write(GitSteps.rev(from, "from")));
     String words = "between " + from + " and " + to;
     return new CommitSearch<>(finisher, p, description.isEmpty() ? words : description + " " + words);
   }
+
+  /**
+   * {@link #between(Revision, Revision)} revisions given as text.
+   *
+   * @param from the exclusive start: a branch, tag or commit
+   * @param to the inclusive end: a branch, tag or commit
+   * @return the search
+   * @throws IllegalArgumentException if an argument is blank
+   */
+  public CommitSearch<T> between(String from, String to) {
+    return between(GitSteps.revision(from, "from"), GitSteps.revision(to, "to"));
+  }
+
 
   /**
    * Takes the oldest match: the last line {@code git log} would print ({@code | tail -1}). Fails when nothing

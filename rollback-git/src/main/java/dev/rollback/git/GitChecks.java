@@ -1,7 +1,9 @@
 package dev.rollback.git;
 
 import dev.rollback.Check;
-import java.util.LinkedHashMap;
+import dev.rollback.Revision;
+import dev.rollback.git.internal.GitContracts;
+import dev.rollback.spi.Contract;
 import java.util.Map;
 
 /**
@@ -19,11 +21,11 @@ public final class GitChecks {
   public static final String FIND_COMMIT = GitSteps.FIND_COMMIT;
   /** Kind of the checks that list commits. */
   public static final String FIND_COMMITS = GitSteps.FIND_COMMITS;
-  /** Kind of {@link #commitExists(Object)}. */
+  /** Kind of {@link #commitExists(Revision)}. */
   public static final String RESOLVE = GitSteps.RESOLVE;
-  /** Kind of {@link #notReverted(Object)}. */
+  /** Kind of {@link #notReverted(Revision)}. */
   public static final String NOT_REVERTED = "git.notReverted";
-  /** Kind of {@link #reverted(Object)}. */
+  /** Kind of {@link #reverted(Revision)}. */
   public static final String REVERTED = "git.reverted";
   /** Kind of {@link #cleanWorkTree()}. */
   public static final String CLEAN_WORK_TREE = "git.cleanWorkTree";
@@ -49,9 +51,8 @@ public final class GitChecks {
    */
   public static CommitSearch<Check> commits() {
     return new CommitSearch<>((pick, name, params) -> {
-      Map<String, Object> p = new LinkedHashMap<>(params);
-      p.put("pick", pick);
-      return Check.of(pick.equals("all") ? FIND_COMMITS : FIND_COMMIT, "identify the " + name, p);
+      Contract kind = pick.equals("all") ? GitContracts.FIND_COMMITS : GitContracts.FIND_COMMIT;
+      return kind.draft().withAll(params).with(GitContracts.PICK, pick).check("identify the " + name);
     }, Map.of(), "");
   }
 
@@ -62,8 +63,19 @@ public final class GitChecks {
    * @param rev a branch, tag, id or expression
    * @return the check
    */
-  public static Check commitExists(Object rev) {
-    return Check.of(RESOLVE, "commit " + GitSteps.show(rev) + " exists", Map.of("rev", GitSteps.rev(rev, "rev")));
+  public static Check commitExists(Revision rev) {
+    return GitContracts.RESOLVE.with(GitContracts.REV, GitSteps.rev(rev, "rev"))
+        .check("commit " + GitSteps.show(rev) + " exists");
+  }
+
+  /**
+   * {@link #commitExists(Revision)} of a revision given as text.
+   *
+   * @param rev a branch, tag, id or expression
+   * @return the check
+   */
+  public static Check commitExists(String rev) {
+    return commitExists(GitSteps.revision(rev, "rev"));
   }
 
   /**
@@ -73,9 +85,19 @@ public final class GitChecks {
    * @param commit the commit
    * @return the check
    */
-  public static Check notReverted(Object commit) {
-    return Check.of(NOT_REVERTED, GitSteps.show(commit) + " is not reverted yet",
-        Map.of("commit", GitSteps.rev(commit, "commit")));
+  public static Check notReverted(Revision commit) {
+    return GitContracts.NOT_REVERTED.with(GitContracts.COMMIT, GitSteps.rev(commit, "commit"))
+        .check(GitSteps.show(commit) + " is not reverted yet");
+  }
+
+  /**
+   * {@link #notReverted(Revision)} of a commit given as text.
+   *
+   * @param commit a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @return the check
+   */
+  public static Check notReverted(String commit) {
+    return notReverted(GitSteps.revision(commit, "commit"));
   }
 
   /**
@@ -85,8 +107,19 @@ public final class GitChecks {
    * @param commit the commit
    * @return the check
    */
-  public static Check reverted(Object commit) {
-    return Check.of(REVERTED, GitSteps.show(commit) + " is reverted", Map.of("commit", GitSteps.rev(commit, "commit")));
+  public static Check reverted(Revision commit) {
+    return GitContracts.REVERTED.with(GitContracts.COMMIT, GitSteps.rev(commit, "commit"))
+        .check(GitSteps.show(commit) + " is reverted");
+  }
+
+  /**
+   * {@link #reverted(Revision)} of a commit given as text.
+   *
+   * @param commit a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @return the check
+   */
+  public static Check reverted(String commit) {
+    return reverted(GitSteps.revision(commit, "commit"));
   }
 
   /**
@@ -97,6 +130,6 @@ public final class GitChecks {
    * @return the check
    */
   public static Check cleanWorkTree() {
-    return Check.of(CLEAN_WORK_TREE, "the work tree is clean", Map.of());
+    return GitContracts.CLEAN_WORK_TREE.check("the work tree is clean");
   }
 }

@@ -1,9 +1,10 @@
 package dev.rollback.git;
 
+import dev.rollback.Revision;
 import dev.rollback.Signal;
 import dev.rollback.Unit;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.rollback.git.internal.GitContracts;
+import java.util.Objects;
 
 /**
  * Git signals for triggers, assessment and monitoring: how far a branch moved, how old a commit is, when a matching
@@ -16,9 +17,9 @@ import java.util.Map;
  */
 public final class GitSignals {
 
-  /** Kind of {@link #commitsSince(Object)}. */
+  /** Kind of {@link #commitsSince(Revision)}. */
   public static final String COMMITS_SINCE = "git.commitsSince";
-  /** Kind of {@link #commitAge(Object)}. */
+  /** Kind of {@link #commitAge(Revision)}. */
   public static final String COMMIT_AGE = "git.commitAge";
   /** Kind of {@link #ageOfLastCommitMatching(String)}. */
   public static final String LAST_MATCH_AGE = "git.lastCommitMatchingAge";
@@ -31,9 +32,19 @@ public final class GitSignals {
    * @param rev a branch, tag or commit
    * @return the signal, in {@link Unit#COUNT}
    */
-  public static Signal commitsSince(Object rev) {
-    return Signal.of(COMMITS_SINCE, Unit.COUNT, "commits since " + GitSteps.show(rev),
-        Map.of("rev", GitSteps.rev(rev, "rev")));
+  public static Signal commitsSince(Revision rev) {
+    return GitContracts.COMMITS_SINCE.with(GitContracts.REV, GitSteps.rev(rev, "rev"))
+        .signal(Unit.COUNT, "commits since " + GitSteps.show(rev));
+  }
+
+  /**
+   * {@link #commitsSince(Revision)} of a revision given as text.
+   *
+   * @param rev a branch, tag or commit
+   * @return the signal, in {@link Unit#COUNT}
+   */
+  public static Signal commitsSince(String rev) {
+    return commitsSince(GitSteps.revision(rev, "rev"));
   }
 
   /**
@@ -43,12 +54,21 @@ public final class GitSignals {
    * @param head the inclusive end
    * @return the signal, in {@link Unit#COUNT}
    */
-  public static Signal commitsSince(Object rev, Object head) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("rev", GitSteps.rev(rev, "rev"));
-    p.put("head", GitSteps.rev(head, "head"));
-    return Signal.of(COMMITS_SINCE, Unit.COUNT, "commits on " + GitSteps.show(head) + " since " + GitSteps.show(rev),
-        p);
+  public static Signal commitsSince(Revision rev, Revision head) {
+    return GitContracts.COMMITS_SINCE.with(GitContracts.REV, GitSteps.rev(rev, "rev"))
+        .with(GitContracts.HEAD, GitSteps.rev(head, "head"))
+        .signal(Unit.COUNT, "commits on " + GitSteps.show(head) + " since " + GitSteps.show(rev));
+  }
+
+  /**
+   * {@link #commitsSince(Revision, Revision)} of revisions given as text.
+   *
+   * @param rev the exclusive start
+   * @param head the inclusive end
+   * @return the signal, in {@link Unit#COUNT}
+   */
+  public static Signal commitsSince(String rev, String head) {
+    return commitsSince(GitSteps.revision(rev, "rev"), GitSteps.revision(head, "head"));
   }
 
   /**
@@ -57,8 +77,19 @@ public final class GitSignals {
    * @param rev a branch, tag or commit
    * @return the signal, in {@link Unit#SECONDS}
    */
-  public static Signal commitAge(Object rev) {
-    return Signal.of(COMMIT_AGE, Unit.SECONDS, "age of " + GitSteps.show(rev), Map.of("rev", GitSteps.rev(rev, "rev")));
+  public static Signal commitAge(Revision rev) {
+    return GitContracts.COMMIT_AGE.with(GitContracts.REV, GitSteps.rev(rev, "rev"))
+        .signal(Unit.SECONDS, "age of " + GitSteps.show(rev));
+  }
+
+  /**
+   * {@link #commitAge(Revision)} of a revision given as text.
+   *
+   * @param rev a branch, tag or commit
+   * @return the signal, in {@link Unit#SECONDS}
+   */
+  public static Signal commitAge(String rev) {
+    return commitAge(GitSteps.revision(rev, "rev"));
   }
 
   /**
@@ -69,7 +100,7 @@ public final class GitSignals {
    * @return the signal, in {@link Unit#SECONDS}
    */
   public static Signal ageOfLastCommitMatching(String regex) {
-    return Signal.of(LAST_MATCH_AGE, Unit.SECONDS, "age of the last commit matching '" + regex + "'",
-        Map.of("grep", java.util.Objects.requireNonNull(regex, "regex")));
+    return GitContracts.LAST_MATCH_AGE.with(GitContracts.GREP, Objects.requireNonNull(regex, "regex"))
+        .signal(Unit.SECONDS, "age of the last commit matching '" + regex + "'");
   }
 }

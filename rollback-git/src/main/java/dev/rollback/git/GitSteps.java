@@ -4,8 +4,12 @@ import dev.rollback.Effect;
 import dev.rollback.Ref;
 import dev.rollback.RefName;
 import dev.rollback.RepoPath;
+import dev.rollback.Revision;
 import dev.rollback.Step;
 import dev.rollback.Template;
+import dev.rollback.Text;
+import dev.rollback.git.internal.GitContracts;
+import dev.rollback.spi.Contract;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,11 +43,11 @@ public final class GitSteps {
   public static final String FIND_COMMIT = "git.findCommit";
   /** Kind of the steps that list commits ({@link CommitSearch#all()}). */
   public static final String FIND_COMMITS = "git.findCommits";
-  /** Kind of {@link #changedFiles(Object)}. */
+  /** Kind of {@link #changedFiles(Revision)}. */
   public static final String CHANGED_FILES = "git.changedFiles";
-  /** Kind of {@link #revertStatus(Object)}. */
+  /** Kind of {@link #revertStatus(Revision)}. */
   public static final String REVERT_STATUS = "git.revertStatus";
-  /** Kind of {@link #resolve(Object)}. */
+  /** Kind of {@link #resolve(Revision)}. */
   public static final String RESOLVE = "git.resolve";
   /** Kind of {@link #createBranch(RefName)} and {@link #checkoutNewBranch(RefName)}. */
   public static final String CREATE_BRANCH = "git.createBranch";
@@ -55,7 +59,7 @@ public final class GitSteps {
   public static final String CHERRY_PICK = "git.cherryPick";
   /** Kind of the restore steps. */
   public static final String RESTORE = "git.restore";
-  /** Kind of {@link #commit(Object)}. */
+  /** Kind of {@link #commit(Text)}. */
   public static final String COMMIT = "git.commit";
   /** Kind of the tag steps. */
   public static final String TAG = "git.tag";
@@ -84,9 +88,8 @@ public final class GitSteps {
    */
   public static CommitSearch<Step> commits() {
     return new CommitSearch<>((pick, name, params) -> {
-      Map<String, Object> p = new LinkedHashMap<>(params);
-      p.put("pick", pick);
-      return Step.of(pick.equals("all") ? FIND_COMMITS : FIND_COMMIT, "find " + name, Effect.READ_ONLY, p);
+      Contract kind = pick.equals("all") ? GitContracts.FIND_COMMITS : GitContracts.FIND_COMMIT;
+      return kind.draft().withAll(params).with(GitContracts.PICK, pick).step("find " + name, Effect.READ_ONLY);
     }, Map.of(), "");
   }
 
@@ -97,9 +100,19 @@ public final class GitSteps {
    * @param commit the commit
    * @return the step
    */
-  public static Step changedFiles(Object commit) {
-    return Step.of(CHANGED_FILES, "list files changed by " + show(commit), Effect.READ_ONLY,
-        Map.of("commit", rev(commit, "commit")));
+  public static Step changedFiles(Revision commit) {
+    return GitContracts.CHANGED_FILES.with(GitContracts.COMMIT, rev(commit, "commit"))
+        .step("list files changed by " + show(commit), Effect.READ_ONLY);
+  }
+
+  /**
+   * {@link #changedFiles(Revision)} of a commit given as text.
+   *
+   * @param commit a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @return the step
+   */
+  public static Step changedFiles(String commit) {
+    return changedFiles(revision(commit, "commit"));
   }
 
   /**
@@ -110,9 +123,19 @@ public final class GitSteps {
    * @param commit the commit
    * @return the step
    */
-  public static Step revertStatus(Object commit) {
-    return Step.of(REVERT_STATUS, "check whether " + show(commit) + " is reverted", Effect.READ_ONLY,
-        Map.of("commit", rev(commit, "commit")));
+  public static Step revertStatus(Revision commit) {
+    return GitContracts.REVERT_STATUS.with(GitContracts.COMMIT, rev(commit, "commit"))
+        .step("check whether " + show(commit) + " is reverted", Effect.READ_ONLY);
+  }
+
+  /**
+   * {@link #revertStatus(Revision)} of a commit given as text.
+   *
+   * @param commit a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @return the step
+   */
+  public static Step revertStatus(String commit) {
+    return revertStatus(revision(commit, "commit"));
   }
 
   /**
@@ -122,8 +145,19 @@ public final class GitSteps {
    * @param rev the revision
    * @return the step
    */
-  public static Step resolve(Object rev) {
-    return Step.of(RESOLVE, "resolve " + show(rev), Effect.READ_ONLY, Map.of("rev", rev(rev, "rev")));
+  public static Step resolve(Revision rev) {
+    return GitContracts.RESOLVE.with(GitContracts.REV, rev(rev, "rev")).step("resolve " + show(rev),
+        Effect.READ_ONLY);
+  }
+
+  /**
+   * {@link #resolve(Revision)} of a revision given as text.
+   *
+   * @param rev a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @return the step
+   */
+  public static Step resolve(String rev) {
+    return resolve(revision(rev, "rev"));
   }
 
   /**
@@ -133,7 +167,7 @@ public final class GitSteps {
    * @return the step
    */
   public static Step createBranch(RefName name) {
-    return branchStep(name, "HEAD", false);
+    return branchStep(name, HEAD, false);
   }
 
   /**
@@ -143,8 +177,19 @@ public final class GitSteps {
    * @param startPoint where it starts
    * @return the step
    */
-  public static Step createBranch(RefName name, Object startPoint) {
+  public static Step createBranch(RefName name, Revision startPoint) {
     return branchStep(name, rev(startPoint, "startPoint"), false);
+  }
+
+  /**
+   * {@link #createBranch(RefName, Revision)} at a start point given as text.
+   *
+   * @param name the branch's short name
+   * @param startPoint a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @return the step
+   */
+  public static Step createBranch(RefName name, String startPoint) {
+    return createBranch(name, revision(startPoint, "startPoint"));
   }
 
   /**
@@ -154,7 +199,7 @@ public final class GitSteps {
    * @return the step
    */
   public static Step checkoutNewBranch(RefName name) {
-    return branchStep(name, "HEAD", true);
+    return branchStep(name, HEAD, true);
   }
 
   /**
@@ -164,19 +209,27 @@ public final class GitSteps {
    * @param startPoint where it starts
    * @return the step
    */
-  public static Step checkoutNewBranch(RefName name, Object startPoint) {
+  public static Step checkoutNewBranch(RefName name, Revision startPoint) {
     return branchStep(name, rev(startPoint, "startPoint"), true);
   }
 
-  private static Step branchStep(RefName name, Object start, boolean checkout) {
+  /**
+   * {@link #checkoutNewBranch(RefName, Revision)} at a start point given as text.
+   *
+   * @param name the branch's short name
+   * @param startPoint a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @return the step
+   */
+  public static Step checkoutNewBranch(RefName name, String startPoint) {
+    return checkoutNewBranch(name, revision(startPoint, "startPoint"));
+  }
+
+  private static Step branchStep(RefName name, Revision start, boolean checkout) {
     Objects.requireNonNull(name, "name");
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("name", name);
-    p.put("startPoint", start);
-    p.put("checkout", checkout);
     String what = checkout ? "check out new branch " : "create branch ";
-    return Step.of(CREATE_BRANCH, what + name.name() + (start.equals("HEAD") ? "" : " at " + show(start)),
-        Effect.REVERSIBLE, p);
+    return GitContracts.CREATE_BRANCH.with(GitContracts.NAME, name).with(GitContracts.START_POINT, start)
+        .with(GitContracts.CHECKOUT, checkout)
+        .step(what + name.name() + (start.equals(HEAD) ? "" : " at " + show(start)), Effect.REVERSIBLE);
   }
 
   /**
@@ -188,7 +241,8 @@ public final class GitSteps {
    */
   public static Step checkout(RefName branch) {
     Objects.requireNonNull(branch, "branch");
-    return Step.of(CHECKOUT, "check out " + branch.name(), Effect.REVERSIBLE, Map.of("branch", branch));
+    return GitContracts.CHECKOUT_BRANCH.with(GitContracts.BRANCH, branch).step("check out " + branch.name(),
+        Effect.REVERSIBLE);
   }
 
   /**
@@ -198,9 +252,19 @@ public final class GitSteps {
    * @param commit the commit to revert
    * @return the step; its value is the new commit's full id
    */
-  public static Step revert(Object commit) {
-    return Step.of(REVERT, "revert " + show(commit), Effect.REVERSIBLE,
-        Map.of("commits", List.of(rev(commit, "commit"))));
+  public static Step revert(Revision commit) {
+    return GitContracts.REVERT.with(GitContracts.COMMITS, List.of(rev(commit, "commit")))
+        .step("revert " + show(commit), Effect.REVERSIBLE);
+  }
+
+  /**
+   * {@link #revert(Revision)} of a commit given as text.
+   *
+   * @param commit a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @return the step
+   */
+  public static Step revert(String commit) {
+    return revert(revision(commit, "commit"));
   }
 
   /**
@@ -211,11 +275,21 @@ public final class GitSteps {
    * @return the step
    * @throws IllegalArgumentException if {@code mainline} is less than 1
    */
-  public static Step revert(Object commit, int mainline) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("commits", List.of(rev(commit, "commit")));
-    p.put("mainline", mainline(mainline));
-    return Step.of(REVERT, "revert " + show(commit) + " (mainline " + mainline + ")", Effect.REVERSIBLE, p);
+  public static Step revert(Revision commit, int mainline) {
+    return GitContracts.REVERT.with(GitContracts.COMMITS, List.of(rev(commit, "commit")))
+        .with(GitContracts.MAINLINE, mainline(mainline))
+        .step("revert " + show(commit) + " (mainline " + mainline + ")", Effect.REVERSIBLE);
+  }
+
+  /**
+   * {@link #revert(Revision, int)} of a merge commit given as text.
+   *
+   * @param commit a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @param mainline the parent to keep, from 1
+   * @return the step
+   */
+  public static Step revert(String commit, int mainline) {
+    return revert(revision(commit, "commit"), mainline);
   }
 
   /**
@@ -226,9 +300,19 @@ public final class GitSteps {
    * @return the step; its value is the last new commit's full id, output {@code commits} lists all
    * @throws IllegalArgumentException if the list is empty or holds something else than text, refs or templates
    */
-  public static Step revertAll(List<?> commits) {
-    return Step.of(REVERT, "revert " + commits.size() + " commits", Effect.REVERSIBLE,
-        Map.of("commits", revs(commits)));
+  public static Step revertAll(List<? extends Revision> commits) {
+    return GitContracts.REVERT.with(GitContracts.COMMITS, revs(commits))
+        .step("revert " + commits.size() + " commits", Effect.REVERSIBLE);
+  }
+
+  /**
+   * {@link #revertAll(List)} of commits given as text.
+   *
+   * @param commits full or short ids, branches, tags or expressions, in the order to revert them
+   * @return the step
+   */
+  public static Step revertAll(String... commits) {
+    return revertAll(revisions(commits));
   }
 
   /**
@@ -245,7 +329,8 @@ public final class GitSteps {
    */
   public static Step revertAll(Ref commits) {
     Objects.requireNonNull(commits, "commits");
-    return Step.of(REVERT, "revert the commits of " + commits.text(), Effect.REVERSIBLE, Map.of("commits", commits));
+    return GitContracts.REVERT.withRef(GitContracts.COMMITS, commits)
+        .step("revert the commits of " + commits.text(), Effect.REVERSIBLE);
   }
 
   /**
@@ -256,11 +341,20 @@ public final class GitSteps {
    * @param to the inclusive end
    * @return the step
    */
-  public static Step revertRange(Object from, Object to) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("rangeFrom", rev(from, "from"));
-    p.put("rangeTo", rev(to, "to"));
-    return Step.of(REVERT, "revert " + show(from) + ".." + show(to), Effect.REVERSIBLE, p);
+  public static Step revertRange(Revision from, Revision to) {
+    return GitContracts.REVERT.with(GitContracts.RANGE_FROM, rev(from, "from"))
+        .with(GitContracts.RANGE_TO, rev(to, "to")).step("revert " + show(from) + ".." + show(to), Effect.REVERSIBLE);
+  }
+
+  /**
+   * {@link #revertRange(Revision, Revision)} of a range given as text.
+   *
+   * @param from the range's exclusive start, as text
+   * @param to the range's inclusive end, as text
+   * @return the step
+   */
+  public static Step revertRange(String from, String to) {
+    return revertRange(revision(from, "from"), revision(to, "to"));
   }
 
   /**
@@ -270,9 +364,19 @@ public final class GitSteps {
    * @param commit the commit
    * @return the step; its value is the new commit's full id
    */
-  public static Step cherryPick(Object commit) {
-    return Step.of(CHERRY_PICK, "cherry-pick " + show(commit), Effect.REVERSIBLE,
-        Map.of("commits", List.of(rev(commit, "commit"))));
+  public static Step cherryPick(Revision commit) {
+    return GitContracts.CHERRY_PICK.with(GitContracts.COMMITS, List.of(rev(commit, "commit")))
+        .step("cherry-pick " + show(commit), Effect.REVERSIBLE);
+  }
+
+  /**
+   * {@link #cherryPick(Revision)} of a commit given as text.
+   *
+   * @param commit a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @return the step
+   */
+  public static Step cherryPick(String commit) {
+    return cherryPick(revision(commit, "commit"));
   }
 
   /**
@@ -282,12 +386,21 @@ public final class GitSteps {
    * @param mainline the parent to diff against, from 1
    * @return the step
    */
-  public static Step cherryPick(Object commit, int mainline) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("commits", List.of(rev(commit, "commit")));
-    p.put("mainline", mainline(mainline));
-    return Step.of(CHERRY_PICK, "cherry-pick " + show(commit) + " (mainline " + mainline + ")", Effect.REVERSIBLE,
-        p);
+  public static Step cherryPick(Revision commit, int mainline) {
+    return GitContracts.CHERRY_PICK.with(GitContracts.COMMITS, List.of(rev(commit, "commit")))
+        .with(GitContracts.MAINLINE, mainline(mainline))
+        .step("cherry-pick " + show(commit) + " (mainline " + mainline + ")", Effect.REVERSIBLE);
+  }
+
+  /**
+   * {@link #cherryPick(Revision, int)} of a merge commit given as text.
+   *
+   * @param commit a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @param mainline the parent to diff against, from 1
+   * @return the step
+   */
+  public static Step cherryPick(String commit, int mainline) {
+    return cherryPick(revision(commit, "commit"), mainline);
   }
 
   /**
@@ -296,24 +409,42 @@ public final class GitSteps {
    * @param commits the commits
    * @return the step
    */
-  public static Step cherryPickAll(List<?> commits) {
-    return Step.of(CHERRY_PICK, "cherry-pick " + commits.size() + " commits", Effect.REVERSIBLE,
-        Map.of("commits", revs(commits)));
+  public static Step cherryPickAll(List<? extends Revision> commits) {
+    return GitContracts.CHERRY_PICK.with(GitContracts.COMMITS, revs(commits))
+        .step("cherry-pick " + commits.size() + " commits", Effect.REVERSIBLE);
+  }
+
+  /**
+   * {@link #cherryPickAll(List)} of commits given as text.
+   *
+   * @param commits full or short ids, branches, tags or expressions, in the order to pick them
+   * @return the step
+   */
+  public static Step cherryPickAll(String... commits) {
+    return cherryPickAll(revisions(commits));
   }
 
   /**
    * Applies a commit's change to the index and work tree without committing, like the seed's forward recovery
-   * {@code git cherry-pick --no-commit $FIX_COMMIT}; follow it with {@link #commit(Object)}. The index may already
+   * {@code git cherry-pick --no-commit $FIX_COMMIT}; follow it with {@link #commit(Text)}. The index may already
    * hold earlier no-commit picks; the work tree must match the index.
    *
    * @param commit the commit
    * @return the step; its value is the resulting index tree's id
    */
-  public static Step cherryPickNoCommit(Object commit) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("commits", List.of(rev(commit, "commit")));
-    p.put("noCommit", true);
-    return Step.of(CHERRY_PICK, "cherry-pick --no-commit " + show(commit), Effect.REVERSIBLE, p);
+  public static Step cherryPickNoCommit(Revision commit) {
+    return GitContracts.CHERRY_PICK.with(GitContracts.COMMITS, List.of(rev(commit, "commit")))
+        .with(GitContracts.NO_COMMIT, true).step("cherry-pick --no-commit " + show(commit), Effect.REVERSIBLE);
+  }
+
+  /**
+   * {@link #cherryPickNoCommit(Revision)} of a commit given as text.
+   *
+   * @param commit a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @return the step
+   */
+  public static Step cherryPickNoCommit(String commit) {
+    return cherryPickNoCommit(revision(commit, "commit"));
   }
 
   /**
@@ -326,8 +457,19 @@ public final class GitSteps {
    * @param paths files or directories
    * @return the step; its value is the new commit's full id (or HEAD's, when nothing changed)
    */
-  public static Step restore(Object source, RepoPath... paths) {
+  public static Step restore(Revision source, RepoPath... paths) {
     return restoreStep(source, Arrays.asList(paths.clone()), null, true);
+  }
+
+  /**
+   * {@link #restore(Revision, RepoPath...)} from a commit given as text.
+   *
+   * @param source a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @param paths files or directories
+   * @return the step
+   */
+  public static Step restore(String source, RepoPath... paths) {
+    return restore(revision(source, "source"), paths);
   }
 
   /**
@@ -338,8 +480,32 @@ public final class GitSteps {
    * @param message the commit message; text or a {@link Template}
    * @return the step
    */
-  public static Step restore(Object source, List<RepoPath> paths, Object message) {
-    return restoreStep(source, paths, text(message, "message"), true);
+  public static Step restore(Revision source, List<RepoPath> paths, Text message) {
+    return restoreStep(source, paths, Objects.requireNonNull(message, "message"), true);
+  }
+
+  /**
+   * {@link #restore(Revision, List, Text)} with a message given as text.
+   *
+   * @param source the commit to take the files from
+   * @param paths files or directories
+   * @param message the commit message
+   * @return the step
+   */
+  public static Step restore(Revision source, List<RepoPath> paths, String message) {
+    return restore(source, paths, text(message, "message"));
+  }
+
+  /**
+   * {@link #restore(Revision, List, Text)} from a commit and with a message given as text.
+   *
+   * @param source a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @param paths files or directories
+   * @param message the commit message
+   * @return the step
+   */
+  public static Step restore(String source, List<RepoPath> paths, String message) {
+    return restore(revision(source, "source"), paths, text(message, "message"));
   }
 
   /**
@@ -353,27 +519,37 @@ public final class GitSteps {
    * @param paths files or directories
    * @return the step
    */
-  public static Step restoreExactly(Object source, RepoPath... paths) {
+  public static Step restoreExactly(Revision source, RepoPath... paths) {
     return restoreStep(source, Arrays.asList(paths.clone()), null, false);
   }
 
-  private static Step restoreStep(Object source, List<RepoPath> paths, Object message, boolean overlay) {
+  /**
+   * {@link #restoreExactly(Revision, RepoPath...)} from a commit given as text.
+   *
+   * @param source a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @param paths files or directories
+   * @return the step
+   */
+  public static Step restoreExactly(String source, RepoPath... paths) {
+    return restoreExactly(revision(source, "source"), paths);
+  }
+
+  private static Step restoreStep(Revision source, List<RepoPath> paths, Text message, boolean overlay) {
     if (paths.isEmpty()) {
       throw new IllegalArgumentException("restore needs at least one path");
     }
     paths.forEach(p -> Objects.requireNonNull(p, "path"));
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("source", rev(source, "source"));
-    p.put("paths", List.copyOf(paths));
+    Contract.Draft d = GitContracts.RESTORE.with(GitContracts.SOURCE, rev(source, "source"))
+        .with(GitContracts.PATHS, List.copyOf(paths));
     if (message != null) {
-      p.put("message", message);
+      d.with(GitContracts.MESSAGE, message);
     }
     if (!overlay) {
-      p.put("overlay", false);
+      d.with(GitContracts.OVERLAY, false);
     }
     List<String> names = new ArrayList<>();
     paths.forEach(x -> names.add(x.path()));
-    return Step.of(RESTORE, "restore " + String.join(", ", names) + " from " + show(source), Effect.REVERSIBLE, p);
+    return d.step("restore " + String.join(", ", names) + " from " + show(source), Effect.REVERSIBLE);
   }
 
   /**
@@ -382,8 +558,19 @@ public final class GitSteps {
    * @param message the message: text or a {@link Template}
    * @return the step; its value is the new commit's full id
    */
-  public static Step commit(Object message) {
-    return Step.of(COMMIT, "commit", Effect.REVERSIBLE, Map.of("message", text(message, "message")));
+  public static Step commit(Text message) {
+    return GitContracts.COMMIT_INDEX.with(GitContracts.MESSAGE, Objects.requireNonNull(message, "message"))
+        .step("commit", Effect.REVERSIBLE);
+  }
+
+  /**
+   * {@link #commit(Text)} with a message given as text.
+   *
+   * @param message the message
+   * @return the step
+   */
+  public static Step commit(String message) {
+    return commit(text(message, "message"));
   }
 
   /**
@@ -393,12 +580,24 @@ public final class GitSteps {
    * @param commit what it points to
    * @return the step
    */
-  public static Step tag(RefName name, Object commit) {
+  public static Step tag(RefName name, Revision commit) {
+    return tagDraft(name, commit).step("tag " + show(commit) + " as " + name.name(), Effect.REVERSIBLE);
+  }
+
+  /**
+   * {@link #tag(RefName, Revision)} of a commit given as text.
+   *
+   * @param name the tag's short name
+   * @param commit a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @return the step
+   */
+  public static Step tag(RefName name, String commit) {
+    return tag(name, revision(commit, "commit"));
+  }
+
+  private static Contract.Draft tagDraft(RefName name, Revision commit) {
     Objects.requireNonNull(name, "name");
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("name", name);
-    p.put("target", rev(commit, "commit"));
-    return Step.of(TAG, "tag " + show(commit) + " as " + name.name(), Effect.REVERSIBLE, p);
+    return GitContracts.TAG.with(GitContracts.NAME, name).with(GitContracts.TARGET, rev(commit, "commit"));
   }
 
   /**
@@ -409,8 +608,33 @@ public final class GitSteps {
    * @param message the tag's message: text or a {@link Template}
    * @return the step
    */
-  public static Step tag(RefName name, Object commit, Object message) {
-    return tag(name, commit).with("message", text(message, "message"));
+  public static Step tag(RefName name, Revision commit, Text message) {
+    return tagDraft(name, commit).with(GitContracts.MESSAGE, Objects.requireNonNull(message, "message"))
+        .step("tag " + show(commit) + " as " + name.name(), Effect.REVERSIBLE);
+  }
+
+  /**
+   * {@link #tag(RefName, Revision, Text)} with a message given as text.
+   *
+   * @param name the tag's short name
+   * @param commit what it points to
+   * @param message the tag's message
+   * @return the step
+   */
+  public static Step tag(RefName name, Revision commit, String message) {
+    return tag(name, commit, text(message, "message"));
+  }
+
+  /**
+   * {@link #tag(RefName, Revision, Text)} of a commit and with a message given as text.
+   *
+   * @param name the tag's short name
+   * @param commit a full or short id, a branch, a tag or an expression such as {@code HEAD~1}
+   * @param message the tag's message
+   * @return the step
+   */
+  public static Step tag(RefName name, String commit, String message) {
+    return tag(name, revision(commit, "commit"), text(message, "message"));
   }
 
   /**
@@ -431,7 +655,7 @@ public final class GitSteps {
     if (remote.isBlank()) {
       throw new IllegalArgumentException("remote is blank");
     }
-    return Step.of(FETCH, "fetch " + remote, Effect.READ_ONLY, Map.of("remote", remote));
+    return GitContracts.FETCH.with(GitContracts.REMOTE, remote).step("fetch " + remote, Effect.READ_ONLY);
   }
 
   /**
@@ -488,8 +712,20 @@ public final class GitSteps {
    * @return the step
    * @throws IllegalArgumentException if {@code expected} is blank or of another type
    */
-  public static Step pushWithLeaseExpecting(String remote, RefName branch, Object expected) {
+  public static Step pushWithLeaseExpecting(String remote, RefName branch, Revision expected) {
     return pushStep(remote, branch, branch, true, false, rev(expected, "expected"));
+  }
+
+  /**
+   * {@link #pushWithLeaseExpecting(String, RefName, Revision)} expecting a commit given as text.
+   *
+   * @param remote the remote's name
+   * @param branch the branch, the same name locally and on the remote
+   * @param expected the commit id the remote branch must hold
+   * @return the step
+   */
+  public static Step pushWithLeaseExpecting(String remote, RefName branch, String expected) {
+    return pushWithLeaseExpecting(remote, branch, revision(expected, "expected"));
   }
 
   /**
@@ -522,57 +758,63 @@ public final class GitSteps {
   }
 
   private static Step pushStep(String remote, RefName local, RefName remoteBranch, boolean lease, boolean rewrite,
-      Object expected) {
+      Revision expected) {
     Objects.requireNonNull(remote, "remote");
     Objects.requireNonNull(local, "branch");
     Objects.requireNonNull(remoteBranch, "remoteBranch");
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("remote", remote);
-    p.put("branch", local);
-    p.put("remoteBranch", remoteBranch);
-    p.put("lease", lease);
+    Contract.Draft p = GitContracts.PUSH.with(GitContracts.REMOTE, remote).with(GitContracts.BRANCH, local)
+        .with(GitContracts.REMOTE_BRANCH, remoteBranch).with(GitContracts.LEASE, lease);
     if (rewrite) {
-      p.put("rewrite", true);
+      p.with(GitContracts.REWRITE, true);
     }
     if (expected != null) {
-      p.put("expect", expected);
+      p.with(GitContracts.EXPECT, expected);
     }
     String target = local.name().equals(remoteBranch.name()) ? local.name() : local.name() + ":" + remoteBranch.name();
     String how = rewrite ? "push --force-with-lease --force-if-includes " : lease ? "push --force-with-lease"
         + (expected == null ? "" : "=" + remoteBranch.name() + ":" + show(expected)) + " " : "push ";
-    return Step.of(PUSH, how + remote + " " + target + (rewrite ? " (IRREVERSIBLE: rewrites the remote's history)"
-        : ""), lease ? Effect.IRREVERSIBLE : Effect.REVERSIBLE, p);
+    return p.step(how + remote + " " + target + (rewrite ? " (IRREVERSIBLE: rewrites the remote's history)" : ""),
+        lease ? Effect.IRREVERSIBLE : Effect.REVERSIBLE);
   }
 
-  static Object rev(Object value, String what) {
+  private static final Revision HEAD = Revision.of("HEAD");
+
+  /** A revision a factory was given: not null, and not blank text. */
+  static Revision rev(Revision value, String what) {
     Objects.requireNonNull(value, what);
-    if (value instanceof String || value instanceof Ref || value instanceof Template) {
-      if (value instanceof String && ((String) value).isBlank()) {
-        throw new IllegalArgumentException(what + " is blank");
-      }
-      return value;
+    if (value instanceof Revision.Literal && value.text().isBlank()) {
+      throw new IllegalArgumentException(what + " is blank");
     }
-    throw new IllegalArgumentException(what + " must be text (an id, branch, tag or expression), a Ref or a Template;"
-        + " was " + value.getClass().getName());
+    return value;
   }
 
-  static Object text(Object value, String what) {
-    Objects.requireNonNull(value, what);
-    if (value instanceof String || value instanceof Template || value instanceof Ref) {
-      return value;
-    }
-    throw new IllegalArgumentException(what + " must be text, a Template or a Ref; was " + value.getClass().getName());
+  /** A revision given as text. */
+  static Revision revision(String value, String what) {
+    return rev(Revision.of(Objects.requireNonNull(value, what)), what);
   }
 
-  private static List<Object> revs(List<?> commits) {
+  /** Text given as text. */
+  static Text text(String value, String what) {
+    return Text.of(Objects.requireNonNull(value, what));
+  }
+
+  private static List<Revision> revs(List<? extends Revision> commits) {
     if (commits.isEmpty()) {
       throw new IllegalArgumentException("the list of commits is empty");
     }
-    List<Object> out = new ArrayList<>();
-    for (Object c : commits) {
+    List<Revision> out = new ArrayList<>();
+    for (Revision c : commits) {
       out.add(rev(c, "commit"));
     }
     return List.copyOf(out);
+  }
+
+  private static List<Revision> revisions(String... commits) {
+    List<Revision> out = new ArrayList<>();
+    for (String c : commits) {
+      out.add(revision(c, "commit"));
+    }
+    return out;
   }
 
   private static int mainline(int mainline) {
@@ -582,10 +824,7 @@ public final class GitSteps {
     return mainline;
   }
 
-  static String show(Object rev) {
-    if (rev instanceof Ref) {
-      return ((Ref) rev).text();
-    }
-    return String.valueOf(rev);
+  static String show(Revision rev) {
+    return rev instanceof Ref ? rev.text() : String.valueOf(rev);
   }
 }

@@ -26,8 +26,10 @@ public final class LeaseRejectedException extends GitException {
   public LeaseRejectedException(String remote, String ref, String expected, String actual) {
     super("push to " + remote + " " + ref + " rejected: the lease expected " + ref + " at " + expected
         + " (what this repository knew of " + remote + ") but " + remote + " has it at " + actual
-        + "; someone else pushed, and nothing was overwritten. Fetch (git fetch " + remote + ", or"
-        + " GitSteps.fetch(\"" + remote + "\") in the plan, or --fetch), look at their commits, and run again");
+        + "; someone else pushed, and nothing was overwritten. Bring their commits in (git pull --rebase " + remote
+        + " " + (ref.startsWith("refs/heads/") ? ref.substring("refs/heads/".length()) : ref) + ", or git fetch "
+        + remote + " and merge; fetching alone, as --fetch or GitSteps.fetch(\"" + remote + "\") do, is not enough"
+        + " to push), look at them, and run again");
     this.remote = remote;
     this.ref = ref;
     this.expected = expected;

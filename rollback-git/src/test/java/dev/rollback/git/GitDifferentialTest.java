@@ -175,7 +175,7 @@ class GitDifferentialTest {
           .commitAll("P3-007: three");
       try (Differential d = new Differential(g, box.copy(g, "copy"))) {
         d.compare(AT, GitSteps.revertRange(base, "HEAD"), "revert", "--no-edit", base + "..HEAD");
-        d.compare(AT, GitSteps.revertAll(List.of("HEAD~1", "HEAD~2")), "revert", "--no-edit", "HEAD~1", "HEAD~2");
+        d.compare(AT, GitSteps.revertAll("HEAD~1", "HEAD~2"), "revert", "--no-edit", "HEAD~1", "HEAD~2");
         assertThat(d.clean).isEqualTo(2);
       }
     }
@@ -204,7 +204,7 @@ class GitDifferentialTest {
         d.compare(AT, GitSteps.cherryPick(fix), "cherry-pick", fix);
         d.compare(AT, GitSteps.cherryPick(merge, 1), "cherry-pick", "-m", "1", merge);
         d.compare(AT, GitSteps.cherryPick(fixB), "cherry-pick", fixB);
-        d.compare(AT, GitSteps.cherryPickAll(List.of(fix, merge)), "cherry-pick", fix, merge);
+        d.compare(AT, GitSteps.cherryPickAll(fix, merge), "cherry-pick", fix, merge);
         assertThat(d.clean).isEqualTo(2);
         assertThat(d.conflicts).isEqualTo(1);
         assertThat(d.errors).isEqualTo(1);

@@ -5,11 +5,11 @@ import static dev.rollback.Rollback.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rollback.Journal;
 import dev.rollback.Step;
 import dev.rollback.git.support.GitCli;
 import dev.rollback.git.support.Runs;
 import dev.rollback.git.support.Sandbox;
+import dev.rollback.run.Journal;
 import dev.rollback.spi.Audit;
 import dev.rollback.spi.StepPreview;
 import dev.rollback.testkit.AdapterHarness;
@@ -240,19 +240,19 @@ class RemoteSafetyTest {
 
   /** A finished run of a one-step plan through the executor, at an instant: it leaves a journal and backups. */
   private void finishedRun(Path journalDir, String id, Instant at) {
-    dev.rollback.spi.ManualClock clock = dev.rollback.spi.ManualClock.at(at);
+    dev.rollback.run.ManualClock clock = dev.rollback.run.ManualClock.at(at);
     dev.rollback.RollbackPlan plan = dev.rollback.Rollback.plan("prune drill")
         .severity(dev.rollback.Rollback.severity("high").when(dev.rollback.Rollback.declared("go"))
             .rollbackWithin(Duration.ofHours(1)).approval(dev.rollback.Rollback.role("lead")).procedure("p"))
         .procedure(dev.rollback.Rollback.procedure("p").phase(dev.rollback.Rollback.phase("tag")
             .step(GitSteps.tag(branch("t-{{run.id}}"), "HEAD")).validate(GitChecks.cleanWorkTree())))
         .build();
-    try (dev.rollback.RollbackExecutor executor = dev.rollback.RollbackExecutor.builder().workspace(ours.dir())
+    try (dev.rollback.run.RollbackExecutor executor = dev.rollback.run.RollbackExecutor.builder().workspace(ours.dir())
         .adapter(GitAdapter.open(ours.dir())).journal(Journal.directory(journalDir))
-        .approver(dev.rollback.Approvers.automatic("lead", "drill")).clock(clock).sleeper(clock).build()) {
-      dev.rollback.RollbackReport r = executor.run(plan, dev.rollback.RunOptions.defaults().withDeclared("go")
+        .approver(dev.rollback.run.Approvers.automatic("lead", "drill")).clock(clock).sleeper(clock).build()) {
+      dev.rollback.report.RollbackReport r = executor.run(plan, dev.rollback.run.RunOptions.defaults().withDeclared("go")
           .withRunId(id));
-      assertThat(r.status()).as(r.summary()).isEqualTo(dev.rollback.RunStatus.SUCCEEDED);
+      assertThat(r.status()).as(r.summary()).isEqualTo(dev.rollback.report.RunStatus.SUCCEEDED);
     }
   }
 

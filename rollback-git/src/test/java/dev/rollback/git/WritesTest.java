@@ -231,7 +231,7 @@ class WritesTest {
   void aRevertOfSeveralCommitsIsAllOrNothing() throws Exception {
     git.at(Sandbox.EPOCH.plusSeconds(180)).write("README.md", "changed\n").commitAll("edit readme");
     String before = everything();
-    Step both = GitSteps.revertAll(List.of(culprit, "HEAD~1"));
+    Step both = GitSteps.revertAll(culprit, "HEAD~1");
     AdapterHarness run = Runs.builder(adapter, "all", git.dir(), AT, both).callsBeforeFirstMutation(false).build();
     assertThatThrownBy(() -> run.apply(both)).isInstanceOf(GitConflictException.class)
         .hasMessageContaining("README.md");

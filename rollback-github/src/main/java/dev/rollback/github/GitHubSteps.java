@@ -1,10 +1,12 @@
 package dev.rollback.github;
 
+import dev.rollback.Branch;
 import dev.rollback.Effect;
 import dev.rollback.Ref;
 import dev.rollback.RefName;
 import dev.rollback.Step;
 import dev.rollback.Template;
+import dev.rollback.Text;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -91,7 +93,21 @@ public final class GitHubSteps {
    * @return the step
    * @throws IllegalArgumentException if {@code run} is neither
    */
-  public static Step rerun(Object run) {
+  public static Step rerun(long run) {
+    return rerunStep(run);
+  }
+
+  /**
+   * {@link #rerun(long)} of the run an earlier step's output names, such as a dispatch's.
+   *
+   * @param run the output holding the run's id
+   * @return the step
+   */
+  public static Step rerun(Ref run) {
+    return rerunStep(run);
+  }
+
+  private static Step rerunStep(Object run) {
     return Step.of(RERUN, "re-run run " + show(run), Effect.REVERSIBLE, Map.of("run", runArg(run)));
   }
 
@@ -103,8 +119,19 @@ public final class GitHubSteps {
    * @param ref a branch or tag name, or a reference to an output holding one
    * @return the step
    */
-  public static Step dispatch(String workflow, Object ref) {
+  public static Step dispatch(String workflow, Branch ref) {
     return dispatch(workflow, ref, Map.of());
+  }
+
+  /**
+   * {@link #dispatch(String, Branch)} on a branch or tag named as text.
+   *
+   * @param workflow the workflow file's name, such as {@code ci.yml}
+   * @param ref the branch or tag to run on
+   * @return the step
+   */
+  public static Step dispatch(String workflow, String ref) {
+    return dispatch(workflow, branchOf(ref, "ref"));
   }
 
   /**
@@ -116,7 +143,7 @@ public final class GitHubSteps {
    * @return the step
    * @throws IllegalArgumentException if there are more than 25 inputs
    */
-  public static Step dispatch(String workflow, Object ref, Map<String, ?> inputs) {
+  public static Step dispatch(String workflow, Branch ref, Map<String, ?> inputs) {
     RunFilter.checkWorkflow(workflow);
     if (inputs.size() > 25) {
       throw new IllegalArgumentException("GitHub takes at most 25 inputs for a dispatch, got " + inputs.size());
@@ -131,6 +158,31 @@ public final class GitHubSteps {
   }
 
   /**
+   * {@link #dispatch(String, Branch, Map)} on a branch or tag named as text.
+   *
+   * @param workflow the workflow's file name or id
+   * @param ref a branch or tag name
+   * @param inputs the inputs the workflow declares (at most 25)
+   * @return the step
+   */
+  public static Step dispatch(String workflow, String ref, Map<String, ?> inputs) {
+    return dispatch(workflow, branchOf(ref, "ref"), inputs);
+  }
+
+  /**
+   * {@link #dispatch(String, Branch, Map, String)} on a branch or tag named as text.
+   *
+   * @param workflow the workflow file's name
+   * @param ref the branch or tag to run on
+   * @param inputs the workflow's inputs
+   * @param correlationInput the input the adapter sets to find the run it started
+   * @return the step
+   */
+  public static Step dispatch(String workflow, String ref, Map<String, ?> inputs, String correlationInput) {
+    return dispatch(workflow, branchOf(ref, "ref"), inputs, correlationInput);
+  }
+
+  /**
    * Dispatches a workflow with a correlation input: the adapter sends a unique value in that input, and finds the
    * run whose name shows it. The workflow declares the input and puts it in its {@code run-name}, for example
    * {@code run-name: "CI ${{ inputs.rollback_id }}"}. Without it, the run is found by workflow, branch, event and
@@ -142,7 +194,7 @@ public final class GitHubSteps {
    * @param correlationInput the name of the input the workflow echoes in its run name
    * @return the step
    */
-  public static Step dispatch(String workflow, Object ref, Map<String, ?> inputs, String correlationInput) {
+  public static Step dispatch(String workflow, Branch ref, Map<String, ?> inputs, String correlationInput) {
     Objects.requireNonNull(correlationInput, "correlationInput");
     if (inputs.containsKey(correlationInput)) {
       throw new IllegalArgumentException("the correlation input '" + correlationInput + "' is set by the adapter;"
@@ -163,7 +215,22 @@ public final class GitHubSteps {
    * @param timeout the longest wait
    * @return the step
    */
-  public static Step awaitRun(Object run, Duration timeout) {
+  public static Step awaitRun(long run, Duration timeout) {
+    return awaitStep(run, timeout);
+  }
+
+  /**
+   * {@link #awaitRun(long, Duration)} of the run an earlier step's output names, such as a dispatch's.
+   *
+   * @param run the output holding the run's id
+   * @param timeout how long to wait for it to complete
+   * @return the step
+   */
+  public static Step awaitRun(Ref run, Duration timeout) {
+    return awaitStep(run, timeout);
+  }
+
+  private static Step awaitStep(Object run, Duration timeout) {
     requirePositive(timeout, "timeout");
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("run", runArg(run));
@@ -179,9 +246,22 @@ public final class GitHubSteps {
    * @param interval the time between polls
    * @return the step
    */
-  public static Step awaitRun(Object run, Duration timeout, Duration interval) {
+  public static Step awaitRun(long run, Duration timeout, Duration interval) {
     requirePositive(interval, "interval");
-    return awaitRun(run, timeout).with("interval", interval);
+    return awaitStep(run, timeout).with("interval", interval);
+  }
+
+  /**
+   * {@link #awaitRun(long, Duration, Duration)} of the run an earlier step's output names.
+   *
+   * @param run the output holding the run's id
+   * @param timeout how long to wait for it to complete
+   * @param interval how long to wait between polls
+   * @return the step
+   */
+  public static Step awaitRun(Ref run, Duration timeout, Duration interval) {
+    requirePositive(interval, "interval");
+    return awaitStep(run, timeout).with("interval", interval);
   }
 
   /**
@@ -191,8 +271,23 @@ public final class GitHubSteps {
    * @param timeout the longest wait
    * @return the step
    */
-  public static Step awaitConclusion(Object run, Duration timeout) {
-    return awaitRun(run, timeout).with("requireSuccess", false).named("await the conclusion of run " + show(run));
+  public static Step awaitConclusion(long run, Duration timeout) {
+    return conclusionStep(run, timeout);
+  }
+
+  /**
+   * {@link #awaitConclusion(long, Duration)} of the run an earlier step's output names.
+   *
+   * @param run the output holding the run's id
+   * @param timeout how long to wait for it to complete
+   * @return the step
+   */
+  public static Step awaitConclusion(Ref run, Duration timeout) {
+    return conclusionStep(run, timeout);
+  }
+
+  private static Step conclusionStep(Object run, Duration timeout) {
+    return awaitStep(run, timeout).with("requireSuccess", false).named("await the conclusion of run " + show(run));
   }
 
   /**
@@ -203,7 +298,19 @@ public final class GitHubSteps {
    * @param labels labels to put on it
    * @return the step
    */
-  public static Step openIssue(String title, Object body, String... labels) {
+  public static Step openIssue(String title, String body, String... labels) {
+    return openIssue(title, Text.of(Objects.requireNonNull(body, "body")), labels);
+  }
+
+  /**
+   * Opens an issue whose body is a {@link Template} filled when the step runs, or an earlier output.
+   *
+   * @param title the issue's title
+   * @param body the body
+   * @param labels labels to add
+   * @return the step
+   */
+  public static Step openIssue(String title, Text body, String... labels) {
     Objects.requireNonNull(title, "title");
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("title", title);
@@ -221,7 +328,45 @@ public final class GitHubSteps {
    * @param body the text or a {@link Template}
    * @return the step
    */
-  public static Step comment(Object issue, Object body) {
+  public static Step comment(long issue, String body) {
+    return commentStep(issue, Text.of(Objects.requireNonNull(body, "body")));
+  }
+
+  /**
+   * {@link #comment(long, String)} with a body filled when the step runs.
+   *
+   * @param issue the issue's or pull request's number
+   * @param body the comment: a {@link Template} or an earlier output
+   * @return the step
+   */
+  public static Step comment(long issue, Text body) {
+    return commentStep(issue, body);
+  }
+
+  /**
+   * {@link #comment(long, String)} on the issue an earlier step's output names, such as an opened issue's.
+   *
+   * @param issue the output holding the issue's number
+   * @param body the comment
+   * @return the step
+   */
+  public static Step comment(Ref issue, String body) {
+    return commentStep(issue, Text.of(Objects.requireNonNull(body, "body")));
+  }
+
+  /**
+   * {@link #comment(long, String)} on the issue an earlier step's output names, with a body filled when the step
+   * runs.
+   *
+   * @param issue the output holding the issue's number
+   * @param body the comment: a {@link Template} or an earlier output
+   * @return the step
+   */
+  public static Step comment(Ref issue, Text body) {
+    return commentStep(issue, body);
+  }
+
+  private static Step commentStep(Object issue, Text body) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("issue", runArg(issue));
     p.put("body", textArg(body, "body"));
@@ -238,7 +383,46 @@ public final class GitHubSteps {
    * @param body the text or a {@link Template}
    * @return the step
    */
-  public static Step openPullRequest(Object head, Object base, String title, Object body) {
+  public static Step openPullRequest(Branch head, String base, String title, String body) {
+    return openPullRequest(head, branchOf(base, "base"), title, Text.of(Objects.requireNonNull(body, "body")));
+  }
+
+  /**
+   * {@link #openPullRequest(Branch, Branch, String, Text)} into a base named as text.
+   *
+   * @param head the branch with the changes
+   * @param base the branch to merge into
+   * @param title the title
+   * @param body the description: a {@link Template} or an earlier output
+   * @return the step
+   */
+  public static Step openPullRequest(Branch head, String base, String title, Text body) {
+    return openPullRequest(head, branchOf(base, "base"), title, body);
+  }
+
+  /**
+   * {@link #openPullRequest(Branch, Branch, String, Text)} with a description given as text.
+   *
+   * @param head the branch with the changes
+   * @param base the branch to merge into
+   * @param title the title
+   * @param body the description
+   * @return the step
+   */
+  public static Step openPullRequest(Branch head, Branch base, String title, String body) {
+    return openPullRequest(head, base, title, Text.of(Objects.requireNonNull(body, "body")));
+  }
+
+  /**
+   * Opens a pull request.
+   *
+   * @param head the branch with the changes: a {@link RefName} or an earlier output
+   * @param base the branch to merge into
+   * @param title the title
+   * @param body the description: text, a {@link Template} or an earlier output
+   * @return the step
+   */
+  public static Step openPullRequest(Branch head, Branch base, String title, Text body) {
     Objects.requireNonNull(title, "title");
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("head", refArg(head, "head"));
@@ -247,6 +431,10 @@ public final class GitHubSteps {
     p.put("body", textArg(body, "body"));
     return Step.of(OPEN_PULL_REQUEST, "open a pull request from " + show(head) + " to " + show(base),
         Effect.REVERSIBLE, p);
+  }
+
+  private static RefName branchOf(String name, String what) {
+    return new RefName(Objects.requireNonNull(name, what));
   }
 
   private static Object runArg(Object v) {
@@ -272,6 +460,9 @@ public final class GitHubSteps {
 
   private static Object textArg(Object v, String what) {
     Objects.requireNonNull(v, what);
+    if (v instanceof Text.Literal) {
+      return ((Text.Literal) v).text();
+    }
     if (v instanceof String || v instanceof Template || v instanceof Ref) {
       return v;
     }

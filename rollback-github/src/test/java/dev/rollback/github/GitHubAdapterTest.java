@@ -74,8 +74,10 @@ class GitHubAdapterTest {
   void stepFactoriesRefuseWhatGitHubWouldRefuse() {
     assertThatThrownBy(() -> GitHubSteps.dispatch("ci", "main")).hasMessage("a workflow is its file name under"
         + " .github/workflows (such as ci.yml) or its numeric id, was 'ci'");
-    assertThatThrownBy(() -> GitHubSteps.rerun("12")).hasMessageContaining("a run or issue is a number or a"
-        + " reference");
+    // A run given as text no longer compiles (rerun takes a long or a Ref): what was refused at run time is
+    // refused by the compiler now.
+    assertThat(java.util.Arrays.stream(GitHubSteps.class.getMethods()).filter(m -> m.getName().equals("rerun"))
+        .map(m -> m.getParameterTypes()[0])).containsOnly(long.class, dev.rollback.Ref.class);
     assertThatThrownBy(() -> GitHubSignals.lastRuns(0)).hasMessage("lastRuns must be between 1 and 1000, was 0");
     assertThatThrownBy(() -> GitHubSignals.durationPercentile(RunFilter.all(), 10, 101))
         .hasMessage("a percentile is between 1 and 100, was 101");

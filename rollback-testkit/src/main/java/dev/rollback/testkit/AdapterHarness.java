@@ -5,6 +5,7 @@ import dev.rollback.Rollback;
 import dev.rollback.RollbackPlan;
 import dev.rollback.Signal;
 import dev.rollback.Step;
+import dev.rollback.spi.AbstractRunContext;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.Audit;
 import dev.rollback.spi.BoundOutputs;
@@ -63,36 +64,23 @@ import java.util.UUID;
  * calls ({@link #apply}, {@link #preview}, ...) need the adapter given to {@link #builder(Adapter)}. It is safe to
  * use from the threads an adapter starts; it is not meant for concurrent tests on one instance.
  */
-public final class AdapterHarness implements RunContext {
+public final class AdapterHarness extends AbstractRunContext {
 
   private final Adapter adapter;
-  private final String runId;
-  private final RollbackPlan plan;
-  private final Clock clock;
-  private final Sleeper sleeper;
-  private final boolean dryRun;
-  private final Path workspace;
-  private final Instant startedAt;
   private final Map<String, String> secretValues;
   private final boolean callsBeforeFirstMutation;
-  private final Map<String, Object> outputs = new LinkedHashMap<>();
-  private final Map<String, String> remembered = new LinkedHashMap<>();
   private final Set<String> registeredSecrets = new LinkedHashSet<>();
-  private volatile Optional<Instant> deadline;
   private boolean prepared;
 
   private AdapterHarness(Builder b, boolean dryRun, Instant startedAt) {
+    super(b.runId != null ? b.runId : "harness-" + UUID.randomUUID().toString().substring(0, 8),
+        b.plan != null ? b.plan : Rollback.plan("adapter harness").build(), b.clock,
+        b.sleeper != null ? b.sleeper : b.clock instanceof Sleeper ? (Sleeper) b.clock : Sleeper.system(), dryRun,
+        b.workspace, startedAt, b.secrets);
     this.adapter = b.adapter;
-    this.runId = b.runId != null ? b.runId : "harness-" + UUID.randomUUID().toString().substring(0, 8);
-    this.plan = b.plan != null ? b.plan : Rollback.plan("adapter harness").build();
-    this.clock = b.clock;
-    this.sleeper = b.sleeper != null ? b.sleeper : b.clock instanceof Sleeper ? (Sleeper) b.clock : Sleeper.system();
-    this.dryRun = dryRun;
-    this.workspace = b.workspace;
-    this.startedAt = startedAt;
     this.secretValues = Map.copyOf(b.secrets);
     this.callsBeforeFirstMutation = b.callsBeforeFirstMutation;
-    this.deadline = Optional.ofNullable(b.deadline);
+    deadline(Optional.ofNullable(b.deadline));
   }
 
   /**
@@ -178,7 +166,7 @@ public final class AdapterHarness implements RunContext {
      * The run's clock, which also fixes when the run started ({@code run.date}, {@code run.startedAt}).
      *
      * @param clock the clock; by default the system's. A clock that is also a {@link Sleeper}, such as a
-     *     {@link dev.rollback.spi.ManualClock}, is the sleeper too unless {@link #sleeper} says otherwise, so
+     *     {@link dev.rollback.run.ManualClock}, is the sleeper too unless {@link #sleeper} says otherwise, so
      *     waits move time instead of sleeping
      * @return this builder
      * @throws NullPointerException if {@code clock} is null
@@ -282,8 +270,8 @@ public final class AdapterHarness implements RunContext {
      */
     public AdapterHarness build() {
       AdapterHarness h = new AdapterHarness(this, dryRun, clock.instant());
-      h.outputs.putAll(BoundOutputs.builtIns(h.runId, h.startedAt, h.plan));
-      h.outputs.putAll(outputs);
+      h.bindAll(BoundOutputs.builtIns(h.runId(), h.startedAt(), h.plan()));
+      h.bindAll(outputs);
       h.registeredSecrets.addAll(secrets.values());
       return h;
     }
@@ -293,20 +281,18 @@ public final class AdapterHarness implements RunContext {
 
   private AdapterHarness copy(boolean dry) {
     Builder b = new Builder(adapter);
-    b.runId = runId;
-    b.plan = plan;
-    b.clock = clock;
-    b.sleeper = sleeper;
-    b.workspace = workspace;
-    b.deadline = deadline.orElse(null);
+    b.runId = runId();
+    b.plan = plan();
+    b.clock = clock();
+    b.sleeper = sleeper();
+    b.workspace = workspace();
+    b.deadline = deadline().orElse(null);
     b.callsBeforeFirstMutation = callsBeforeFirstMutation;
     b.secrets.putAll(secretValues);
-    AdapterHarness h = new AdapterHarness(b, dry, startedAt);
-    synchronized (this) {
-      h.outputs.putAll(outputs);
-      h.remembered.putAll(remembered);
-      h.registeredSecrets.addAll(registeredSecrets);
-    }
+    AdapterHarness h = new AdapterHarness(b, dry, startedAt());
+    h.bindAll(outputs());
+    h.restore(remembered());
+    h.registeredSecrets.addAll(registeredSecrets());
     return h;
   }
 
@@ -333,41 +319,6 @@ public final class AdapterHarness implements RunContext {
 
   // ---- RunContext ------------------------------------------------------------------------------------------
 
-  @Override
-  public String runId() {
-    return runId;
-  }
-
-  @Override
-  public RollbackPlan plan() {
-    return plan;
-  }
-
-  @Override
-  public Clock clock() {
-    return clock;
-  }
-
-  @Override
-  public Sleeper sleeper() {
-    return sleeper;
-  }
-
-  @Override
-  public boolean dryRun() {
-    return dryRun;
-  }
-
-  @Override
-  public Path workspace() {
-    return workspace;
-  }
-
-  @Override
-  public Optional<Instant> deadline() {
-    return deadline;
-  }
-
   /**
    * Sets the run's deadline, as the executor does once the severity is decided.
    *
@@ -376,18 +327,8 @@ public final class AdapterHarness implements RunContext {
    * @throws NullPointerException if {@code at} is null
    */
   public AdapterHarness deadline(Instant at) {
-    this.deadline = Optional.of(Objects.requireNonNull(at, "at"));
+    deadline(Optional.of(Objects.requireNonNull(at, "at")));
     return this;
-  }
-
-  /**
-   * The outputs bound so far, built-in ones included.
-   *
-   * @return a copy, in binding order
-   */
-  @Override
-  public synchronized Map<String, Object> outputs() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
   }
 
   /**
@@ -398,32 +339,9 @@ public final class AdapterHarness implements RunContext {
    * @return this harness
    * @throws NullPointerException if an argument is null
    */
-  public synchronized AdapterHarness bind(String name, Object value) {
-    outputs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+  public AdapterHarness bind(String name, Object value) {
+    bindAll(Map.of(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")));
     return this;
-  }
-
-  private synchronized void bindAll(Map<String, Object> bound) {
-    outputs.putAll(bound);
-  }
-
-  @Override
-  public synchronized Optional<String> recall(String key) {
-    return Optional.ofNullable(remembered.get(key));
-  }
-
-  @Override
-  public synchronized void remember(String key, String value) {
-    remembered.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-  }
-
-  /**
-   * What adapters remembered so far, what the executor's journal would hold.
-   *
-   * @return a copy, by key, in the order first remembered
-   */
-  public synchronized Map<String, String> remembered() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(remembered));
   }
 
   @Override
@@ -451,73 +369,7 @@ public final class AdapterHarness implements RunContext {
     return SecretMask.of(registeredSecrets.toArray(new String[0])).apply(text);
   }
 
-  @Override
-  public Instant startedAt() {
-    return startedAt;
-  }
-
-  // ---- contexts --------------------------------------------------------------------------------------------
-
-  private ResolvedParams resolve(String owner, Map<String, Object> params) {
-    Map<String, Object> bound = outputs();
-    return ResolvedParams.resolve(owner, params, bound::get, secretValues::get, dryRun);
-  }
-
-  /**
-   * The context of the first attempt of a step, its timeout the step's own or the plan's default.
-   *
-   * @param step the step
-   * @return the context, parameters resolved now
-   * @throws dev.rollback.RollbackException outside a preview, when a parameter refers to an output not bound or
-   *     a secret not set
-   */
-  public StepContext context(Step step) {
-    return context(step, 1);
-  }
-
-  /**
-   * The context of one attempt of a step, its timeout the step's own or the plan's default.
-   *
-   * @param step the step
-   * @param attempt the attempt, from 1
-   * @return the context, parameters resolved now
-   * @throws IllegalArgumentException if {@code attempt} is less than 1
-   * @throws dev.rollback.RollbackException outside a preview, when a parameter refers to an output not bound or
-   *     a secret not set
-   */
-  public StepContext context(Step step, int attempt) {
-    Objects.requireNonNull(step, "step");
-    ResolvedParams params = resolve("step '" + step.name() + "'", step.params());
-    Duration timeout = step.timeout().orElse(plan.defaultTimeout());
-    return StepContext.of(this, step, params, attempt, timeout);
-  }
-
-  /**
-   * The context of a check's evaluation, its timeout the check's own or the plan's default.
-   *
-   * @param check the check
-   * @return the context, parameters resolved now
-   * @throws dev.rollback.RollbackException outside a preview, when a parameter refers to an output not bound or
-   *     a secret not set
-   */
-  public CheckContext context(Check check) {
-    Objects.requireNonNull(check, "check");
-    ResolvedParams params = resolve("check '" + check.name() + "'", check.params());
-    return CheckContext.of(this, check, params, check.timeout().orElse(plan.defaultTimeout()));
-  }
-
-  /**
-   * The context of a signal's measurement.
-   *
-   * @param signal the signal
-   * @return the context, parameters resolved now
-   * @throws dev.rollback.RollbackException outside a preview, when a parameter refers to an output not bound or
-   *     a secret not set
-   */
-  public SignalContext context(Signal signal) {
-    Objects.requireNonNull(signal, "signal");
-    return SignalContext.of(this, signal, resolve("signal " + signal.displayName(), signal.params()));
-  }
+  // ---- contexts: inherited from AbstractRunContext ---------------------------------------------------------
 
   // ---- driving the adapter ---------------------------------------------------------------------------------
 
@@ -594,7 +446,7 @@ public final class AdapterHarness implements RunContext {
    */
   public StepResult apply(Step step, int attempt) throws Exception {
     StepHandler h = handler(step);
-    if (dryRun && step.effect().mutates()) {
+    if (dryRun() && step.effect().mutates()) {
       throw new IllegalStateException("step '" + step.name() + "' changes things (" + step.effect()
           + "): a preview never applies it; call preview(step)");
     }
@@ -683,7 +535,7 @@ public final class AdapterHarness implements RunContext {
    */
   @Override
   public String toString() {
-    return "AdapterHarness[" + runId + (dryRun ? ", preview" : "") + (adapter == null ? "" : ", " + adapter.name())
+    return "AdapterHarness[" + runId() + (dryRun() ? ", preview" : "") + (adapter == null ? "" : ", " + adapter.name())
         + "]";
   }
 }

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * fails the test even when the client swallowed the error. Call it after each test.
  *
  * <p>Time comes from the clock given to the builder, so a test that advances a
- * {@code dev.rollback.spi.ManualClock} moves runs along without waiting. The fake is a test and demonstration tool:
+ * {@code dev.rollback.run.ManualClock} moves runs along without waiting. The fake is a test and demonstration tool:
  * its URLs point at itself, and it says so in its {@code Server} header ({@code FakeGitHub (simulated)}). It runs
  * on the JDK's HTTP server, and turns on that server's {@code sun.net.httpserver.nodelay} unless set, so small
  * answers are not held back by delayed acknowledgements.

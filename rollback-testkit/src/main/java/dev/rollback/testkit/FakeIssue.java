@@ -1,6 +1,7 @@
 package dev.rollback.testkit;
 
 import dev.rollback.testkit.internal.Store;
+import dev.rollback.testkit.internal.Issue;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -8,9 +9,9 @@ import java.util.stream.Collectors;
 public final class FakeIssue {
 
   private final Store store;
-  private final Store.Issue issue;
+  private final Issue issue;
 
-  FakeIssue(Store store, Store.Issue issue) {
+  FakeIssue(Store store, Issue issue) {
     this.store = store;
     this.issue = issue;
   }

@@ -2,6 +2,7 @@ package dev.rollback.testkit;
 
 import dev.rollback.testkit.internal.Roles;
 import dev.rollback.testkit.internal.Store;
+import dev.rollback.testkit.internal.Repo;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,9 +21,9 @@ import java.util.stream.Collectors;
 public final class FakeRepository {
 
   private final Store store;
-  private final Store.Repo repo;
+  private final Repo repo;
 
-  FakeRepository(Store store, Store.Repo repo) {
+  FakeRepository(Store store, Repo repo) {
     this.store = store;
     this.repo = repo;
   }

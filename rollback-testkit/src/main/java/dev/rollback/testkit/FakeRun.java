@@ -1,6 +1,7 @@
 package dev.rollback.testkit;
 
 import dev.rollback.testkit.internal.Store;
+import dev.rollback.testkit.internal.Run;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -12,9 +13,9 @@ import java.util.Optional;
 public final class FakeRun {
 
   private final Store store;
-  private final Store.Run run;
+  private final Run run;
 
-  FakeRun(Store store, Store.Run run) {
+  FakeRun(Store store, Run run) {
     this.store = store;
     this.run = run;
   }

@@ -1,6 +1,9 @@
 package dev.rollback.testkit;
 
 import dev.rollback.testkit.internal.Store;
+import dev.rollback.testkit.internal.Repo;
+import dev.rollback.testkit.internal.Run;
+import dev.rollback.testkit.internal.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,9 +27,9 @@ import java.util.stream.Collectors;
 public final class FakeWorkflow {
 
   private final Store store;
-  private final Store.Workflow workflow;
+  private final Workflow workflow;
 
-  FakeWorkflow(Store store, Store.Workflow workflow) {
+  FakeWorkflow(Store store, Workflow workflow) {
     this.store = store;
     this.workflow = workflow;
   }
@@ -307,11 +310,11 @@ public final class FakeWorkflow {
     public FakeRun create() {
       store.lock().lock();
       try {
-        Store.Repo repo = workflow.repo();
+        Repo repo = workflow.repo();
         String b = branch == null ? repo.defaultBranch() : branch;
         Instant at = (createdAt == null ? store.clock().instant() : createdAt)
             .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Store.Run r = repo.createRun(workflow, event, b, sha, at, script, actor, inputs, title);
+        Run r = repo.createRun(workflow, event, b, sha, at, script, actor, inputs, title);
         return new FakeRun(store, r);
       } finally {
         store.lock().unlock();

@@ -2,13 +2,24 @@ package dev.rollback.examples.cli;
 
 import dev.rollback.PlanCheck;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /** {@code rollback check <plan>}: every problem of the plan with its path; exit 1 when there is one. */
+@Command(name = "check")
 public final class CheckVerb implements Verb {
 
   private final Map<String, String> environment;
+
+  @Mixin
+  HelpOption help;
+
+  @Parameters(arity = "0..*", paramLabel = "<plan>", hideParamSyntax = true, description = PlanSource.ARGUMENT)
+  List<String> plan = new ArrayList<>();
 
   /** Creates the command, for the process's environment. */
   public CheckVerb() {
@@ -25,11 +36,6 @@ public final class CheckVerb implements Verb {
   }
 
   @Override
-  public String name() {
-    return "check";
-  }
-
-  @Override
   public String arguments() {
     return "<plan>";
   }
@@ -40,8 +46,8 @@ public final class CheckVerb implements Verb {
   }
 
   @Override
-  public int run(List<String> args, PrintStream out) {
-    PlanCheck check = PlanSource.load(Verb.onePlan(this, args), environment).check();
+  public int execute(PrintStream out) {
+    PlanCheck check = PlanSource.load(Verb.onePlan(this, plan), environment).check();
     out.println(check);
     return check.isValid() ? 0 : 1;
   }

@@ -1,10 +1,7 @@
 package dev.rollback.examples.cli;
 
-import dev.rollback.Approvers;
-import dev.rollback.Notifiers;
-import dev.rollback.Progress;
-import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
+import dev.rollback.docker.Docker;
 import dev.rollback.docker.DockerAdapter;
 import dev.rollback.git.GitAdapter;
 import dev.rollback.git.GitException;
@@ -12,6 +9,10 @@ import dev.rollback.github.GitHubAdapter;
 import dev.rollback.github.GitHubAdapterProvider;
 import dev.rollback.github.GitHubNotifier;
 import dev.rollback.github.GitHubTarget;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Notifiers;
+import dev.rollback.run.Progress;
+import dev.rollback.run.RollbackExecutor;
 import dev.rollback.spi.Notifier;
 import dev.rollback.spi.SecretMask;
 import java.io.IOException;
@@ -44,7 +45,7 @@ import java.util.Set;
  * </ul>
  *
  * <p>{@code --skip-unavailable NAME} lets a run go on without an adapter that is not configured or does not answer:
- * its parts are reported skipped, with the reason ({@link dev.rollback.RunOptions#withSkipUnavailable}).
+ * its parts are reported skipped, with the reason ({@link dev.rollback.run.RunOptions#withSkipUnavailable}).
  *
  * <p>Secrets: the executor shares the command's {@link SecretMask} (seeded with {@code GITHUB_TOKEN} and
  * {@code ROLLBACK_GIT_TOKEN} from the environment, which the plan's commands inherit), adds to it the channels'
@@ -115,6 +116,15 @@ final class Launch {
   static RollbackExecutor executor(LaunchArgs a, RollbackPlan plan, Set<String> skip,
       Map<String, String> env, PrintStream err) {
     Set<String> uses = plan.adapters();
+    for (String name : a.skipUnavailable()) {
+      if (!KNOWN.contains(name) && !uses.contains(name)) {
+        Set<String> names = new java.util.TreeSet<>(KNOWN);
+        names.addAll(uses);
+        throw new UsageException("--skip-unavailable " + name + " names no adapter; adapters are "
+            + String.join(", ", names) + " (plan '" + plan.name() + "' uses " + String.join(", ",
+            new java.util.TreeSet<>(uses)) + ")");
+      }
+    }
     Map<String, String[]> channels = channels(a, plan);
     SecretMask mask = Optional.ofNullable(MASK.get()).orElseGet(() -> secretMask(env));
     boolean githubChannel = channels.values().stream().anyMatch(s -> s[0].startsWith("github-"));
@@ -152,9 +162,9 @@ final class Launch {
     }
     if (uses.contains(DockerAdapter.NAME)) {
       try {
-        DockerAdapter.Builder d = DockerAdapter.builder().environment(env);
+        Docker.Builder d = Docker.builder().environment(env);
         a.dockerHost().ifPresent(d::host);
-        b.adapter(d.build());
+        b.adapter(d.adapter());
       } catch (RuntimeException e) {
         if (!skip.contains(DockerAdapter.NAME)) {
           throw new UsageException("plan '" + plan.name() + "' uses Docker, but " + e.getMessage() + "; pass"

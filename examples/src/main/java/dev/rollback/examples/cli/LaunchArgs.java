@@ -1,8 +1,8 @@
 package dev.rollback.examples.cli;
 
-import dev.rollback.Journal;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RunOptions;
+import dev.rollback.run.Journal;
+import dev.rollback.run.RunOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The arguments of the commands that run plans ({@code preview}, {@code run}, {@code recover}, {@code resume}): one
@@ -42,135 +40,56 @@ record LaunchArgs(String positional, Optional<String> severity, boolean emergenc
     Optional<String> dockerHost, List<String> channels, List<String> skipUnavailable, Map<String, List<String>> values,
     List<String> extra, boolean fetch) {
 
-  /** The options every command that runs a plan takes: where the adapters, journal and channels are. */
-  static final Set<String> WHERE = Set.of("--repo", "--workspace", "--journal", "--github", "--github-url",
-      "--docker-host", "--notify", "--skip-unavailable", "--fetch");
-
-  /** {@link #WHERE} in usage notation. */
+  /** The where-options ({@link WhereOptions}) in usage notation. */
   static final String WHERE_USAGE = " [--repo DIR] [--journal DIR] [--github OWNER/NAME] [--github-url URL]"
       + " [--docker-host HOST] [--notify NAME=SPEC]... [--skip-unavailable ADAPTER]... [--fetch]";
 
   /**
-   * The options of a command: its own and {@link #WHERE}.
+   * The arguments picocli read for a command, checked: the right number of positional arguments, a repository that
+   * is a directory, message values that are {@code NAME=TEXT}.
    *
-   * @param own the command's own options
-   * @return all of them
-   */
-  static Set<String> with(String... own) {
-    Set<String> all = new TreeSet<>(WHERE);
-    all.addAll(List.of(own));
-    return all;
-  }
-
-  /** The options that take a value. */
-  private static final Set<String> VALUED = Set.of("--severity", "--declare", "--repo", "--workspace", "--journal",
-      "--github", "--github-url", "--docker-host", "--notify", "--skip-unavailable", "--value");
-
-  /**
-   * Parses arguments.
-   *
-   * @param verb the command, for messages
    * @param what the positional arguments in words, such as {@code <plan>}
    * @param positionals how many positional arguments the command takes
-   * @param args the arguments after the command's name
-   * @param allowed the options the command takes, such as {@code --yes}
+   * @param given the positional arguments given
+   * @param where the where-options
+   * @param choices the run's choices, or null for a command that takes none ({@code resume})
+   * @param yes whether {@code --yes} was given
+   * @param values the {@code --value NAME=TEXT} options, in order
    * @return the arguments
    * @throws UsageException naming what is wrong
    */
-  static LaunchArgs parse(Verb verb, String what, int positionals, List<String> args, Set<String> allowed) {
-    List<String> positional = new ArrayList<>();
-    Optional<String> severity = Optional.empty();
-    boolean emergency = false;
-    boolean yes = false;
-    boolean monitor = false;
-    boolean fetch = false;
-    List<String> declared = new ArrayList<>();
-    Path repo = Path.of("");
-    Optional<Path> journal = Optional.empty();
-    Optional<String> github = Optional.empty();
-    Optional<String> githubUrl = Optional.empty();
-    Optional<String> dockerHost = Optional.empty();
-    List<String> notify = new ArrayList<>();
-    List<String> skip = new ArrayList<>();
-    Map<String, List<String>> values = new LinkedHashMap<>();
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.startsWith("--") && !allowed.contains(a)) {
-        throw new UsageException("unknown option " + a + " for " + verb.name() + "; it takes "
-            + String.join(", ", new TreeSet<>(allowed)));
-      }
-      String v = VALUED.contains(a) ? value(args, ++i, a) : null;
-      switch (a) {
-        case "--severity":
-          severity = Optional.of(v);
-          break;
-        case "--declare":
-          declared.add(v);
-          break;
-        case "--repo":
-        case "--workspace":
-          repo = Path.of(v);
-          break;
-        case "--journal":
-          journal = Optional.of(Path.of(v));
-          break;
-        case "--github":
-          github = Optional.of(v);
-          break;
-        case "--github-url":
-          githubUrl = Optional.of(v);
-          break;
-        case "--docker-host":
-          dockerHost = Optional.of(v);
-          break;
-        case "--notify":
-          notify.add(v);
-          break;
-        case "--skip-unavailable":
-          skip.add(v);
-          break;
-        case "--value":
-          int eq = v.indexOf('=');
-          if (eq < 1) {
-            throw new UsageException("--value takes NAME=TEXT, was '" + v + "'");
-          }
-          values.computeIfAbsent(v.substring(0, eq), k -> new ArrayList<>()).add(v.substring(eq + 1));
-          break;
-        case "--emergency":
-          emergency = true;
-          break;
-        case "--yes":
-          yes = true;
-          break;
-        case "--monitor":
-          monitor = true;
-          break;
-        case "--fetch":
-          fetch = true;
-          break;
-        default:
-          if (positional.size() == positionals) {
-            throw new UsageException("expected " + what + ", got also '" + a + "'");
-          }
-          positional.add(a);
-      }
+  static LaunchArgs of(String what, int positionals, List<String> given, WhereOptions where, RunChoices choices,
+      boolean yes, List<String> values) {
+    if (given.size() > positionals) {
+      throw new UsageException("expected " + what + ", got also '" + given.get(positionals) + "'");
     }
-    if (positional.size() < positionals) {
+    if (given.size() < positionals) {
       throw new UsageException("missing " + what);
     }
+    Map<String, List<String>> byName = new LinkedHashMap<>();
+    for (String v : values) {
+      int eq = v.indexOf('=');
+      if (eq < 1) {
+        throw new UsageException("--value takes NAME=TEXT, was '" + v + "'");
+      }
+      byName.computeIfAbsent(v.substring(0, eq), k -> new ArrayList<>()).add(v.substring(eq + 1));
+    }
+    Path repo = Path.of(where.repo);
     if (!Files.isDirectory(repo)) {
       throw new UsageException("--repo " + repo.toAbsolutePath().normalize() + " is not a directory");
     }
-    return new LaunchArgs(positional.get(0), severity, emergency, yes, monitor, List.copyOf(declared), repo, journal,
-        github, githubUrl, dockerHost, List.copyOf(notify), List.copyOf(skip), values,
-        List.copyOf(positional.subList(1, positional.size())), fetch);
-  }
-
-  private static String value(List<String> args, int i, String option) {
-    if (i >= args.size() || args.get(i).startsWith("--")) {
-      throw new UsageException(option + " needs a value");
+    Optional<Path> journal = Optional.ofNullable(where.journal).map(Path::of);
+    if (journal.isPresent() && Files.exists(journal.get()) && !Files.isDirectory(journal.get())) {
+      throw new UsageException("--journal " + journal.get().toAbsolutePath().normalize() + " is a file, not a"
+          + " folder: name the folder that holds the journals (it is made when missing), or leave --journal out for"
+          + " <repo>/.rollback");
     }
-    return args.get(i);
+    RunChoices c = choices == null ? new RunChoices() : choices;
+    return new LaunchArgs(given.get(0), Optional.ofNullable(c.severity), c.emergency, yes, c.monitor,
+        List.copyOf(c.declared), repo, journal,
+        Optional.ofNullable(where.github), Optional.ofNullable(where.githubUrl), Optional.ofNullable(where.dockerHost),
+        List.copyOf(where.notify), List.copyOf(where.skipUnavailable), byName,
+        List.copyOf(given.subList(1, given.size())), where.fetch);
   }
 
   /**

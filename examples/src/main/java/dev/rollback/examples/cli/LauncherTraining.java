@@ -1,9 +1,5 @@
 package dev.rollback.examples.cli;
 
-import dev.rollback.Approvers;
-import dev.rollback.Journal;
-import dev.rollback.RollbackExecutor;
-import dev.rollback.RunOptions;
 import dev.rollback.docker.ComposeProject;
 import dev.rollback.docker.DockerAdapter;
 import dev.rollback.examples.P3007Plan;
@@ -11,6 +7,10 @@ import dev.rollback.examples.SeedDockerPlans;
 import dev.rollback.examples.SeedGitPlans;
 import dev.rollback.examples.sandbox.Sandbox;
 import dev.rollback.examples.sandbox.SandboxSpec;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Journal;
+import dev.rollback.run.RollbackExecutor;
+import dev.rollback.run.RunOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,6 +110,19 @@ public final class PlanScript {
    * @throws IllegalArgumentException if the limit is not positive
    */
   public static RollbackPlan evaluate(Path script, Duration limit) {
+    return evaluate(script, limit, Optional.empty());
+  }
+
+  /**
+   * Evaluates the script, replaying its compiled form from the cache when a sound one is there, and keeping it there
+   * after JShell compiled it ({@link PlanCache}).
+   *
+   * @param script the {@code .jsh} file
+   * @param limit how long building the plan may take
+   * @param cache the cache's directory; empty for none
+   * @return the last plan the script defines
+   */
+  static RollbackPlan evaluate(Path script, Duration limit, Optional<Path> cache) {
     if (limit.isNegative() || limit.isZero()) {
       throw new IllegalArgumentException("the time limit must be positive, was " + limit);
     }
@@ -117,6 +131,20 @@ public final class PlanScript {
     AtomicReference<JShell> running = new AtomicReference<>();
     CompletableFuture<RollbackPlan> plan = new CompletableFuture<>();
     Thread worker = new Thread(() -> {
+      String key = cache.isPresent() ? PlanCache.key(source) : null;
+      Optional<PlanCache.Recording> compiled = cache.flatMap(dir -> PlanCache.read(dir, key));
+      if (compiled.isPresent()) {
+        try {
+          guard.line = 0;
+          plan.complete(PlanCache.replay(compiled.get()));
+          return;
+        } catch (PlanCache.ReplayFailed | RuntimeException e) {
+          // Set aside: JShell evaluates the script as on a first run, so that its errors read the same.
+        } catch (Throwable t) {
+          plan.completeExceptionally(t);
+          return;
+        }
+      }
       // JShell's own output streams go nowhere. With the local engine a script's System.out is this JVM's, which
       // the launcher points at standard error, so that a command's output stays clean.
       PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
@@ -124,7 +152,9 @@ public final class PlanScript {
           .err(discard).build()) {
         running.set(shell);
         shell.addToClasspath(System.getProperty("java.class.path"));
-        plan.complete(new PlanScript(script, shell, guard).run(source));
+        RollbackPlan built = new PlanScript(script, shell, guard).run(source);
+        cache.ifPresent(dir -> PlanCache.write(dir, key, guard.recording));
+        plan.complete(built);
       } catch (Throwable t) {
         plan.completeExceptionally(t);
       }
@@ -236,6 +266,11 @@ public final class PlanScript {
    */
   public static void handOver(String token, Object value) {
     HANDED_OVER.put(token, value == null ? Void.class : value);
+  }
+
+  /** Takes what a script handed over with a token, if anything. */
+  static Object handedOver(String token) {
+    return HANDED_OVER.remove(token);
   }
 
   private RollbackPlan run(String source) {
@@ -351,6 +386,7 @@ public final class PlanScript {
     }
     VarSnippet last = plans.get(plans.size() - 1);
     String token = UUID.randomUUID().toString();
+    guard.recording.token = token;
     try {
       eval(PlanScript.class.getName() + ".handOver(\"" + token + "\", " + last.name() + ");", 0);
       Object value = HANDED_OVER.get(token);
@@ -380,6 +416,8 @@ public final class PlanScript {
     volatile boolean done;
     /** The time limit passed: nothing more runs. */
     volatile boolean stopped;
+    /** What JShell compiled and ran, for the cache. */
+    final PlanCache.Recording recording = new PlanCache.Recording();
 
     /** The JVM is shutting down: when the script is still running, it called exit; say so, and exit with 2. */
     void exiting(Path script) {
@@ -425,6 +463,9 @@ public final class PlanScript {
     public void load(ClassBytecodes[] cbcs)
         throws ClassInstallException, NotImplementedException, EngineTerminationException {
       look(cbcs);
+      for (ClassBytecodes c : cbcs) {
+        guard.recording.loaded(c.name(), c.bytecodes());
+      }
       super.load(cbcs);
     }
 
@@ -432,6 +473,7 @@ public final class PlanScript {
     public void redefine(ClassBytecodes[] cbcs)
         throws ClassInstallException, NotImplementedException, EngineTerminationException {
       look(cbcs);
+      guard.recording.redefined = true;
       super.redefine(cbcs);
     }
 
@@ -455,6 +497,7 @@ public final class PlanScript {
       if (guard.stopped) {
         throw new StoppedException();
       }
+      guard.recording.invoked(className, methodName);
       return super.invoke(className, methodName);
     }
   }

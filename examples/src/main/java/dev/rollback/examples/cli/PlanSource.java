@@ -33,6 +33,10 @@ public final class PlanSource {
           + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*(#[\\p{javaJavaIdentifierStart}]"
           + "[\\p{javaJavaIdentifierPart}]*)?");
 
+  /** What a plan argument is, as the commands' help describes it. */
+  static final String ARGUMENT = "a JShell script (examples/jshell/p3-007.jsh) or a class with a public static method"
+      + " or final field giving a RollbackPlan (dev.rollback.examples.P3007Plan, or Class#member)";
+
   private PlanSource() {}
 
   /**
@@ -58,7 +62,7 @@ public final class PlanSource {
    * @throws PlanScriptException if the script or class fails to give a plan in time
    */
   public static RollbackPlan load(String argument, Map<String, String> environment) {
-    return load(argument, limit(environment));
+    return load(argument, limit(environment), PlanCache.directory(environment));
   }
 
   /**
@@ -98,6 +102,11 @@ public final class PlanSource {
    * @throws PlanScriptException if the script or class fails to give a plan in time
    */
   public static RollbackPlan load(String argument, Duration limit) {
+    return load(argument, limit, PlanCache.directory(System.getenv()));
+  }
+
+  /** Loads a plan, keeping a script's compiled form in the cache's directory, if any ({@link PlanCache}). */
+  static RollbackPlan load(String argument, Duration limit, java.util.Optional<Path> cache) {
     Path path = Path.of(argument);
     if (Files.isDirectory(path)) {
       throw new UsageException(argument + " is a directory, not a plan: name a .jsh script"
@@ -107,7 +116,7 @@ public final class PlanSource {
       if (!Files.isRegularFile(path)) {
         throw new UsageException("no such file: " + argument);
       }
-      return PlanScript.evaluate(path, limit);
+      return PlanScript.evaluate(path, limit, cache);
     }
     if (!CLASS_NAME.matcher(argument).matches()) {
       throw new UsageException("no such file: " + argument);

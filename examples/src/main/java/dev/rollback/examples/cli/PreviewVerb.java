@@ -1,22 +1,43 @@
 package dev.rollback.examples.cli;
 
-import dev.rollback.Preview;
 import dev.rollback.RollbackPlan;
+import dev.rollback.run.Preview;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code rollback preview <plan>}: the dry run, as Markdown on standard output; exit 1 when it found problems (a
  * step that would fail, a secret not set, a channel with no notifier), 3 when the decision matrix could not decide
  * (a severity depended on an unknown signal).
  */
+@Command(name = "preview")
 public final class PreviewVerb implements Verb {
 
   private final Map<String, String> environment;
   private final PrintStream progress;
+
+  @Mixin
+  HelpOption help;
+
+  @Parameters(arity = "0..*", paramLabel = "<plan>", hideParamSyntax = true, description = PlanSource.ARGUMENT)
+  List<String> positionals = new java.util.ArrayList<>();
+
+  @Mixin
+  RunChoices choices;
+
+  @Option(names = "--value", paramLabel = "NAME=TEXT",
+      description = "a value for the plan's messages, such as fixes=Pin the image; repeatable (a list's items)")
+  List<String> values = new java.util.ArrayList<>();
+
+  @Mixin
+  WhereOptions where;
 
   /** Creates the command, for the process's environment, with progress on standard error. */
   public PreviewVerb() {
@@ -36,13 +57,8 @@ public final class PreviewVerb implements Verb {
   }
 
   @Override
-  public String name() {
-    return "preview";
-  }
-
-  @Override
   public String arguments() {
-    return "<plan> [--severity NAME] [--emergency] [--declare FACT]..." + LaunchArgs.WHERE_USAGE;
+    return "<plan> [--severity NAME] [--emergency] [--declare FACT]... [--value NAME=TEXT]..." + LaunchArgs.WHERE_USAGE;
   }
 
   @Override
@@ -51,9 +67,8 @@ public final class PreviewVerb implements Verb {
   }
 
   @Override
-  public int run(List<String> args, PrintStream out) {
-    LaunchArgs a = LaunchArgs.parse(this, "<plan>", 1, args, LaunchArgs.with("--severity", "--emergency",
-        "--declare", "--value"));
+  public int execute(PrintStream out) {
+    LaunchArgs a = LaunchArgs.of("<plan>", 1, positionals, where, choices, false, values);
     RollbackPlan plan = PlanSource.load(a.positional(), environment);
     Preview preview;
     try (var executor = Launch.executor(a, plan, Set.copyOf(a.skipUnavailable()),

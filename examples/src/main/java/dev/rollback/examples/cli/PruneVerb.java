@@ -1,9 +1,9 @@
 package dev.rollback.examples.cli;
 
-import dev.rollback.Journal;
 import dev.rollback.git.BackupPrune;
 import dev.rollback.git.GitAdapter;
 import dev.rollback.git.GitException;
+import dev.rollback.run.Journal;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +15,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code rollback prune --older-than 30d [--repo DIR] [--journal DIR]}: deletes the backup refs
@@ -22,11 +26,30 @@ import java.util.regex.Pattern;
  * that has not finished, or that the journal does not know, are kept and listed with why. Exit 0, or 2 when it could
  * not run.
  */
+@Command(name = "prune")
 public final class PruneVerb implements Verb {
 
   private static final Pattern AGE = Pattern.compile("(\\d{1,6})([dhm])");
 
   private final Clock clock;
+
+  @Mixin
+  HelpOption help;
+
+  @Option(names = "--older-than", paramLabel = "AGE",
+      description = "prune the runs that finished longer ago than this: a number and d (days), h (hours) or m"
+          + " (minutes), such as 30d")
+  String olderThan;
+
+  @Option(names = {"--repo", "--workspace"}, paramLabel = "DIR",
+      description = "the Git repository whose backup refs to prune (default: the current directory)")
+  String repo = "";
+
+  @Option(names = "--journal", paramLabel = "DIR", description = "where the runs' journal is (default: <repo>/.rollback)")
+  String journalDir;
+
+  @Parameters(arity = "0..*", hidden = true)
+  List<String> rest = new java.util.ArrayList<>();
 
   /** Creates the command, on the system's clock. */
   public PruneVerb() {
@@ -43,11 +66,6 @@ public final class PruneVerb implements Verb {
   }
 
   @Override
-  public String name() {
-    return "prune";
-  }
-
-  @Override
   public String arguments() {
     return "--older-than AGE [--repo DIR] [--journal DIR]";
   }
@@ -58,38 +76,24 @@ public final class PruneVerb implements Verb {
   }
 
   @Override
-  public int run(List<String> args, PrintStream out) {
-    Optional<Duration> age = Optional.empty();
-    Path repo = Path.of("");
-    Optional<Path> journalDir = Optional.empty();
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      switch (a) {
-        case "--older-than":
-          age = Optional.of(age(value(args, ++i, a)));
-          break;
-        case "--repo":
-          repo = Path.of(value(args, ++i, a));
-          break;
-        case "--journal":
-          journalDir = Optional.of(Path.of(value(args, ++i, a)));
-          break;
-        default:
-          throw new UsageException("unexpected argument '" + a + "'; prune takes --older-than, --repo, --journal");
-      }
+  public int execute(PrintStream out) {
+    if (!rest.isEmpty()) {
+      throw new UsageException("unexpected argument '" + rest.get(0) + "'; prune takes --older-than, --repo,"
+          + " --journal");
     }
-    if (age.isEmpty()) {
+    if (olderThan == null) {
       throw new UsageException("missing --older-than AGE, such as --older-than 30d");
     }
-    Path root = repo.toAbsolutePath().normalize();
+    Duration age = age(olderThan);
+    Path root = Path.of(repo).toAbsolutePath().normalize();
     if (!Files.isDirectory(root)) {
       throw new UsageException("--repo " + root + " is not a directory");
     }
-    Journal journal = Journal.directory(journalDir.map(p -> p.toAbsolutePath().normalize())
-        .orElse(root.resolve(".rollback")));
+    Journal journal = Journal.directory(Optional.ofNullable(journalDir).map(p -> Path.of(p).toAbsolutePath()
+        .normalize()).orElse(root.resolve(".rollback")));
     BackupPrune result;
     try (GitAdapter git = GitAdapter.open(root)) {
-      result = git.pruneBackups(journal, age.get(), clock.instant());
+      result = git.pruneBackups(journal, age, clock.instant());
     } catch (GitException e) {
       throw new UsageException(e.getMessage());
     }
@@ -102,13 +106,6 @@ public final class PruneVerb implements Verb {
     out.println(result.pruned().size() + " run" + (result.pruned().size() == 1 ? "" : "s") + " pruned ("
         + result.refsDeleted() + " refs), " + result.kept().size() + " kept");
     return 0;
-  }
-
-  private static String value(List<String> args, int i, String option) {
-    if (i >= args.size() || args.get(i).startsWith("--")) {
-      throw new UsageException(option + " needs a value");
-    }
-    return args.get(i);
   }
 
   /**

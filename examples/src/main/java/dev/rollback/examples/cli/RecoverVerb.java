@@ -1,22 +1,45 @@
 package dev.rollback.examples.cli;
 
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport;
+import dev.rollback.report.RollbackReport;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code rollback recover <plan> <strategy>}: carries out one of the plan's recovery strategies (forward, hybrid,
- * full) with {@link dev.rollback.RollbackExecutor#recover}, which sends the plan's recovery notifications, and prints
+ * full) with {@link dev.rollback.run.RollbackExecutor#recover}, which sends the plan's recovery notifications, and prints
  * its report; exit 0 when the recovery and its validation succeeded.
  */
+@Command(name = "recover")
 public final class RecoverVerb implements Verb {
 
   private final Map<String, String> environment;
   private final PrintStream progress;
+
+  @Mixin
+  HelpOption help;
+
+  @Parameters(arity = "0..*", paramLabel = "<plan> <strategy>", hideParamSyntax = true,
+      description = "the plan (" + PlanSource.ARGUMENT + "), then the name of one of its recovery strategies"
+          + " (forward, hybrid, full)")
+  List<String> positionals = new java.util.ArrayList<>();
+
+  @Option(names = "--yes", description = "approve as you (the local user) instead of asking on the terminal")
+  boolean yes;
+
+  @Option(names = "--value", paramLabel = "NAME=TEXT",
+      description = "a value for the plan's messages, such as fixes=Pin the image; repeatable (a list's items)")
+  List<String> values = new java.util.ArrayList<>();
+
+  @Mixin
+  WhereOptions where;
 
   /** Creates the command, for the process's environment, with progress on standard error. */
   public RecoverVerb() {
@@ -36,11 +59,6 @@ public final class RecoverVerb implements Verb {
   }
 
   @Override
-  public String name() {
-    return "recover";
-  }
-
-  @Override
   public String arguments() {
     return "<plan> <strategy> [--yes] [--value NAME=TEXT]..." + LaunchArgs.WHERE_USAGE;
   }
@@ -51,8 +69,8 @@ public final class RecoverVerb implements Verb {
   }
 
   @Override
-  public int run(List<String> args, PrintStream out) {
-    LaunchArgs a = LaunchArgs.parse(this, "<plan> and <strategy>", 2, args, LaunchArgs.with("--yes", "--value"));
+  public int execute(PrintStream out) {
+    LaunchArgs a = LaunchArgs.of("<plan> and <strategy>", 2, positionals, where, null, yes, values);
     RollbackPlan plan = PlanSource.load(a.positional(), environment);
     String strategy = a.extra().get(0);
     RollbackReport report;

@@ -2,13 +2,24 @@ package dev.rollback.examples.cli;
 
 import dev.rollback.Runbook;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /** {@code rollback render <plan>}: the plan as a Markdown runbook on standard output. */
+@Command(name = "render")
 public final class RenderVerb implements Verb {
 
   private final Map<String, String> environment;
+
+  @Mixin
+  HelpOption help;
+
+  @Parameters(arity = "0..*", paramLabel = "<plan>", hideParamSyntax = true, description = PlanSource.ARGUMENT)
+  List<String> plan = new ArrayList<>();
 
   /** Creates the command, for the process's environment. */
   public RenderVerb() {
@@ -25,11 +36,6 @@ public final class RenderVerb implements Verb {
   }
 
   @Override
-  public String name() {
-    return "render";
-  }
-
-  @Override
   public String arguments() {
     return "<plan>";
   }
@@ -40,8 +46,8 @@ public final class RenderVerb implements Verb {
   }
 
   @Override
-  public int run(List<String> args, PrintStream out) {
-    out.print(Runbook.markdown(PlanSource.load(Verb.onePlan(this, args), environment)));
+  public int execute(PrintStream out) {
+    out.print(Runbook.markdown(PlanSource.load(Verb.onePlan(this, plan), environment)));
     return 0;
   }
 }

@@ -1,16 +1,20 @@
 package dev.rollback.examples.cli;
 
-import dev.rollback.Journal;
 import dev.rollback.RollbackException;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport;
-import dev.rollback.Settlement;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.run.Journal;
+import dev.rollback.run.Settlement;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code rollback resume <run>}: goes on with an interrupted run from its journal in {@code <workspace>/.rollback},
@@ -19,10 +23,36 @@ import java.util.Set;
  * {@code --step NAME --redo} settles, as the local user, a step the interruption cut off and no adapter could probe
  * ({@link Settlement}); the journal and the report record who, when and why.
  */
+@Command(name = "resume")
 public final class ResumeVerb implements Verb {
 
   private final Map<String, String> environment;
   private final PrintStream progress;
+
+  @Mixin
+  HelpOption help;
+
+  @Parameters(arity = "0..*", paramLabel = "<run>", hideParamSyntax = true,
+      description = "the run's id, as the run printed it and its journal names it (such as 20260101-030000-0a1b2c3d)")
+  List<String> positionals = new java.util.ArrayList<>();
+
+  @Option(names = "--yes", description = "approve as you (the local user) instead of asking on the terminal")
+  boolean yes;
+
+  @Option(names = "--step", paramLabel = "NAME",
+      description = "the step the interruption cut off and no adapter could probe, as the report names it; settle it"
+          + " with --done or --redo")
+  String step;
+
+  @Option(names = "--done", paramLabel = "WHAT YOU CHECKED",
+      description = "the step took effect: say what you checked, such as \"the tag v41 is on origin\"")
+  String done;
+
+  @Option(names = "--redo", description = "the step did not take effect: run it again")
+  boolean redo;
+
+  @Mixin
+  WhereOptions where;
 
   /** Creates the command, for the process's environment, with progress on standard error. */
   public ResumeVerb() {
@@ -42,11 +72,6 @@ public final class ResumeVerb implements Verb {
   }
 
   @Override
-  public String name() {
-    return "resume";
-  }
-
-  @Override
   public String arguments() {
     return "<run> [--yes] [--step NAME --done \"WHAT YOU CHECKED\" | --step NAME --redo]" + LaunchArgs.WHERE_USAGE;
   }
@@ -58,10 +83,21 @@ public final class ResumeVerb implements Verb {
   }
 
   @Override
-  public int run(List<String> args, PrintStream out) {
-    List<String> rest = new java.util.ArrayList<>();
-    Optional<Settlement> settlement = settlement(args, rest);
-    LaunchArgs a = LaunchArgs.parse(this, "<run>", 1, rest, LaunchArgs.with("--yes"));
+  public String needsValue(String option) {
+    switch (option) {
+      case "--step":
+        return "--step needs the name of the step to settle, as the report names it";
+      case "--done":
+        return "--done needs the evidence: say what you checked, such as --done \"the tag v41 is on origin\"";
+      default:
+        return Verb.super.needsValue(option);
+    }
+  }
+
+  @Override
+  public int execute(PrintStream out) {
+    Optional<Settlement> settlement = settlement(step, done, redo);
+    LaunchArgs a = LaunchArgs.of("<run>", 1, positionals, where, null, yes, List.of());
     Journal journal = a.journal();
     String runId = a.positional();
     Journal.Header header;
@@ -88,38 +124,16 @@ public final class ResumeVerb implements Verb {
   }
 
   /**
-   * Takes {@code --step NAME} with {@code --done REASON} or {@code --redo} out of the arguments: the operator's
-   * verdict on a step the interruption cut off, settled by the local user.
+   * The operator's verdict on a step the interruption cut off, settled by the local user: {@code --step NAME} with
+   * {@code --done REASON} or {@code --redo}.
    *
-   * @param args the arguments
-   * @param rest where the other arguments go, in order
+   * @param step the step's name, or null
+   * @param done the evidence that it took effect, or null
+   * @param redo whether to run it again
    * @return the settlement, when asked for
    * @throws UsageException when the options do not fit together
    */
-  static Optional<Settlement> settlement(List<String> args, List<String> rest) {
-    String step = null;
-    String done = null;
-    boolean redo = false;
-    for (int i = 0; i < args.size(); i++) {
-      String x = args.get(i);
-      if (x.equals("--step") || x.equals("--done")) {
-        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-          throw new UsageException(x.equals("--step") ? "--step needs the name of the step to settle, as the report"
-              + " names it" : "--done needs the evidence: say what you checked, such as --done \"the tag v41 is on"
-              + " origin\"");
-        }
-        String v = args.get(++i);
-        if (x.equals("--step")) {
-          step = v;
-        } else {
-          done = v;
-        }
-      } else if (x.equals("--redo")) {
-        redo = true;
-      } else {
-        rest.add(x);
-      }
-    }
+  static Optional<Settlement> settlement(String step, String done, boolean redo) {
     if (step == null && done == null && !redo) {
       return Optional.empty();
     }

@@ -1,8 +1,8 @@
 package dev.rollback.examples.cli;
 
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport;
-import dev.rollback.RunStatus;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.report.RunStatus;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code rollback run <plan>}: runs the plan, showing progress on standard error, and prints the incident report
@@ -17,10 +21,33 @@ import java.util.Set;
  * severity depended on an unknown signal), 1 otherwise. The journal goes to
  * {@code <workspace>/.rollback}, recording where the plan came from so that {@code rollback resume} finds it.
  */
+@Command(name = "run")
 public final class RunVerb implements Verb {
 
   private final Map<String, String> environment;
   private final PrintStream progress;
+
+  @Mixin
+  HelpOption help;
+
+  @Parameters(arity = "0..*", paramLabel = "<plan>", hideParamSyntax = true, description = PlanSource.ARGUMENT)
+  List<String> positionals = new java.util.ArrayList<>();
+
+  @Mixin
+  RunChoices choices;
+
+  @Option(names = "--yes", description = "approve as you (the local user) instead of asking on the terminal")
+  boolean yes;
+
+  @Option(names = "--monitor", description = "after a successful rollback, watch the plan's monitoring window")
+  boolean monitor;
+
+  @Option(names = "--value", paramLabel = "NAME=TEXT",
+      description = "a value for the plan's messages, such as fixes=Pin the image; repeatable (a list's items)")
+  List<String> values = new java.util.ArrayList<>();
+
+  @Mixin
+  WhereOptions where;
 
   /** Creates the command, for the process's environment, with progress on standard error. */
   public RunVerb() {
@@ -40,11 +67,6 @@ public final class RunVerb implements Verb {
   }
 
   @Override
-  public String name() {
-    return "run";
-  }
-
-  @Override
   public String arguments() {
     return "<plan> [--emergency] [--severity NAME] [--yes] [--declare FACT]... [--monitor] [--value NAME=TEXT]..."
         + LaunchArgs.WHERE_USAGE;
@@ -57,9 +79,9 @@ public final class RunVerb implements Verb {
   }
 
   @Override
-  public int run(List<String> args, PrintStream out) {
-    LaunchArgs a = LaunchArgs.parse(this, "<plan>", 1, args, LaunchArgs.with("--severity", "--emergency", "--yes",
-        "--declare", "--monitor", "--value"));
+  public int execute(PrintStream out) {
+    choices.monitor = monitor;
+    LaunchArgs a = LaunchArgs.of("<plan>", 1, positionals, where, choices, yes, values);
     RollbackPlan plan = PlanSource.load(a.positional(), environment);
     RollbackReport report;
     try (var executor = Launch.executor(a, plan, Set.copyOf(a.skipUnavailable()),

@@ -1,14 +1,7 @@
 package dev.rollback.examples.demo;
 
-import dev.rollback.Approvers;
-import dev.rollback.Journal;
-import dev.rollback.Notifiers;
-import dev.rollback.Progress;
-import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport;
-import dev.rollback.RunEvent;
-import dev.rollback.RunOptions;
+import dev.rollback.docker.Docker;
 import dev.rollback.docker.DockerAdapter;
 import dev.rollback.examples.P3007Plan;
 import dev.rollback.examples.sandbox.Sandbox;
@@ -17,7 +10,15 @@ import dev.rollback.git.GitAdapter;
 import dev.rollback.github.GitHubAdapter;
 import dev.rollback.github.GitHubNotifier;
 import dev.rollback.github.GitHubTarget;
-import dev.rollback.spi.ManualClock;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Journal;
+import dev.rollback.run.ManualClock;
+import dev.rollback.run.Notifiers;
+import dev.rollback.run.Progress;
+import dev.rollback.run.RollbackExecutor;
+import dev.rollback.run.RunOptions;
+import dev.rollback.run.event.RunEvent;
 import dev.rollback.testkit.FakeGitHub;
 import dev.rollback.testkit.FakeRepository;
 import dev.rollback.testkit.FakeRun;
@@ -239,8 +240,8 @@ public final class Demo {
   /** The Docker adapter for the environment's engine, or none when the environment names an unusable one. */
   private Optional<DockerAdapter> docker() {
     try {
-      DockerAdapter d = DockerAdapter.builder().environment(environment).build();
-      out.println("Docker:    " + d.host() + " (" + d.hostSource() + "), used when it answers; otherwise the run"
+      DockerAdapter d = Docker.builder().environment(environment).adapter();
+      out.println("Docker:    " + d.docker().host() + " (" + d.docker().hostSource() + "), used when it answers; otherwise the run"
           + " skips the Docker checks and signals, with the reason");
       return Optional.of(d);
     } catch (RuntimeException e) {

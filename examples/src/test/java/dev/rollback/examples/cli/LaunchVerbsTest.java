@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.Checks;
 import dev.rollback.Command;
-import dev.rollback.Journal;
 import dev.rollback.Rollback;
 import dev.rollback.RollbackPlan;
 import dev.rollback.Steps;
+import dev.rollback.run.Journal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,11 +3,11 @@ package dev.rollback.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rollback.Approvers;
-import dev.rollback.Journal;
-import dev.rollback.RollbackExecutor;
-import dev.rollback.RunEvent;
-import dev.rollback.RunOptions;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Journal;
+import dev.rollback.run.RollbackExecutor;
+import dev.rollback.run.RunOptions;
+import dev.rollback.run.event.RunEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -42,8 +42,8 @@ class RollbackCliTest {
         "  procedures[gradual].phases[Disable Docker test execution]: phase has no steps\n",
         "  procedures[gradual].phases[Disable Docker test execution]: phase has no validation to gate the next"
             + " phase\n",
-        "  procedures[gradual].phases[Revert].steps[scripts/revert.sh].params: refers to output 'culprit' that no"
-            + " earlier step or check binds\n",
+        "  procedures[gradual].phases[Revert].steps[scripts/revert.sh].params.env.COMMIT: refers to output"
+            + " 'culprit' that no earlier step or check binds\n",
         "  procedures[gradual].phases[Revert].steps[scripts/revert.sh]: irreversible step not covered by an"
             + " approval policy",
         "  procedures[gradual].phases[Revert].steps[make clean].timeout: duration must be positive, was 0"
@@ -144,7 +144,7 @@ class RollbackCliTest {
     assertThat(r.status).isEqualTo(2);
     assertThat(r.err).startsWith("rollback demo: --dir ").contains("must be an empty or missing directory");
     assertThat(run("demo", "jshell/p3-007.jsh").err).startsWith("rollback demo: unknown argument"
-        + " 'jshell/p3-007.jsh'\nusage: rollback demo [--dir DIR]");
+        + " 'jshell/p3-007.jsh'\nusage: rollback demo [fleet|culprit] [--dir DIR]");
   }
 
   @Test
@@ -155,7 +155,15 @@ class RollbackCliTest {
     assertThat(r.out).isEqualTo(RollbackCli.usage()).contains("  check <plan>", "  render <plan>", "  demo ",
         "  preview <plan>", "  run <plan> [--emergency]", "  resume <run> [--yes]", "  help [command]");
     assertThat(run("help", "render").out).isEqualTo("usage: rollback render <plan>\nprint the plan as a Markdown"
-        + " runbook\n");
+        + " runbook\n\n"
+        + "Arguments:\n"
+        + "      <plan>   a JShell script (examples/jshell/p3-007.jsh) or a class with a public static method\n"
+        + "                 or final field giving a RollbackPlan (dev.rollback.examples.P3007Plan, or\n"
+        + "                 Class#member)\n\n"
+        + "Options:\n"
+        + "  -h, --help   show this help and exit\n\n"
+        + "Exit status: 0 success; 1 problems found or a run that did not succeed; 2 could not run; 3 could\n"
+        + "not decide. Options take their value as --opt VALUE or --opt=VALUE.\n");
     assertThat(run("--help").status).isZero();
   }
 

@@ -2,11 +2,11 @@ package dev.rollback.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollback.RollbackReport;
-import dev.rollback.RollbackReport.StepStatus;
-import dev.rollback.RunStatus;
 import dev.rollback.examples.cli.DemoVerb;
 import dev.rollback.examples.cli.RollbackCli;
+import dev.rollback.report.RollbackReport.StepStatus;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.report.RunStatus;
 import dev.rollback.spi.CheckResult;
 import dev.rollback.testkit.FakeRun;
 import java.io.ByteArrayOutputStream;
@@ -126,6 +126,13 @@ class DemoTest {
         "- Fix timeline: to be estimated by the root cause analysis\n");
     assertThat(Files.readString(r.runbook())).startsWith("# P3-007 Docker CI test execution");
     assertThat(Files.readString(r.incidentReport())).isEqualTo(report.toMarkdown());
+    assertThat(report.toMarkdown()).as("the incident report opens with a gantt chart of the run").contains(
+        "```mermaid\ngantt\n",
+        "    #68;etected:milestone, t1, 2026-01-17T22:55:00.000, 0ms\n",
+        "    #84;ime to rollback (9m00s):done, t2, 2026-01-17T22:55:00.000, 2026-01-17T23:04:00.000\n",
+        "    #68;eadline, MET:done, milestone, t3, 2026-01-17T23:55:00.000, 0ms\n",
+        "    #65;wait the CI run (4m00s):done, ");
+    assertThat(report.toMarkdown().indexOf("```mermaid")).isLessThan(report.toMarkdown().indexOf("| Run |"));
     assertThat(r.journal().resolve(report.runId() + ".jsonl")).exists();
 
     assertThat(r.dockerSkipped()).hasValueSatisfying(why -> assertThat(why).contains("dead.sock"));
@@ -169,6 +176,6 @@ class DemoTest {
 
   @Test
   void theLauncherListsTheDemo() {
-    assertThat(RollbackCli.usage()).contains("  demo [--dir DIR]");
+    assertThat(RollbackCli.usage()).contains("  demo [fleet|culprit] [--dir DIR]");
   }
 }

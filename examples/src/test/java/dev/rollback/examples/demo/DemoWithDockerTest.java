@@ -2,11 +2,11 @@ package dev.rollback.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollback.RollbackReport;
-import dev.rollback.RollbackReport.MeasurementReport;
-import dev.rollback.RunStatus;
 import dev.rollback.docker.DockerAdapter;
 import dev.rollback.docker.DockerLabels;
+import dev.rollback.report.RollbackReport.MeasurementReport;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.report.RunStatus;
 import dev.rollback.spi.CheckResult;
 import dev.rollback.testkit.RequiresDocker;
 import java.io.ByteArrayOutputStream;
@@ -52,10 +52,10 @@ class DemoWithDockerTest {
         assertThat(m.number()).as(m.signal() + ": " + m.summary()).isPresent());
     assertThat(report.health()).filteredOn(c -> c.kind().startsWith("docker.")).singleElement().satisfies(c ->
         assertThat(c.status()).as(c.summary()).isEqualTo(CheckResult.Status.PASSED));
-    assertThat(out).contains("Docker:    " + docker.host())
+    assertThat(out).contains("Docker:    " + docker.docker().host())
         .doesNotContain("no engine answered", "SKIPPED", Demo.TOKEN);
 
-    assertThat(docker.containers(DockerLabels.run(report.runId()), false))
+    assertThat(docker.docker().containers(DockerLabels.run(report.runId()), false))
         .as("containers labelled with the run's id").isEmpty();
   }
 }

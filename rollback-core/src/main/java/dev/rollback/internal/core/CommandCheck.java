@@ -15,18 +15,19 @@ final class CommandCheck implements CheckEvaluator {
 
   @Override
   public CheckResult evaluate(CheckContext check) throws Exception {
-    Processes.Result r = CommandRunner.run(check, check.params(), check.timeout());
-    String display = CommandRunner.display(check.params());
+    CommandLine command = CommandLine.of(check.params(), "check '" + check.check().name() + "'");
+    Processes.Result r = CommandRunner.run(check, command, check.timeout());
+    String display = command.display();
     if (r.exitCode() != 0) {
       return CheckResult.failed("`" + display + "` exited " + r.exitCode()).withEvidence("exitCode",
           (long) r.exitCode()).withEvidence("output", CommandRunner.tail(check, r));
     }
-    Object pattern = check.params().get("pattern");
+    String pattern = CoreContracts.PATTERN.optional(check).orElse(null);
     if (pattern == null) {
       return CheckResult.passed("`" + display + "` exited 0").withEvidence("exitCode", 0L);
     }
     // Matched in the masked output, so that neither the value nor the evidence can hold part of a secret.
-    Matcher m = Pattern.compile(String.valueOf(pattern)).matcher(check.run().redact(r.stdout() + "\n" + r.stderr()));
+    Matcher m = Pattern.compile(pattern).matcher(check.run().redact(r.stdout() + "\n" + r.stderr()));
     if (!m.find()) {
       return CheckResult.failed("the output of `" + display + "` does not match /" + pattern + "/")
           .withEvidence("output", CommandRunner.tail(check, r));

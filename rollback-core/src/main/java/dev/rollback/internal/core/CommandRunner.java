@@ -11,10 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Runs a command given as resolved parameters ({@code argv}, {@code directory}, {@code env}) through
+ * Runs a command read from resolved parameters ({@link CommandLine}) through
  * {@link Processes}: no shell in between, in a directory confined to the workspace ({@link WorkspacePaths}), with
  * the program resolved against that directory when it is a relative path.
  */
@@ -34,32 +33,21 @@ final class CommandRunner {
     return t.length() > 2000 ? t.substring(t.length() - 2000) : t;
   }
 
-  /** The command line as people read it. */
-  static String display(Map<String, Object> command) {
-    StringBuilder b = new StringBuilder();
-    for (String a : argv(command)) {
-      b.append(b.length() > 0 ? " " : "").append(a.matches("[A-Za-z0-9_./:=@%+,-]+") ? a
-          : "'" + a.replace("'", "'\\''") + "'");
-    }
-    Object dir = command.get("directory");
-    return b + (dir == null || ".".equals(dir) ? "" : " (in " + dir + ")");
-  }
-
   /** What is wrong with running the command here, without running it. */
-  static List<String> problems(Path workspace, Map<String, Object> command) {
+  static List<String> problems(Path workspace, List<String> argv, String directory) {
     List<String> out = new ArrayList<>();
     Path dir;
     try {
-      dir = directory(workspace, command);
+      dir = WorkspacePaths.resolve(workspace, directory);
     } catch (IllegalArgumentException e) {
       out.add("directory: " + e.getMessage());
       return out;
     }
     if (!Files.isDirectory(dir)) {
-      out.add("directory " + command.get("directory") + " does not exist in " + workspace);
+      out.add("directory " + directory + " does not exist in " + workspace);
       return out;
     }
-    String program = argv(command).get(0);
+    String program = argv.get(0);
     if (program.contains("/")) {
       Path p = dir.resolve(program);
       if (!Files.isRegularFile(p)) {
@@ -75,47 +63,30 @@ final class CommandRunner {
    * Runs the command to its end.
    *
    * @param ctx the call, for the workspace
-   * @param command the resolved command parameters
+   * @param command the command
    * @param timeout how long it may run; it is killed afterwards
    * @return what it did
    * @throws IOException when it cannot be started
    * @throws InterruptedException when interrupted; the process is killed
    * @throws RollbackException when it runs past its timeout, or its directory is outside the workspace
    */
-  static Processes.Result run(CallContext ctx, Map<String, Object> command, Duration timeout)
+  static Processes.Result run(CallContext ctx, CommandLine command, Duration timeout)
       throws IOException, InterruptedException {
     Path dir;
     try {
-      dir = directory(ctx.run().workspace(), command);
+      dir = WorkspacePaths.resolve(ctx.run().workspace(), command.directory());
     } catch (IllegalArgumentException e) {
-      throw new RollbackException("command `" + display(command) + "`: " + e.getMessage());
+      throw new RollbackException("command `" + command.display() + "`: " + e.getMessage());
     }
-    List<String> argv = argv(command);
+    List<String> argv = new ArrayList<>(command.argv());
     String program = argv.get(0);
     if (program.contains("/") && !Path.of(program).isAbsolute()) {
       argv.set(0, dir.resolve(program).toString());
     }
-    Map<String, String> env = new LinkedHashMap<>();
-    if (command.get("env") instanceof Map) {
-      ((Map<?, ?>) command.get("env")).forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
-    }
     try {
-      return Processes.run(argv, dir, env, timeout);
+      return Processes.run(argv, dir, new LinkedHashMap<>(command.env()), timeout);
     } catch (Processes.TimeoutException e) {
-      throw new RollbackException("command `" + display(command) + "` " + e.getMessage() + " and was stopped");
+      throw new RollbackException("command `" + command.display() + "` " + e.getMessage() + " and was stopped");
     }
-  }
-
-  private static Path directory(Path workspace, Map<String, Object> command) {
-    Object dir = command.get("directory");
-    return WorkspacePaths.resolve(workspace, dir == null ? "." : String.valueOf(dir));
-  }
-
-  private static List<String> argv(Map<String, Object> command) {
-    List<String> argv = new ArrayList<>();
-    for (Object o : (List<?>) command.get("argv")) {
-      argv.add(String.valueOf(o));
-    }
-    return argv;
   }
 }

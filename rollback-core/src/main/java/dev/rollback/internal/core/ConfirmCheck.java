@@ -18,7 +18,7 @@ final class ConfirmCheck implements CheckEvaluator {
 
   @Override
   public CheckResult evaluate(CheckContext check) throws Exception {
-    String item = check.string("item");
+    String item = CoreContracts.ITEM.read(check);
     Optional<Vote> v = confirmations.ask(check, ConfirmationRequest.Kind.CHECK, item, check.timeout());
     if (v.isEmpty()) {
       return CheckResult.unknown(confirmations.noAnswer(item));

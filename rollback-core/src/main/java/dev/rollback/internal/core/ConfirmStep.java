@@ -24,17 +24,17 @@ final class ConfirmStep implements StepHandler {
 
   @Override
   public StepPreview preview(StepContext step) {
-    return StepPreview.of("would ask a person to: " + step.string("instruction"));
+    return StepPreview.of("would ask a person to: " + CoreContracts.INSTRUCTION.read(step));
   }
 
   @Override
   public StepResult apply(StepContext step) throws Exception {
-    return confirmed(step, ConfirmationRequest.Kind.STEP, step.string("instruction"), "done");
+    return confirmed(step, ConfirmationRequest.Kind.STEP, CoreContracts.INSTRUCTION.read(step), "done");
   }
 
   @Override
   public Probe isApplied(StepContext step) throws Exception {
-    String text = step.string("instruction");
+    String text = CoreContracts.INSTRUCTION.read(step);
     Optional<Vote> v = confirmations.ask(step, ConfirmationRequest.Kind.PROBE, "Was this done before the run was"
         + " interrupted: " + text + "?", step.timeout());
     if (v.isEmpty()) {
@@ -50,7 +50,7 @@ final class ConfirmStep implements StepHandler {
 
   @Override
   public StepResult compensate(StepContext step, StepResult applied) throws Exception {
-    return confirmed(step, ConfirmationRequest.Kind.UNDO, "Undo: " + step.string("instruction"), "undone");
+    return confirmed(step, ConfirmationRequest.Kind.UNDO, "Undo: " + CoreContracts.INSTRUCTION.read(step), "undone");
   }
 
   private StepResult confirmed(StepContext step, ConfirmationRequest.Kind kind, String text, String what)

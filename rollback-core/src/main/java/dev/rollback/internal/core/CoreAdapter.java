@@ -33,12 +33,12 @@ public final class CoreAdapter implements Adapter {
    */
   public CoreAdapter(Optional<Approver> approver, Sleeper sleeper) {
     Confirmations confirmations = new Confirmations(approver);
-    steps.put(Steps.COMMAND, new CommandStep());
-    steps.put(Steps.CONFIRM, new ConfirmStep(confirmations));
-    steps.put(Steps.WAIT, new WaitStep(sleeper));
-    checks.put(Checks.COMMAND, new CommandCheck());
-    checks.put(Checks.CONFIRM, new ConfirmCheck(confirmations));
-    checks.put(Checks.CONDITION, new ConditionCheck());
+    steps.put(CoreContracts.COMMAND_STEP.kind(), new CommandStep());
+    steps.put(CoreContracts.CONFIRM_STEP.kind(), new ConfirmStep(confirmations));
+    steps.put(CoreContracts.WAIT.kind(), new WaitStep(sleeper));
+    checks.put(CoreContracts.COMMAND_CHECK.kind(), new CommandCheck());
+    checks.put(CoreContracts.CONFIRM_CHECK.kind(), new ConfirmCheck(confirmations));
+    checks.put(CoreContracts.CONDITION.kind(), new ConditionCheck());
     signals.putAll(CoreSignalSources.sources());
   }
 

@@ -35,6 +35,6 @@ final class WaitStep implements StepHandler {
   }
 
   private static Duration duration(StepContext step) {
-    return (Duration) step.params().get("duration");
+    return CoreContracts.DURATION.read(step);
   }
 }

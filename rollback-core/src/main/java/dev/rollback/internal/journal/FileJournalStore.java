@@ -1,6 +1,6 @@
 package dev.rollback.internal.journal;
 
-import dev.rollback.RunLockedException;
+import dev.rollback.run.RunLockedException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

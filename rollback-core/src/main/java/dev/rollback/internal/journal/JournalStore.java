@@ -68,7 +68,7 @@ public interface JournalStore {
    * @param file the lock file's canonical path, created (with its folder) when missing
    * @param holder who takes it, written into the file for the message another taker sees
    * @return the lock, to release when the run ends
-   * @throws dev.rollback.RunLockedException when another run holds it; the message is the holder's text
+   * @throws dev.rollback.run.RunLockedException when another run holds it; the message is the holder's text
    * @throws java.io.IOException when the lock cannot be taken for another reason
    */
   JournalLock lock(java.nio.file.Path file, String holder) throws java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.rollback.internal.journal;
 
-import dev.rollback.JournalException;
+import dev.rollback.run.JournalException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +27,11 @@ public record JournalText(List<Map<String, Object>> records, long validLength, b
   public JournalText {
     records = Collections.unmodifiableList(records);
   }
+
+  /** What a damaged line means and what to do about it. */
+  private static final String DAMAGED = ". A crash cuts off only the last line, so the file was changed after it was"
+      + " written: restore it (from a backup), or look at what the run did (its report, git log) and start the plan"
+      + " again with ./rollback run";
 
   /**
    * Parses a journal. A last line without its newline is a write the crash interrupted and is ignored; any other
@@ -55,10 +60,13 @@ public record JournalText(List<Map<String, Object>> records, long validLength, b
         try {
           v = PlainJson.read(bytes, start, end - start);
         } catch (IOException | RuntimeException e) {
-          throw new JournalException(where + " line " + line + " cannot be read: " + e.getMessage(), e);
+          String why = String.valueOf(e.getMessage());
+          int at = why.indexOf("\n at [Source");
+          throw new JournalException(where + " line " + line + " is damaged, not a record: "
+              + (at < 0 ? why : why.substring(0, at)) + DAMAGED, e);
         }
         if (!(v instanceof Map)) {
-          throw new JournalException(where + " line " + line + " is not a JSON object");
+          throw new JournalException(where + " line " + line + " is damaged: it is not a JSON object" + DAMAGED);
         }
         records.add((Map<String, Object>) v);
       }

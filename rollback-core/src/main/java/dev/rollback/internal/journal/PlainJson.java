@@ -5,12 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.rollback.spi.PlainData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +23,8 @@ import java.util.function.UnaryOperator;
 /**
  * JSON for plain data: text, numbers, booleans, durations, instants, and lists and maps of those, in their
  * order. Durations and instants are written as {@code {"$duration":"PT1S"}} and {@code {"$instant":"..."}} so
- * they read back as themselves; numbers read back as {@link Long} or {@link Double}. {@link #normalize} gives the
- * same types in memory, so a value equals itself after a round trip through the journal.
+ * they read back as themselves; numbers read back as {@link Long} or {@link Double}. {@link PlainData#normalize}
+ * gives the same types in memory, so a value equals itself after a round trip through the journal.
  */
 public final class PlainJson {
 
@@ -35,53 +34,16 @@ public final class PlainJson {
   private PlainJson() {}
 
   /**
-   * The value with every number as a {@link Long} or {@link Double}, lists and maps copied (unmodifiable, in
-   * order), optionals unwrapped (empty to null), enums as their names.
+   * The value as the journal holds it and reads it back: every number as a {@link Long} or {@link Double}, lists and
+   * maps copied (unmodifiable, in order), optionals unwrapped (empty to null), enums as their names. The rule is
+   * {@link PlainData}'s ({@link PlainData.Use#JOURNAL}); this is its journal's name for it.
    *
    * @param v plain data
-   * @return the normalized value
+   * @return the normalized copy
    * @throws IllegalArgumentException for a value that is not plain data
    */
   public static Object normalize(Object v) {
-    if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Double
-        || v instanceof Duration || v instanceof Instant) {
-      return v;
-    }
-    if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-      return ((Number) v).longValue();
-    }
-    if (v instanceof Float) {
-      return ((Float) v).doubleValue();
-    }
-    if (v instanceof BigInteger) {
-      BigInteger b = (BigInteger) v;
-      return b.bitLength() < 64 ? (Object) b.longValue() : (Object) b.doubleValue();
-    }
-    if (v instanceof Number) {
-      Number n = (Number) v;
-      double d = n.doubleValue();
-      return d == Math.rint(d) && Math.abs(d) < 9.0e15 && !(v instanceof BigDecimal) ? (Object) n.longValue()
-          : (Object) d;
-    }
-    if (v instanceof Optional) {
-      return normalize(((Optional<?>) v).orElse(null));
-    }
-    if (v instanceof Enum) {
-      return ((Enum<?>) v).name();
-    }
-    if (v instanceof List) {
-      List<Object> out = new ArrayList<>(((List<?>) v).size());
-      for (Object e : (List<?>) v) {
-        out.add(normalize(e));
-      }
-      return Collections.unmodifiableList(out);
-    }
-    if (v instanceof Map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      ((Map<?, ?>) v).forEach((k, x) -> out.put(String.valueOf(k), normalize(x)));
-      return Collections.unmodifiableMap(out);
-    }
-    throw new IllegalArgumentException("not plain data: " + v.getClass().getName());
+    return PlainData.normalize(v);
   }
 
   /**
@@ -219,7 +181,7 @@ public final class PlainJson {
         g.writeString(Double.toString(d));
       }
     } else if (v instanceof Number) {
-      write(g, normalize(v), text);
+      write(g, PlainData.normalize(v), text);
     } else if (v instanceof Duration) {
       g.writeStartObject();
       g.writeStringField("$duration", v.toString());

@@ -1,5 +1,6 @@
 package dev.rollback.internal.journal;
 
+import dev.rollback.spi.PlainData;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -114,7 +115,7 @@ public final class RecordCodec {
       ((Map<?, ?>) v).forEach((k, x) -> out.put(String.valueOf(k), value(x, tagged)));
       return out;
     }
-    return PlainJson.normalize(v);
+    return PlainData.normalize(v);
   }
 
   /**

@@ -1,17 +1,17 @@
 package dev.rollback.internal.report;
 
-import dev.rollback.Preview;
-import dev.rollback.RollbackReport;
-import dev.rollback.RollbackReport.ApprovalReport;
-import dev.rollback.RollbackReport.CheckReport;
-import dev.rollback.RollbackReport.CompensationReport;
-import dev.rollback.RollbackReport.DecisionReport;
-import dev.rollback.RollbackReport.NotificationReport;
-import dev.rollback.RollbackReport.PhaseReport;
-import dev.rollback.RollbackReport.StepReport;
-import dev.rollback.RollbackReport.VoteReport;
 import dev.rollback.internal.Texts;
 import dev.rollback.internal.journal.PlainJson;
+import dev.rollback.report.RollbackReport.ApprovalReport;
+import dev.rollback.report.RollbackReport.CheckReport;
+import dev.rollback.report.RollbackReport.CompensationReport;
+import dev.rollback.report.RollbackReport.DecisionReport;
+import dev.rollback.report.RollbackReport.NotificationReport;
+import dev.rollback.report.RollbackReport.PhaseReport;
+import dev.rollback.report.RollbackReport.StepReport;
+import dev.rollback.report.RollbackReport.VoteReport;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.run.Preview;
 import dev.rollback.spi.Audit;
 import dev.rollback.spi.CheckResult;
 import java.time.Duration;
@@ -21,7 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Renders a report as a Markdown incident report, and a preview as Markdown. Deterministic apart from timings. */
+/**
+ * Renders a report as a Markdown incident report, opening with a gantt chart of the run ({@link ReportTimeline}),
+ * and a preview as Markdown. Deterministic apart from timings.
+ */
 public final class ReportMarkdown {
 
   private ReportMarkdown() {}
@@ -36,6 +39,7 @@ public final class ReportMarkdown {
     StringBuilder b = new StringBuilder(4096);
     b.append("# Incident report: ").append(inline(r.planName())).append("\n\n");
     b.append("**").append(r.status()).append("** — ").append(inline(r.summary())).append("\n\n");
+    b.append(ReportTimeline.markdown(r));
     b.append("| | |\n|---|---|\n");
     row(b, "Run", "`" + r.runId() + "`");
     row(b, "Plan hash", "`" + r.planHash().substring(0, Math.min(16, r.planHash().length())) + "`");

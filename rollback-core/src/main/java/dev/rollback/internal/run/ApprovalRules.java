@@ -1,8 +1,8 @@
 package dev.rollback.internal.run;
 
 import dev.rollback.ApprovalPolicy;
-import dev.rollback.RollbackReport.ApprovalOutcome;
-import dev.rollback.RollbackReport.VoteReport;
+import dev.rollback.report.RollbackReport.ApprovalOutcome;
+import dev.rollback.report.RollbackReport.VoteReport;
 import dev.rollback.spi.Vote;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,11 +2,9 @@ package dev.rollback.internal.run;
 
 import dev.rollback.Checks;
 import dev.rollback.Condition;
-import dev.rollback.Conditions;
-import dev.rollback.EvaluationContext;
-import dev.rollback.Evaluation;
 import dev.rollback.RollbackException;
-import dev.rollback.Snapshot;
+import dev.rollback.decide.Conditions;
+import dev.rollback.decide.Evaluation;
 import dev.rollback.spi.CheckContext;
 import dev.rollback.spi.CheckEvaluator;
 import dev.rollback.spi.CheckResult;
@@ -24,12 +22,10 @@ public final class ConditionCheck implements CheckEvaluator {
     if (!(check.run() instanceof RunState)) {
       throw new RollbackException("core.condition checks are evaluated by a RollbackExecutor");
     }
-    Session s = ((RunState) check.run()).session();
+    ConditionScope scope = ((RunState) check.run()).conditions();
     Condition condition = check.check().condition().orElseThrow(() -> new RollbackException("check '"
         + check.check().name() + "' of kind " + Checks.CONDITION + " has no condition"));
-    Snapshot snapshot = s.measurer.snapshot(Snapshot.signalsOf(s.plan, condition));
-    Evaluation e = Conditions.evaluate(condition, EvaluationContext.of(s.plan, snapshot,
-        s.options.declaredFacts(), s.baselines));
+    Evaluation e = scope.evaluate(condition);
     CheckResult r;
     switch (e.truth()) {
       case TRUE:

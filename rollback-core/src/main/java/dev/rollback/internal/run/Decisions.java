@@ -1,20 +1,22 @@
 package dev.rollback.internal.run;
 
 import dev.rollback.ApprovalPolicy;
-import dev.rollback.Decision;
-import dev.rollback.DecisionMatrix;
-import dev.rollback.RunStatus;
-import dev.rollback.Snapshot;
-import java.util.stream.Collectors;
 import dev.rollback.Procedure;
 import dev.rollback.Response;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport.DecisionReport;
-import dev.rollback.RunOptions;
 import dev.rollback.SeverityLevel;
+import dev.rollback.Snapshot;
+import dev.rollback.decide.Baselines;
+import dev.rollback.decide.Decision;
+import dev.rollback.decide.DecisionMatrix;
+import dev.rollback.report.RollbackReport.DecisionReport;
+import dev.rollback.report.RunStatus;
+import dev.rollback.run.RunOptions;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Turns a chosen severity into the run's decision: the procedure (the emergency one when forced), the deadline
@@ -29,44 +31,49 @@ final class Decisions {
    * Decides: the severity chosen by hand in the options, else the decision matrix's, which is evaluated either way
    * so that the report shows what the values say.
    *
-   * @param s the run
+   * @param plan the plan
+   * @param options the run's options: the severity chosen by hand, the facts declared, the emergency procedure
+   * @param baselines the workspace's baselines
+   * @param redactor masks what the explanation quotes
    * @param snapshot the assessment
    * @param detectedAt when the problem was detected
    * @return the decision
    * @throws Stop when the matrix cannot be evaluated and no severity was chosen by hand
    */
-  static DecisionReport decide(Session s, Snapshot snapshot, Instant detectedAt) {
+  static DecisionReport decide(RollbackPlan plan, RunOptions options, Baselines baselines, Redactor redactor,
+      Snapshot snapshot, Instant detectedAt) {
     Decision matrix;
     try {
-      matrix = DecisionMatrix.decide(s.plan, snapshot, s.options.declaredFacts(), detectedAt, s.baselines);
+      matrix = DecisionMatrix.decide(plan, snapshot, options.declaredFacts(), detectedAt, baselines);
     } catch (RuntimeException e) {
-      if (s.options.severity().isEmpty()) {
-        throw new Stop(RunStatus.STOPPED, "the decision matrix could not be evaluated: " + s.describe(e)
+      if (options.severity().isEmpty()) {
+        throw new Stop(RunStatus.STOPPED, "the decision matrix could not be evaluated: " + redactor.describe(e)
             + "; nothing was changed");
       }
-      String name = s.options.severity().get();
-      return decision(s.plan, s.options, s.plan.severity(name), "manual", detectedAt, "severity '" + name
-          + "' chosen by hand; the decision matrix could not be evaluated: " + s.describe(e), List.of(), List.of());
+      String name = options.severity().get();
+      return decision(plan, options, plan.severity(name), "manual", detectedAt, "severity '" + name
+          + "' chosen by hand; the decision matrix could not be evaluated: " + redactor.describe(e), List.of(),
+          List.of());
     }
     List<String> evaluations = matrix.evaluations().stream().map(Decision.LevelEvaluation::describe)
-        .map(s.redactor::redact).collect(Collectors.toList());
+        .map(redactor::redact).collect(Collectors.toList());
     List<String> unknowns = matrix.unknownLevels().stream().map(l -> l.level().name() + ": "
-        + String.join("; ", l.evaluation().unknowns())).map(s.redactor::redact).collect(Collectors.toList());
-    if (s.options.severity().isPresent()) {
-      String name = s.options.severity().get();
+        + String.join("; ", l.evaluation().unknowns())).map(redactor::redact).collect(Collectors.toList());
+    if (options.severity().isPresent()) {
+      String name = options.severity().get();
       String says = matrix.severityName().equals(Optional.of(name)) ? ", as the decision matrix decides"
           : "; the decision matrix decides " + matrix.severityName().map(n -> "'" + n + "'").orElse("no severity");
-      return decision(s.plan, s.options, s.plan.severity(name), "manual", detectedAt,
+      return decision(plan, options, plan.severity(name), "manual", detectedAt,
           "severity '" + name + "' chosen by hand" + says, evaluations, unknowns);
     }
-    if (!unknowns.isEmpty() && !s.options.emergency()) {
+    if (!unknowns.isEmpty() && !options.emergency()) {
       // Something the decision depended on is unknown: the situation may be worse than any level known to hold.
       // Decide nothing rather than too little; the run stops as UNDECIDED.
-      return decision(s.plan, s.options, Optional.empty(), DecisionReport.DECIDED_BY_MATRIX, detectedAt,
-          s.redactor.redact(undecided(s.plan, matrix)), evaluations, unknowns);
+      return decision(plan, options, Optional.empty(), DecisionReport.DECIDED_BY_MATRIX, detectedAt,
+          redactor.redact(undecided(plan, matrix)), evaluations, unknowns);
     }
-    return decision(s.plan, s.options, matrix.severity(), DecisionReport.DECIDED_BY_MATRIX, detectedAt,
-        s.redactor.redact(matrix.explanation()), evaluations, unknowns);
+    return decision(plan, options, matrix.severity(), DecisionReport.DECIDED_BY_MATRIX, detectedAt,
+        redactor.redact(matrix.explanation()), evaluations, unknowns);
   }
 
   /**
@@ -155,5 +162,21 @@ final class Decisions {
     }
     return plan.severities().stream().map(SeverityLevel::approval).filter(ApprovalPolicy::requiresPeople)
         .findFirst();
+  }
+
+  /**
+   * What a decision binds: {@code decision.severity}, {@code decision.reason}, {@code decision.deadline},
+   * {@code decision.detectedAt}.
+   *
+   * @param d the decision
+   * @return the outputs, in that order
+   */
+  static Map<String, Object> outputs(DecisionReport d) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("decision.severity", d.severity().orElse("none"));
+    out.put("decision.reason", d.explanation());
+    out.put("decision.deadline", d.deadline().map(java.time.Instant::toString).orElse("none"));
+    out.put("decision.detectedAt", d.detectedAt().toString());
+    return out;
   }
 }

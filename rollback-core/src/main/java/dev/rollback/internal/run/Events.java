@@ -1,8 +1,8 @@
 package dev.rollback.internal.run;
 
-import dev.rollback.RunEvent;
-import dev.rollback.RunListener;
-import dev.rollback.RunStatus;
+import dev.rollback.report.RunStatus;
+import dev.rollback.run.RunListener;
+import dev.rollback.run.event.RunEvent;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package dev.rollback.internal.run;
 
-import dev.rollback.Journal;
-import dev.rollback.JournalException;
-import dev.rollback.RunOptions;
+import dev.rollback.run.Journal;
+import dev.rollback.run.JournalException;
+import dev.rollback.run.RunOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +56,7 @@ public final class JournalRecords {
   static final String ALERT = "alert";
   static final String MONITOR_FINISHED = "monitor.finished";
   static final String FINISHED = "finished";
-  /** The type of a run's last record once it finished, for {@link dev.rollback.Journal#finishedAt}. */
+  /** The type of a run's last record once it finished, for {@link dev.rollback.run.Journal#finishedAt}. */
   public static final String FINISHED_TYPE = FINISHED;
 
   private JournalRecords() {}
@@ -127,8 +127,9 @@ public final class JournalRecords {
   @SuppressWarnings("unchecked")
   public static Journal.Header header(Map<String, Object> r) {
     if (!RUN.equals(r.get("type")) || !FORMAT.equals(r.get("format"))) {
-      throw new JournalException("the journal does not start with a " + FORMAT + " run record; it starts with "
-          + r.get("type") + " of format " + r.get("format"));
+      throw new JournalException("its first line is not a " + FORMAT + " run header (" + (r.get("type") == null
+          ? "it has no type" : "type '" + r.get("type") + "', format '" + r.get("format") + "'") + "): the file is"
+          + " not a journal of Rollback, or one of another version; move it out of the journal directory");
     }
     try {
       Map<String, Object> plan = (Map<String, Object>) r.get("plan");

@@ -5,9 +5,9 @@ import dev.rollback.Signal;
 import dev.rollback.Snapshot;
 import dev.rollback.internal.Texts;
 import dev.rollback.spi.Measurement;
-import dev.rollback.spi.ResolvedParams;
 import dev.rollback.spi.SignalContext;
 import dev.rollback.spi.SignalSource;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,14 +20,22 @@ import java.util.Set;
  */
 final class Measurer {
 
-  private final Session s;
-  private Snapshot assessment;
+  private final Registry registry;
+  private final Availability availability;
+  private final RunState run;
+  private final Calls calls;
+  private final Redactor redactor;
+  private volatile Snapshot assessment;
   private volatile boolean changing;
   /** The latest known measurement of each signal measured since the procedure started, as shown, by name. */
   private final Map<String, String> latest = new java.util.concurrent.ConcurrentHashMap<>();
 
-  Measurer(Session s) {
-    this.s = s;
+  Measurer(Registry registry, Availability availability, RunState run, Calls calls, Redactor redactor) {
+    this.registry = registry;
+    this.availability = availability;
+    this.run = run;
+    this.calls = calls;
+    this.redactor = redactor;
   }
 
   void assessment(Snapshot snapshot) {
@@ -62,7 +70,7 @@ final class Measurer {
           : assessment.measurement(signal);
       out.put(signal, known.orElseGet(() -> measure(signal)));
     }
-    return Snapshot.of(out, s.now());
+    return Snapshot.of(out, run.clock().instant());
   }
 
   /**
@@ -72,19 +80,19 @@ final class Measurer {
    * @return its measurement, unknown with the reason when the source failed
    */
   Measurement measure(Signal signal) {
-    Optional<String> skip = s.skipped(signal.kind());
+    Optional<String> skip = availability.skipped(signal.kind());
     if (skip.isPresent()) {
       return Measurement.unknown(signal.unit(), skip.get());
     }
-    SignalSource source = s.cfg.registry().signal(signal.kind());
-    ResolvedParams params;
+    SignalSource source = registry.signal(signal.kind());
+    SignalContext call;
     try {
-      params = s.resolver.resolve("signal " + signal.displayName(), signal.params());
+      call = run.context(signal);
     } catch (RollbackException e) {
-      return Measurement.unknown(signal.unit(), s.redactor.redact(e.getMessage()));
+      return Measurement.unknown(signal.unit(), redactor.redact(e.getMessage()));
     }
-    SignalContext call = SignalContext.of(s.run, signal, params);
-    Attempts.Outcome<Measurement> o = s.attempt(s.plan.defaultTimeout(), () -> source.measure(call));
+    Duration timeout = run.plan().defaultTimeout();
+    Attempts.Outcome<Measurement> o = calls.attempt(timeout, () -> source.measure(call));
     if (o.succeeded() && o.value() != null) {
       if (changing && o.value().isKnown()) {
         latest.put(signal.displayName(), o.value().display());
@@ -92,6 +100,6 @@ final class Measurer {
       return o.value();
     }
     return Measurement.unknown(signal.unit(), o.timedOut() ? "measuring timed out after "
-        + Texts.duration(s.plan.defaultTimeout()) : "measuring failed: " + s.describe(o.failure()));
+        + Texts.duration(timeout) : "measuring failed: " + calls.describe(o.failure()));
   }
 }

@@ -165,6 +165,17 @@ final class Replay {
     return rs.isEmpty() ? Optional.empty() : Optional.of(rs.get(rs.size() - 1));
   }
 
+  /** The last record of a type that has no key, among those that match. */
+  Optional<Map<String, Object>> last(String type, java.util.function.Predicate<Map<String, Object>> matches) {
+    List<Map<String, Object>> rs = byType.getOrDefault(type, Collections.emptyList());
+    for (int i = rs.size() - 1; i >= 0; i--) {
+      if (matches.test(rs.get(i))) {
+        return Optional.of(rs.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Every record of a type that has no key, in order. */
   List<Map<String, Object>> all(String type) {
     return byType.getOrDefault(type, Collections.emptyList());

@@ -1,8 +1,8 @@
 package dev.rollback.internal.run;
 
-import dev.rollback.JournalException;
 import dev.rollback.internal.journal.JournalStore;
 import dev.rollback.internal.journal.PlainJson;
+import dev.rollback.run.JournalException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;

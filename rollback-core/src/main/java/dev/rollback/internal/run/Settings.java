@@ -1,8 +1,8 @@
 package dev.rollback.internal.run;
 
 import dev.rollback.RetryPolicy;
-import dev.rollback.RunListener;
 import dev.rollback.internal.journal.JournalStore;
+import dev.rollback.run.RunListener;
 import dev.rollback.spi.Approver;
 import dev.rollback.spi.Notifier;
 import dev.rollback.spi.SecretMask;

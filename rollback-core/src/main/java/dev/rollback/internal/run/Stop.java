@@ -1,6 +1,6 @@
 package dev.rollback.internal.run;
 
-import dev.rollback.RunStatus;
+import dev.rollback.report.RunStatus;
 
 /** Ends a run early with a status and a reason; the engine still communicates, audits and reports. */
 final class Stop extends RuntimeException {

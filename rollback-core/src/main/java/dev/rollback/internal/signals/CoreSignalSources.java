@@ -1,6 +1,5 @@
 package dev.rollback.internal.signals;
 
-import dev.rollback.Arg;
 import dev.rollback.Secret;
 import dev.rollback.SignalException;
 import dev.rollback.Signals;
@@ -8,6 +7,7 @@ import dev.rollback.Template;
 import dev.rollback.Unit;
 import dev.rollback.internal.Processes;
 import dev.rollback.internal.Texts;
+import dev.rollback.internal.core.CoreContracts;
 import dev.rollback.spi.Measurement;
 import dev.rollback.spi.SignalContext;
 import dev.rollback.spi.SignalSource;
@@ -54,33 +54,28 @@ public final class CoreSignalSources {
    */
   public static Map<String, SignalSource> sources() {
     Map<String, SignalSource> m = new LinkedHashMap<>();
-    m.put(Signals.COMMAND_NUMBER, CoreSignalSources::commandNumber);
-    m.put(Signals.FILE_NUMBER, CoreSignalSources::fileNumber);
-    m.put(Signals.TEST_FAILURE_RATE, CoreSignalSources::testFailureRate);
-    m.put(Signals.TEST_COUNT, CoreSignalSources::testCount);
-    m.put(Signals.FLAKY_TESTS, CoreSignalSources::flakyTests);
-    m.put(Signals.LINE_COVERAGE, CoreSignalSources::lineCoverage);
+    m.put(CoreContracts.COMMAND_NUMBER.kind(), CoreSignalSources::commandNumber);
+    m.put(CoreContracts.FILE_NUMBER.kind(), CoreSignalSources::fileNumber);
+    m.put(CoreContracts.TEST_FAILURE_RATE.kind(), CoreSignalSources::testFailureRate);
+    m.put(CoreContracts.TEST_COUNT.kind(), CoreSignalSources::testCount);
+    m.put(CoreContracts.FLAKY_TESTS.kind(), CoreSignalSources::flakyTests);
+    m.put(CoreContracts.LINE_COVERAGE.kind(), CoreSignalSources::lineCoverage);
     return Collections.unmodifiableMap(m);
   }
 
   static Measurement commandNumber(SignalContext ctx) throws InterruptedException {
-    List<String> argv = texts(ctx.params().get("argv"));
+    List<String> argv = CoreContracts.ARGV.optional(ctx).orElse(List.of());
     if (argv.isEmpty()) {
       throw new SignalException("command signal " + ctx.signal().displayName() + " names no program");
     }
     String shown = "'" + String.join(" ", argv) + "'";
     Pattern pattern = pattern(ctx);
     Path workspace = ctx.run().workspace();
-    String directory = text(ctx.params().getOrDefault("directory", "."));
+    String directory = CoreContracts.DIRECTORY.optional(ctx).orElse(".");
     Path dir = ReportFiles.resolve(workspace, directory, "directory of command " + shown);
-    Map<String, String> env = new LinkedHashMap<>();
-    Object rawEnv = ctx.params().get("env");
-    if (rawEnv instanceof Map) {
-      ((Map<?, ?>) rawEnv).forEach((k, v) -> env.put(String.valueOf(k), envValue(String.valueOf(k), v, shown)));
-    }
+    Map<String, String> env = new LinkedHashMap<>(CoreContracts.ENV.optional(ctx).orElse(Map.of()));
     Redactor redactor = new Redactor(secretValues(ctx, env));
-    Object t = ctx.params().get("timeout");
-    Duration timeout = t instanceof Duration ? (Duration) t : ctx.run().plan().defaultTimeout();
+    Duration timeout = CoreContracts.TIMEOUT.optional(ctx).orElse(ctx.run().plan().defaultTimeout());
     Processes.Result r;
     try {
       r = Processes.run(argv, dir, env, timeout);
@@ -112,7 +107,7 @@ public final class CoreSignalSources {
   }
 
   static Measurement fileNumber(SignalContext ctx) {
-    String file = required(ctx, "file");
+    String file = CoreContracts.FILE.read(ctx);
     Pattern pattern = pattern(ctx);
     Path p = ReportFiles.resolve(ctx.run().workspace(), file, "file");
     String content;
@@ -137,7 +132,7 @@ public final class CoreSignalSources {
   }
 
   static Measurement testFailureRate(SignalContext ctx) {
-    String path = required(ctx, "reports");
+    String path = CoreContracts.REPORTS.read(ctx);
     JUnitReports.Run run = JUnitReports.read(ctx.run().workspace(), path, include(ctx));
     if (run.executed() == 0) {
       return evidence(Measurement.unknown(Unit.RATIO, "no test was executed according to " + where(path, run)
@@ -155,14 +150,14 @@ public final class CoreSignalSources {
   }
 
   static Measurement testCount(SignalContext ctx) {
-    String path = required(ctx, "reports");
+    String path = CoreContracts.REPORTS.read(ctx);
     JUnitReports.Run run = JUnitReports.read(ctx.run().workspace(), path, include(ctx));
     return evidence(Measurement.of(run.executed(), Unit.COUNT, run.executed() + " tests executed in "
         + where(path, run) + (run.skipped > 0 ? "; " + run.skipped + " skipped, not counted" : "")), run);
   }
 
   static Measurement flakyTests(SignalContext ctx) {
-    List<String> paths = texts(ctx.params().get("reports"));
+    List<String> paths = CoreContracts.REPORT_RUNS.optional(ctx).orElse(List.of());
     if (paths.isEmpty()) {
       throw new SignalException("flaky tests signal " + ctx.signal().displayName() + " names no report");
     }
@@ -191,7 +186,7 @@ public final class CoreSignalSources {
   }
 
   static Measurement lineCoverage(SignalContext ctx) {
-    String path = required(ctx, "report");
+    String path = CoreContracts.REPORT.read(ctx);
     CoverageReports.Lines lines = CoverageReports.read(ctx.run().workspace(), path);
     String where = lines.format() + " report " + path;
     if (lines.valid() == 0) {
@@ -221,12 +216,11 @@ public final class CoreSignalSources {
   }
 
   private static String include(SignalContext ctx) {
-    Object include = ctx.params().get("include");
-    return include == null ? Signals.DEFAULT_TEST_REPORTS : text(include);
+    return CoreContracts.INCLUDE.optional(ctx).orElse(Signals.DEFAULT_TEST_REPORTS);
   }
 
   private static Pattern pattern(SignalContext ctx) {
-    String p = required(ctx, "pattern");
+    String p = CoreContracts.PATTERN.read(ctx);
     try {
       return Pattern.compile(p, Pattern.MULTILINE);
     } catch (PatternSyntaxException e) {
@@ -258,31 +252,17 @@ public final class CoreSignalSources {
     return text.length() > 120 ? text.substring(0, 120) + "..." : text;
   }
 
-  private static String envValue(String name, Object v, String command) {
-    if (v instanceof String) {
-      return (String) v;
-    }
-    if (v instanceof Arg) {
-      throw new SignalException("environment variable " + name + " of command " + command
-          + " was not resolved (a " + ((Arg) v).type() + "); the executor resolves it before measuring");
-    }
-    return String.valueOf(v);
-  }
-
   /** The resolved values of the environment variables the plan declared as secrets or templates. */
   private static List<String> secretValues(SignalContext ctx, Map<String, String> env) {
     List<String> out = new ArrayList<>();
-    Object declared = ctx.signal().params().get("env");
-    if (declared instanceof Map) {
-      ((Map<?, ?>) declared).forEach((k, v) -> {
-        if (v instanceof Secret || v instanceof Template) {
-          String value = env.get(String.valueOf(k));
-          if (value != null && !value.isEmpty()) {
-            out.add(value);
-          }
+    CoreContracts.ENV.declared(ctx.signal().params()).ifPresent(declared -> declared.forEach((k, v) -> {
+      if (v instanceof Secret || v instanceof Template) {
+        String value = env.get(k);
+        if (value != null && !value.isEmpty()) {
+          out.add(value);
         }
-      });
-    }
+      }
+    }));
     return out;
   }
 
@@ -308,32 +288,6 @@ public final class CoreSignalSources {
     }
     String s = b.toString();
     return s.length() > 700 ? "  ..." + s.substring(s.length() - 700) : s.stripTrailing();
-  }
-
-  private static String required(SignalContext ctx, String key) {
-    Object v = ctx.params().get(key);
-    if (v == null) {
-      throw new SignalException("signal " + ctx.signal().displayName() + " lacks its '" + key + "' parameter");
-    }
-    return text(v);
-  }
-
-  private static String text(Object v) {
-    return v instanceof Arg ? ((Arg) v).text() : String.valueOf(v);
-  }
-
-  private static List<String> texts(Object v) {
-    if (v == null) {
-      return List.of();
-    }
-    if (v instanceof List) {
-      List<String> out = new ArrayList<>();
-      for (Object o : (List<?>) v) {
-        out.add(text(o));
-      }
-      return out;
-    }
-    return List.of(text(v));
   }
 
   /** Replaces secret values with {@code ***}. */

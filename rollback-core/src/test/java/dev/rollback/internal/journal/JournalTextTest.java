@@ -3,7 +3,7 @@ package dev.rollback.internal.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rollback.JournalException;
+import dev.rollback.run.JournalException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +22,9 @@ class JournalTextTest {
   void aDamagedLineInTheMiddleIsRefusedWithItsNumber() {
     byte[] b = "{\"type\":\"run\"}\n{\"type\":\n{\"type\":\"stage\"}\n".getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> JournalText.parse("journal of run r", b)).isInstanceOf(JournalException.class)
-        .hasMessageStartingWith("journal of run r line 2 cannot be read");
+        .hasMessageStartingWith("journal of run r line 2 is damaged, not a record: ")
+        .hasMessageEndingWith("A crash cuts off only the last line, so the file was changed after it was written:"
+            + " restore it (from a backup), or look at what the run did (its report, git log) and start the plan"
+            + " again with ./rollback run").hasMessageNotContaining("[Source");
   }
 }

@@ -3,8 +3,8 @@ package dev.rollback.internal.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.Effect;
-import dev.rollback.RollbackReport.StepReport;
-import dev.rollback.RollbackReport.StepStatus;
+import dev.rollback.report.RollbackReport.StepReport;
+import dev.rollback.report.RollbackReport.StepStatus;
 import dev.rollback.spi.Vote;
 import java.time.Instant;
 import java.util.Map;

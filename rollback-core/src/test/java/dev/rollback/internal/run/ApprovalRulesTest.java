@@ -3,7 +3,7 @@ package dev.rollback.internal.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.ApprovalPolicy;
-import dev.rollback.RollbackReport.ApprovalOutcome;
+import dev.rollback.report.RollbackReport.ApprovalOutcome;
 import dev.rollback.spi.Vote;
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.rollback.docker.internal;
 
 import dev.rollback.docker.ComposeProject;
 import dev.rollback.docker.ComposeService;
-import dev.rollback.docker.DockerAdapter;
+import dev.rollback.docker.Docker;
 import dev.rollback.docker.DockerLabels;
 import dev.rollback.docker.ServiceFailedException;
 import dev.rollback.docker.ServiceRun;
@@ -31,13 +31,13 @@ final class ComposeServiceCalls {
 
   private static final int TAIL_LINES = 20;
 
-  private final DockerAdapter docker;
+  private final Docker docker;
   private final Images images;
   private final Tags tags;
   private final Cleanup cleanup;
   private final ComposeRunner runner;
 
-  ComposeServiceCalls(DockerAdapter docker, Images images, Tags tags, Cleanup cleanup, ComposeRunner runner) {
+  ComposeServiceCalls(Docker docker, Images images, Tags tags, Cleanup cleanup, ComposeRunner runner) {
     this.docker = docker;
     this.images = images;
     this.tags = tags;
@@ -47,8 +47,8 @@ final class ComposeServiceCalls {
 
   private ComposeProject load(CallContext ctx) {
     Map<String, String> env = new HashMap<>(docker.environment());
-    env.putAll(CallParams.textMap(ctx, "env"));
-    return ComposeParser.parse(CallParams.workspacePath(ctx, "file"), CallParams.text(ctx, "file"), env);
+    env.putAll(DockerContracts.ENV.optional(ctx).orElse(Map.of()));
+    return ComposeParser.parse(DockerContracts.workspacePath(ctx, DockerContracts.FILE), DockerContracts.FILE.read(ctx), env);
   }
 
   private static String stepLabel(StepContext ctx) {
@@ -57,12 +57,12 @@ final class ComposeServiceCalls {
 
   private static ServiceRunOptions options(CallContext ctx, Duration callTimeout, Optional<String> step) {
     ServiceRunOptions o = ServiceRunOptions.defaults()
-        .timeout(CallParams.within(CallParams.optionalDuration(ctx, "serviceTimeout"), callTimeout))
+        .timeout(Timing.within(DockerContracts.SERVICE_TIMEOUT.optional(ctx), callTimeout))
         .label(DockerLabels.RUN, ctx.run().runId());
     if (step.isPresent()) {
       o = o.label(DockerLabels.STEP, step.get());
     }
-    Optional<String> build = CallParams.optionalText(ctx, "build");
+    Optional<String> build = DockerContracts.BUILD.optional(ctx);
     if (build.isPresent()) {
       switch (build.get()) {
         case "always":
@@ -105,7 +105,7 @@ final class ComposeServiceCalls {
       @Override
       public StepPreview preview(StepContext ctx) {
         ComposeProject project = load(ctx);
-        String name = CallParams.text(ctx, "service");
+        String name = DockerContracts.SERVICE.read(ctx);
         ComposeService s = project.service(name);
         String image = s.build().isPresent() ? Images.normalize(s.image().orElse(project.builtImageName(name)))
             : s.image().orElseThrow();
@@ -130,7 +130,7 @@ final class ComposeServiceCalls {
       @Override
       public StepResult apply(StepContext ctx) {
         ComposeProject project = load(ctx);
-        String name = CallParams.text(ctx, "service");
+        String name = DockerContracts.SERVICE.read(ctx);
         ComposeService s = project.service(name);
         // An earlier attempt of this step may have left its container behind (a crash, a kill): remove it first.
         String runLabel = DockerLabels.run(ctx.run().runId());
@@ -197,7 +197,7 @@ final class ComposeServiceCalls {
   CheckEvaluator check() {
     return (CheckContext ctx) -> {
       ComposeProject project = load(ctx);
-      String name = CallParams.text(ctx, "service");
+      String name = DockerContracts.SERVICE.read(ctx);
       ServiceRun run = runner.run(project, name, options(ctx, ctx.timeout(), Optional.of(ctx.check().name())));
       CheckResult r = run.passed() ? CheckResult.passed(run.describe())
           : CheckResult.failed(run.describe() + (run.stderr().isBlank() ? "" : ": " + run.stderrTail(3)));

@@ -1,6 +1,6 @@
 package dev.rollback.docker.internal;
 
-import dev.rollback.docker.DockerAdapter;
+import dev.rollback.docker.Docker;
 import dev.rollback.docker.EngineInfo;
 import dev.rollback.spi.CheckContext;
 import dev.rollback.spi.CheckResult;
@@ -10,16 +10,16 @@ import java.util.Optional;
 /** The observing checks: no orphaned containers, an image exists, the engine answers. */
 final class DockerEvaluators {
 
-  private final DockerAdapter docker;
+  private final Docker docker;
   private final Cleanup cleanup;
 
-  DockerEvaluators(DockerAdapter docker, Cleanup cleanup) {
+  DockerEvaluators(Docker docker, Cleanup cleanup) {
     this.docker = docker;
     this.cleanup = cleanup;
   }
 
   CheckResult noOrphans(CheckContext ctx) {
-    String label = CallParams.text(ctx, "label");
+    String label = DockerContracts.LABEL.read(ctx);
     List<String> left = docker.containers(label, false);
     CheckResult r = left.isEmpty()
         ? CheckResult.passed("no container carries " + label + " on " + docker.host())
@@ -28,7 +28,7 @@ final class DockerEvaluators {
   }
 
   CheckResult imageExists(CheckContext ctx) {
-    String image = CallParams.text(ctx, "image");
+    String image = DockerContracts.IMAGE.read(ctx);
     Optional<String> id = docker.imageId(image);
     return id.map(i -> CheckResult.passed("image " + image + " is " + Images.shortId(i)).withValue(i)
         .withEvidence("imageId", i))

@@ -2,7 +2,7 @@ package dev.rollback.docker.internal;
 
 import dev.rollback.Unit;
 import dev.rollback.docker.DiskUsage;
-import dev.rollback.docker.DockerAdapter;
+import dev.rollback.docker.Docker;
 import dev.rollback.docker.EventSummary;
 import dev.rollback.spi.Measurement;
 import dev.rollback.spi.SignalContext;
@@ -15,19 +15,19 @@ final class DockerSources {
   /** How long reading events may take. */
   private static final Duration EVENTS_TIMEOUT = Duration.ofSeconds(30);
 
-  private final DockerAdapter docker;
+  private final Docker docker;
   private final Cleanup cleanup;
   private final SystemReads reads;
 
-  DockerSources(DockerAdapter docker, Cleanup cleanup, SystemReads reads) {
+  DockerSources(Docker docker, Cleanup cleanup, SystemReads reads) {
     this.docker = docker;
     this.cleanup = cleanup;
     this.reads = reads;
   }
 
   Measurement diskUsage(SignalContext ctx) {
-    String part = CallParams.optionalText(ctx, "part").orElse("total");
-    boolean reclaimable = CallParams.optionalText(ctx, "measure").orElse("size").equals("reclaimable");
+    String part = DockerContracts.PART.optional(ctx).orElse("total");
+    boolean reclaimable = DockerContracts.MEASURE.optional(ctx).orElse("size").equals("reclaimable");
     DiskUsage df = reads.diskUsage();
     long value;
     if (part.equals("total")) {
@@ -41,8 +41,8 @@ final class DockerSources {
   }
 
   Measurement events(SignalContext ctx) {
-    Duration window = CallParams.optionalDuration(ctx, "window").orElse(Duration.ofHours(1));
-    String count = CallParams.optionalText(ctx, "count").orElse("all");
+    Duration window = DockerContracts.WINDOW.optional(ctx).orElse(Duration.ofHours(1));
+    String count = DockerContracts.COUNT.optional(ctx).orElse("all");
     Instant until = ctx.run().clock().instant();
     EventSummary s = reads.events(until.minus(window), until, EVENTS_TIMEOUT);
     long value;
@@ -60,11 +60,11 @@ final class DockerSources {
         value = s.byAction().getOrDefault(count, 0L);
     }
     return Measurement.of(value, Unit.COUNT, count + " among " + s.total() + " events in the last "
-        + CallParams.duration(window) + " on " + docker.host()).withEvidence("events", s.toMap());
+        + Timing.duration(window) + " on " + docker.host()).withEvidence("events", s.toMap());
   }
 
   Measurement runningContainers(SignalContext ctx) {
-    java.util.Optional<String> label = CallParams.optionalText(ctx, "label");
+    java.util.Optional<String> label = DockerContracts.LABEL.optional(ctx);
     long n = label.isPresent() ? cleanup.containers(label.get(), true).size() : cleanup.running();
     return Measurement.of(n, Unit.COUNT, "running containers" + label.map(l -> " labelled " + l).orElse("") + " on "
         + docker.host());

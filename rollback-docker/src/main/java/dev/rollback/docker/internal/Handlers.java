@@ -1,6 +1,6 @@
 package dev.rollback.docker.internal;
 
-import dev.rollback.docker.DockerAdapter;
+import dev.rollback.docker.Docker;
 import dev.rollback.docker.DockerChecks;
 import dev.rollback.docker.DockerSignals;
 import dev.rollback.docker.DockerSteps;
@@ -19,14 +19,14 @@ public final class Handlers {
   /**
    * Creates the handlers of an adapter.
    *
-   * @param docker the adapter
+   * @param docker the client
    * @param images its image operations
    * @param tags its tag operations
    * @param cleanup its listing and removal by label
    * @param reads its disk usage and events
    * @param runner its compose runner
    */
-  public Handlers(DockerAdapter docker, Images images, Tags tags, Cleanup cleanup, SystemReads reads,
+  public Handlers(Docker docker, Images images, Tags tags, Cleanup cleanup, SystemReads reads,
       ComposeRunner runner) {
     ComposeServiceCalls compose = new ComposeServiceCalls(docker, images, tags, cleanup, runner);
     ImageHandlers imageHandlers = new ImageHandlers(docker, images, tags);

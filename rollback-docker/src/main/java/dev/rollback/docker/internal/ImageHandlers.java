@@ -1,6 +1,6 @@
 package dev.rollback.docker.internal;
 
-import dev.rollback.docker.DockerAdapter;
+import dev.rollback.docker.Docker;
 import dev.rollback.docker.DockerLabels;
 import dev.rollback.docker.TagChange;
 import dev.rollback.spi.Probe;
@@ -22,11 +22,11 @@ final class ImageHandlers {
 
   private static final String NONE = "none";
 
-  private final DockerAdapter docker;
+  private final Docker docker;
   private final Images images;
   private final Tags tags;
 
-  ImageHandlers(DockerAdapter docker, Images images, Tags tags) {
+  ImageHandlers(Docker docker, Images images, Tags tags) {
     this.docker = docker;
     this.images = images;
     this.tags = tags;
@@ -81,10 +81,10 @@ final class ImageHandlers {
     return new StepHandler() {
       @Override
       public StepPreview preview(StepContext ctx) {
-        Path context = CallParams.workspacePath(ctx, "context");
-        String dockerfile = CallParams.optionalText(ctx, "dockerfile").orElse("Dockerfile");
-        String tag = Tags.movable(CallParams.text(ctx, "tag"));
-        StepPreview p = StepPreview.of("would build " + tag + " from " + CallParams.text(ctx, "context")
+        Path context = DockerContracts.workspacePath(ctx, DockerContracts.CONTEXT);
+        String dockerfile = DockerContracts.DOCKERFILE.optional(ctx).orElse("Dockerfile");
+        String tag = Tags.movable(DockerContracts.TAG.read(ctx));
+        StepPreview p = StepPreview.of("would build " + tag + " from " + DockerContracts.CONTEXT.read(ctx)
             + " (now " + tag + " points to " + describe(tags.current(tag)) + ")")
             .withDetail("engine", docker.engineInfo().describe());
         if (!Files.isRegularFile(context.resolve(dockerfile))) {
@@ -95,23 +95,23 @@ final class ImageHandlers {
 
       @Override
       public StepResult apply(StepContext ctx) {
-        Path context = CallParams.workspacePath(ctx, "context");
-        String dockerfile = CallParams.optionalText(ctx, "dockerfile").orElse("Dockerfile");
-        String tag = Tags.movable(CallParams.text(ctx, "tag"));
+        Path context = DockerContracts.workspacePath(ctx, DockerContracts.CONTEXT);
+        String dockerfile = DockerContracts.DOCKERFILE.optional(ctx).orElse("Dockerfile");
+        String tag = Tags.movable(DockerContracts.TAG.read(ctx));
         if (!Files.isRegularFile(context.resolve(dockerfile))) {
           throw new IllegalArgumentException("there is no " + dockerfile + " in " + context + " to build " + tag);
         }
         rememberPrevious(ctx, tag);
-        TagChange change = docker.buildImage(context, dockerfile, CallParams.textMap(ctx, "args"), tag,
+        TagChange change = docker.buildImage(context, dockerfile, DockerContracts.ARGS.optional(ctx).orElse(Map.of()), tag,
             Map.of(DockerLabels.RUN, ctx.run().runId(), DockerLabels.STEP, ctx.step().name()),
-            CallParams.within(Optional.empty(), ctx.timeout()));
+            Timing.within(Optional.empty(), ctx.timeout()));
         return result("built " + tag + " as " + Images.shortId(change.imageId()) + " (it pointed to "
             + describe(change.previousImageId()) + ")", change);
       }
 
       @Override
       public Probe isApplied(StepContext ctx) {
-        String tag = Tags.movable(CallParams.text(ctx, "tag"));
+        String tag = Tags.movable(DockerContracts.TAG.read(ctx));
         Optional<Images.Image> image = images.find(tag);
         if (image.isPresent() && ctx.run().runId().equals(image.get().labels().get(DockerLabels.RUN))
             && ctx.step().name().equals(image.get().labels().get(DockerLabels.STEP))) {
@@ -129,7 +129,7 @@ final class ImageHandlers {
 
       @Override
       public StepResult compensate(StepContext ctx, StepResult applied) {
-        return undo(ctx, Tags.movable(CallParams.text(ctx, "tag")));
+        return undo(ctx, Tags.movable(DockerContracts.TAG.read(ctx)));
       }
     };
   }
@@ -138,12 +138,12 @@ final class ImageHandlers {
     return new StepHandler() {
       @Override
       public StepPreview preview(StepContext ctx) {
-        String tag = Tags.movable(CallParams.text(ctx, "tag"));
+        String tag = Tags.movable(DockerContracts.TAG.read(ctx));
         if (!ctx.isResolved("image")) {
           return StepPreview.of("would point " + tag + " (now " + describe(tags.current(tag)) + ") at "
               + ctx.params().get("image") + ", keeping the previous image as " + Tags.prevTag(tag));
         }
-        String image = CallParams.text(ctx, "image");
+        String image = DockerContracts.IMAGE.read(ctx);
         Optional<String> target = images.find(image).map(Images.Image::id);
         StepPreview p = StepPreview.of("would point " + tag + " (now " + describe(tags.current(tag)) + ") at " + image
             + " (" + describe(target) + "), keeping the previous image as " + Tags.prevTag(tag));
@@ -153,8 +153,8 @@ final class ImageHandlers {
 
       @Override
       public StepResult apply(StepContext ctx) {
-        String tag = Tags.movable(CallParams.text(ctx, "tag"));
-        String image = CallParams.text(ctx, "image");
+        String tag = Tags.movable(DockerContracts.TAG.read(ctx));
+        String image = DockerContracts.IMAGE.read(ctx);
         images.require(image, "the image to point " + tag + " at");
         rememberPrevious(ctx, tag);
         TagChange change = tags.move(tag, image);
@@ -165,8 +165,8 @@ final class ImageHandlers {
 
       @Override
       public Probe isApplied(StepContext ctx) {
-        String tag = Tags.movable(CallParams.text(ctx, "tag"));
-        String image = CallParams.text(ctx, "image");
+        String tag = Tags.movable(DockerContracts.TAG.read(ctx));
+        String image = DockerContracts.IMAGE.read(ctx);
         Optional<String> target = images.find(image).map(Images.Image::id);
         Optional<String> current = tags.current(tag);
         if (target.isPresent() && target.equals(current)) {
@@ -184,7 +184,7 @@ final class ImageHandlers {
 
       @Override
       public StepResult compensate(StepContext ctx, StepResult applied) {
-        return undo(ctx, Tags.movable(CallParams.text(ctx, "tag")));
+        return undo(ctx, Tags.movable(DockerContracts.TAG.read(ctx)));
       }
     };
   }
@@ -193,7 +193,7 @@ final class ImageHandlers {
     return new StepHandler() {
       @Override
       public StepPreview preview(StepContext ctx) {
-        String tag = Tags.movable(CallParams.text(ctx, "tag"));
+        String tag = Tags.movable(DockerContracts.TAG.read(ctx));
         Optional<String> target = images.find(Tags.prevTag(tag)).map(Images.Image::id);
         StepPreview p = StepPreview.of("would point " + tag + " (now " + describe(tags.current(tag))
             + ") back at " + Tags.prevTag(tag) + " (" + describe(target) + ")");
@@ -203,7 +203,7 @@ final class ImageHandlers {
 
       @Override
       public StepResult apply(StepContext ctx) {
-        String tag = Tags.movable(CallParams.text(ctx, "tag"));
+        String tag = Tags.movable(DockerContracts.TAG.read(ctx));
         images.require(Tags.prevTag(tag), "the image " + tag + " pointed to before");
         rememberPrevious(ctx, tag);
         TagChange change = tags.restore(tag);
@@ -214,7 +214,7 @@ final class ImageHandlers {
 
       @Override
       public Probe isApplied(StepContext ctx) {
-        String tag = Tags.movable(CallParams.text(ctx, "tag"));
+        String tag = Tags.movable(DockerContracts.TAG.read(ctx));
         Optional<String> target = images.find(Tags.prevTag(tag)).map(Images.Image::id);
         Optional<String> current = tags.current(tag);
         if (target.isPresent() && target.equals(current)) {
@@ -232,7 +232,7 @@ final class ImageHandlers {
 
       @Override
       public StepResult compensate(StepContext ctx, StepResult applied) {
-        return undo(ctx, Tags.movable(CallParams.text(ctx, "tag")));
+        return undo(ctx, Tags.movable(DockerContracts.TAG.read(ctx)));
       }
     };
   }

@@ -1,6 +1,6 @@
 package dev.rollback.docker.internal;
 
-import dev.rollback.docker.DockerAdapter;
+import dev.rollback.docker.Docker;
 import dev.rollback.docker.Removal;
 import dev.rollback.spi.Probe;
 import dev.rollback.spi.StepContext;
@@ -11,10 +11,10 @@ import dev.rollback.spi.StepResult;
 /** The {@code docker.removeByLabel} step: remove what carries a label. Irreversible. */
 final class RemoveByLabelHandler implements StepHandler {
 
-  private final DockerAdapter docker;
+  private final Docker docker;
   private final Cleanup cleanup;
 
-  RemoveByLabelHandler(DockerAdapter docker, Cleanup cleanup) {
+  RemoveByLabelHandler(Docker docker, Cleanup cleanup) {
     this.docker = docker;
     this.cleanup = cleanup;
   }
@@ -24,7 +24,7 @@ final class RemoveByLabelHandler implements StepHandler {
     if (!ctx.isResolved("label")) {
       return StepPreview.of("would remove the containers, images and volumes labelled " + ctx.params().get("label"));
     }
-    String label = CallParams.text(ctx, "label");
+    String label = DockerContracts.LABEL.read(ctx);
     java.util.List<String> containers = docker.containers(label, false);
     int images = cleanup.images(label).size();
     int volumes = cleanup.volumes(label).size();
@@ -37,7 +37,7 @@ final class RemoveByLabelHandler implements StepHandler {
 
   @Override
   public StepResult apply(StepContext ctx) {
-    String label = CallParams.text(ctx, "label");
+    String label = DockerContracts.LABEL.read(ctx);
     Removal r = docker.removeByLabel(label);
     return StepResult.of("removed " + r.containers().size() + " containers, " + r.images().size() + " images and "
         + r.volumes().size() + " volumes labelled " + label)
@@ -49,7 +49,7 @@ final class RemoveByLabelHandler implements StepHandler {
 
   @Override
   public Probe isApplied(StepContext ctx) {
-    String label = CallParams.text(ctx, "label");
+    String label = DockerContracts.LABEL.read(ctx);
     boolean none = cleanup.containers(label, false).isEmpty() && cleanup.images(label).isEmpty()
         && cleanup.volumes(label).isEmpty();
     return none ? Probe.applied(StepResult.of("nothing labelled " + label + " remains").withValue(0))

@@ -34,7 +34,7 @@ public final class ComposeRunTiming {
   public static void main(String[] args) {
     if (args[0].equals("--once")) {
       try (DockerAdapter docker = DockerAdapter.fromEnvironment()) {
-        ServiceRun r = docker.runService(ComposeProject.load(Path.of(args[1])), args[2],
+        ServiceRun r = docker.docker().runService(ComposeProject.load(Path.of(args[1])), args[2],
             ServiceRunOptions.defaults().build(ServiceRunOptions.BuildPolicy.IF_MISSING));
         System.out.print(r.stdout());
         System.err.print(r.stderr());
@@ -55,7 +55,7 @@ public final class ComposeRunTiming {
       ServiceRunOptions ifMissing = always.build(ServiceRunOptions.BuildPolicy.IF_MISSING);
       // Warm up: the JVM's first connection and class loading, and the build caches of both.
       for (int i = 0; i < 3; i++) {
-        docker.runService(project, service, always);
+        docker.docker().runService(project, service, always);
         compose(dir, file, service);
       }
       List<Long> adapterAlways = new ArrayList<>();
@@ -63,9 +63,9 @@ public final class ComposeRunTiming {
       List<Long> composeRun = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
         long t0 = System.nanoTime();
-        docker.runService(project, service, always);
+        docker.docker().runService(project, service, always);
         long t1 = System.nanoTime();
-        docker.runService(project, service, ifMissing);
+        docker.docker().runService(project, service, ifMissing);
         long t2 = System.nanoTime();
         compose(dir, file, service);
         long t3 = System.nanoTime();
@@ -76,7 +76,7 @@ public final class ComposeRunTiming {
       report("docker-compose run --rm -T (image built)", composeRun, composeRun);
       report("adapter, build IF_MISSING (same work)", adapterIfMissing, composeRun);
       report("adapter, build ALWAYS (default; cached build)", adapterAlways, composeRun);
-      docker.removeByLabel(DockerLabels.PROJECT + "=" + project.name());
+      docker.docker().removeByLabel(DockerLabels.PROJECT + "=" + project.name());
       Cli.run(dir, Map.of(), "docker-compose", "-f", file.toString(), "down", "--rmi", "local", "--volumes");
     }
   }

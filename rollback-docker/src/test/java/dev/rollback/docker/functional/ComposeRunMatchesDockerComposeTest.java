@@ -49,7 +49,7 @@ class ComposeRunMatchesDockerComposeTest {
   @AfterAll
   void removeWhatBothBuilt(DockerAdapter docker) {
     if (project != null) {
-      docker.removeByLabel(DockerLabels.PROJECT + "=rbt-compare");
+      docker.docker().removeByLabel(DockerLabels.PROJECT + "=rbt-compare");
       Cli.run(project, env, "docker-compose", "-f", FILE, "down", "--rmi", "local", "--volumes");
     }
   }
@@ -74,7 +74,7 @@ class ComposeRunMatchesDockerComposeTest {
 
     Map<String, String> variables = new HashMap<>(System.getenv());
     variables.putAll(env);
-    ServiceRun ours = docker.runService(ComposeProject.load(project.resolve(FILE), variables), service,
+    ServiceRun ours = docker.docker().runService(ComposeProject.load(project.resolve(FILE), variables), service,
         ServiceRunOptions.defaults());
 
     assertThat(compose.exitCode()).as("docker-compose stderr: %s", compose.stderr()).isEqualTo(expectedExit);
@@ -82,6 +82,6 @@ class ComposeRunMatchesDockerComposeTest {
     assertThat(ours.stdout()).isEqualTo(compose.stdout()).contains("greeting=bonjour mode=" + service);
     assertThat(ours.stderr()).isEqualTo(withoutComposeMessages(compose.stderr(), compose.exitCode()))
         .startsWith("a warning on stderr\n");
-    assertThat(docker.containers(DockerLabels.PROJECT + "=rbt-compare", false)).isEmpty();
+    assertThat(docker.docker().containers(DockerLabels.PROJECT + "=rbt-compare", false)).isEmpty();
   }
 }

@@ -49,7 +49,7 @@ class ComposeRunnerTest {
   @AfterEach
   void removeWhatTheTestsBuilt(DockerAdapter docker) {
     for (String p : projects) {
-      docker.removeByLabel(DockerLabels.PROJECT + "=" + p);
+      docker.docker().removeByLabel(DockerLabels.PROJECT + "=" + p);
     }
   }
 
@@ -70,7 +70,7 @@ class ComposeRunnerTest {
             network_mode: none
         """.formatted(TEST_IMAGE));
 
-    assertThatThrownBy(() -> docker.runService(p, "forever", ServiceRunOptions.defaults().timeout(Duration.ofSeconds(2))))
+    assertThatThrownBy(() -> docker.docker().runService(p, "forever", ServiceRunOptions.defaults().timeout(Duration.ofSeconds(2))))
         .isInstanceOf(ServiceTimeoutException.class)
         .hasMessageStartingWith("service 'forever' of " + p.displayName() + " did not finish within 2s; killed and "
             + "removed its container rbt-timeout-forever-run-")
@@ -88,14 +88,14 @@ class ComposeRunnerTest {
             network_mode: none
         """);
 
-    assertThatThrownBy(() -> docker.runService(p, "test", ServiceRunOptions.defaults()))
+    assertThatThrownBy(() -> docker.docker().runService(p, "test", ServiceRunOptions.defaults()))
         .isInstanceOf(ImageNotFoundException.class)
         .hasMessageStartingWith("service 'test' of " + p.displayName() + ": the image 'rollback-test/no-such-image:1' "
-            + "is not on the engine at " + docker.host() + ", and pulling it failed: ");
-    assertThatThrownBy(() -> docker.runService(p, "test", ServiceRunOptions.defaults().pullMissing(false)))
+            + "is not on the engine at " + docker.docker().host() + ", and pulling it failed: ");
+    assertThatThrownBy(() -> docker.docker().runService(p, "test", ServiceRunOptions.defaults().pullMissing(false)))
         .isInstanceOf(ImageNotFoundException.class)
         .hasMessage("the image 'rollback-test/no-such-image:1' of service 'test' in " + p.displayName() + " is not on "
-            + "the engine at " + docker.host() + " (pulling is off)");
+            + "the engine at " + docker.docker().host() + " (pulling is off)");
     assertThat(containersOf("rbt-unknown")).isEmpty();
   }
 
@@ -112,7 +112,7 @@ class ComposeRunnerTest {
         """.formatted(TEST_IMAGE));
     Instant since = Instant.now().minusSeconds(1);
 
-    ServiceRun run = docker.runService(p, "test", ServiceRunOptions.defaults().label(DockerLabels.RUN, "test-labels"));
+    ServiceRun run = docker.docker().runService(p, "test", ServiceRunOptions.defaults().label(DockerLabels.RUN, "test-labels"));
 
     assertThat(run.stdout()).isEqualTo("labelled\n");
     Cli.Result events = Cli.run(tmp, Map.of(), "docker", "events", "--since", String.valueOf(since.getEpochSecond()),
@@ -133,7 +133,7 @@ class ComposeRunnerTest {
             network_mode: none
         """.formatted(TEST_IMAGE));
 
-    ServiceRun run = docker.runService(p, "chatty", ServiceRunOptions.defaults());
+    ServiceRun run = docker.docker().runService(p, "chatty", ServiceRunOptions.defaults());
 
     List<String> out = run.stdout().lines().toList();
     List<String> err = run.stderr().lines().toList();
@@ -141,7 +141,7 @@ class ComposeRunnerTest {
     assertThat(err).hasSize(20000).startsWith("err 0").endsWith("err 19999").allMatch(l -> l.startsWith("err "));
     assertThat(run.outputTruncated()).isFalse();
 
-    ServiceRun bounded = docker.runService(p, "chatty", ServiceRunOptions.defaults().maxOutputBytes(1000));
+    ServiceRun bounded = docker.docker().runService(p, "chatty", ServiceRunOptions.defaults().maxOutputBytes(1000));
     assertThat(bounded.outputTruncated()).isTrue();
     assertThat(bounded.stdout()).hasSize(1000).endsWith("out 19998\nout 19999\n");
     assertThat(bounded.stderrTail(1)).isEqualTo("err 19999");
@@ -162,7 +162,7 @@ class ComposeRunnerTest {
             network_mode: none
         """.formatted(TEST_IMAGE));
 
-    ServiceRun run = docker.runService(p, "test", ServiceRunOptions.defaults());
+    ServiceRun run = docker.docker().runService(p, "test", ServiceRunOptions.defaults());
 
     Cli.Result cli = Cli.run(tmp, Map.of(), "docker", "run", "--rm", "--network", "none", "--user", "1234", "--workdir",
         "/tmp", "--env", "GREETING=hello there", "--entrypoint", "sh", TEST_IMAGE, "-c",
@@ -183,7 +183,7 @@ class ComposeRunnerTest {
         """);
     List<String> before = Cli.run(tmp, Map.of(), "docker", "ps", "-a", "-q").stdout().lines().toList();
 
-    assertThatThrownBy(() -> docker.runService(p, "test", ServiceRunOptions.defaults()))
+    assertThatThrownBy(() -> docker.docker().runService(p, "test", ServiceRunOptions.defaults()))
         .isInstanceOf(DockerEngineException.class)
         .hasMessageStartingWith("building 'rbt-buildfail-test:latest' from " + p.directory() + " failed: ")
         .hasMessageContaining("returned a non-zero code: 7")
@@ -209,7 +209,7 @@ class ComposeRunnerTest {
             network_mode: none
         """);
 
-    ServiceRun run = docker.runService(p, "test", ServiceRunOptions.defaults());
+    ServiceRun run = docker.docker().runService(p, "test", ServiceRunOptions.defaults());
 
     Cli.Result build = Cli.run(ctx, Map.of("DOCKER_BUILDKIT", "0"), "docker", "build", "-q", "-t",
         "rbt-ignore-cli:latest", ".");
@@ -239,8 +239,8 @@ class ComposeRunnerTest {
           cache:
         """.formatted(TEST_IMAGE));
 
-    assertThat(docker.runService(p, "test", ServiceRunOptions.defaults()).stdout()).isEqualTo("0\n");
-    assertThat(docker.runService(p, "test", ServiceRunOptions.defaults()).stdout()).isEqualTo("1\n");
+    assertThat(docker.docker().runService(p, "test", ServiceRunOptions.defaults()).stdout()).isEqualTo("0\n");
+    assertThat(docker.docker().runService(p, "test", ServiceRunOptions.defaults()).stdout()).isEqualTo("1\n");
 
     Cli.Result volumes = Cli.run(tmp, Map.of(), "docker", "volume", "ls", "-q", "--filter",
         "label=dev.rollback.managed=true", "--filter", "label=dev.rollback.compose.project=rbt-volumes");

@@ -51,7 +51,7 @@ class ComposeServiceStepTest {
 
   @AfterAll
   static void removeBuiltImages(DockerAdapter docker) {
-    docker.removeByLabel(DockerLabels.PROJECT + "=rbt-step");
+    docker.docker().removeByLabel(DockerLabels.PROJECT + "=rbt-step");
   }
 
   @Test
@@ -67,7 +67,7 @@ class ComposeServiceStepTest {
     assertThat(r.evidence()).containsEntry("stderrTail", "a warning on stderr").containsEntry("built", true);
     assertThat(docker.onRunEnd(run)).hasValueSatisfying(a -> {
       assertThat(a.passed()).isTrue();
-      assertThat(a.summary()).isEqualTo("no container of run " + run.runId() + " remains on " + docker.host());
+      assertThat(a.summary()).isEqualTo("no container of run " + run.runId() + " remains on " + docker.docker().host());
     });
   }
 
@@ -81,7 +81,7 @@ class ComposeServiceStepTest {
         .hasMessageStartingWith("service 'fail' of rbt-step/docker-compose.test.yml exited 3\nlast stderr:\n"
             + "a warning on stderr\nfailing on purpose\nlast stdout:\ngreeting=hello mode=fail")
         .satisfies(e -> assertThat(((ServiceFailedException) e).run().exitCode()).isEqualTo(3));
-    assertThat(docker.containers(DockerLabels.run(run.runId()), false)).isEmpty();
+    assertThat(docker.docker().containers(DockerLabels.run(run.runId()), false)).isEmpty();
   }
 
   private List<String> images() {
@@ -120,7 +120,7 @@ class ComposeServiceStepTest {
         .hasMessage("bad/docker-compose.test.yml:5: services.test.volumes[0]: the target 'data' of './data:data' is "
             + "not an absolute container path");
     assertThatThrownBy(() -> handler.apply(run.context(step))).isInstanceOf(ComposeFileException.class);
-    assertThat(docker.containers(DockerLabels.run(run.runId()), false)).isEmpty();
+    assertThat(docker.docker().containers(DockerLabels.run(run.runId()), false)).isEmpty();
   }
 
   @Test
@@ -136,7 +136,7 @@ class ComposeServiceStepTest {
       assertThat(handler.isApplied(run.resumed().context(step)).state()).isEqualTo(Probe.State.NOT_APPLIED);
       handler.apply(run.resumed().context(step));
 
-      assertThat(docker.containers(DockerLabels.run(run.runId()), false)).isEmpty();
+      assertThat(docker.docker().containers(DockerLabels.run(run.runId()), false)).isEmpty();
       assertThat(docker.onRunEnd(run)).get().extracting(Audit::passed).isEqualTo(true);
     } finally {
       Cli.run(workspace, Map.of(), "docker", "rm", "-f", leftover.stdout().strip());
@@ -158,6 +158,6 @@ class ComposeServiceStepTest {
     StepResult undone = handler.compensate(second.context(step), applied);
 
     assertThat(undone.summary()).startsWith("pointed rbt-step-pass:latest back at ");
-    assertThat(docker.imageId("rbt-step-pass:latest")).contains((String) before.outputs().get("imageId"));
+    assertThat(docker.docker().imageId("rbt-step-pass:latest")).contains((String) before.outputs().get("imageId"));
   }
 }

@@ -35,7 +35,7 @@ class DockerChecksTest {
 
   @AfterAll
   static void removeBuiltImages(DockerAdapter docker) {
-    docker.removeByLabel(DockerLabels.PROJECT + "=rbt-checks");
+    docker.docker().removeByLabel(DockerLabels.PROJECT + "=rbt-checks");
   }
 
   @Test
@@ -56,7 +56,7 @@ class DockerChecksTest {
     assertThat(fail.summary()).startsWith("service fail exited 3").endsWith("a warning on stderr\nfailing on purpose");
     assertThat(fail.evidence()).containsEntry("exitCode", 3)
         .containsEntry("stderrTail", "a warning on stderr\nfailing on purpose");
-    assertThat(docker.containers(DockerLabels.run(run.runId()), false)).isEmpty();
+    assertThat(docker.docker().containers(DockerLabels.run(run.runId()), false)).isEmpty();
   }
 
   @Test
@@ -93,7 +93,7 @@ class DockerChecksTest {
     assertThat(present.passed()).isTrue();
     assertThat(present.value()).contains(id);
     assertThat(missing.status()).isEqualTo(CheckResult.Status.FAILED);
-    assertThat(missing.summary()).isEqualTo("image rollback-test/missing:1 is not on the engine at " + docker.host());
+    assertThat(missing.summary()).isEqualTo("image rollback-test/missing:1 is not on the engine at " + docker.docker().host());
   }
 
   @Test
@@ -104,6 +104,6 @@ class DockerChecksTest {
 
     assertThat(r.passed()).isTrue();
     assertThat(r.value()).contains(version);
-    assertThat(r.evidence()).containsEntry("host", docker.host());
+    assertThat(r.evidence()).containsEntry("host", docker.docker().host());
   }
 }

@@ -11,16 +11,8 @@ import static dev.rollback.Rollback.single;
 import static dev.rollback.testkit.DockerEngineExtension.TEST_IMAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollback.Approvers;
 import dev.rollback.FailurePolicy;
-import dev.rollback.Journal;
-import dev.rollback.Preview;
-import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport;
-import dev.rollback.RollbackReport.StepStatus;
-import dev.rollback.RunOptions;
-import dev.rollback.RunStatus;
 import dev.rollback.docker.DockerAdapter;
 import dev.rollback.docker.DockerChecks;
 import dev.rollback.docker.DockerLabels;
@@ -28,8 +20,16 @@ import dev.rollback.docker.DockerSignals;
 import dev.rollback.docker.DockerSteps;
 import dev.rollback.docker.EventSummary;
 import dev.rollback.docker.testing.Fixtures;
-import dev.rollback.testkit.RequiresDocker;
+import dev.rollback.report.RollbackReport.StepStatus;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.report.RunStatus;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Journal;
+import dev.rollback.run.Preview;
+import dev.rollback.run.RollbackExecutor;
+import dev.rollback.run.RunOptions;
 import dev.rollback.spi.Audit;
+import dev.rollback.testkit.RequiresDocker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,17 +66,17 @@ class DockerPlanThroughExecutorTest {
       Files.writeString(dir.resolve("Dockerfile"), "FROM " + TEST_IMAGE + "\nLABEL version=" + v + "\n");
     }
     Map<String, String> labels = Map.of(DockerLabels.PROJECT, "rbt-exec");
-    v1 = docker.buildImage(workspace.resolve("images/v1"), "Dockerfile", Map.of(), repo + ":v1", labels,
+    v1 = docker.docker().buildImage(workspace.resolve("images/v1"), "Dockerfile", Map.of(), repo + ":v1", labels,
         Duration.ofMinutes(2)).imageId();
-    v2 = docker.buildImage(workspace.resolve("images/v2"), "Dockerfile", Map.of(), repo + ":v2", labels,
+    v2 = docker.docker().buildImage(workspace.resolve("images/v2"), "Dockerfile", Map.of(), repo + ":v2", labels,
         Duration.ofMinutes(2)).imageId();
-    docker.moveTag(repo + ":latest", v1);
-    docker.moveTag(repo + ":latest", v2);
+    docker.docker().moveTag(repo + ":latest", v1);
+    docker.docker().moveTag(repo + ":latest", v2);
   }
 
   @AfterEach
   void removeImages() {
-    docker.removeByLabel(DockerLabels.PROJECT + "=rbt-exec");
+    docker.docker().removeByLabel(DockerLabels.PROJECT + "=rbt-exec");
   }
 
   private RollbackPlan imageRollback(String validatingService) {
@@ -120,10 +120,10 @@ class DockerPlanThroughExecutorTest {
         .isEqualTo(StepStatus.APPLIED);
     assertThat(report.phase("roll the image back").orElseThrow().validations())
         .extracting(RollbackReport.CheckReport::name).contains("Validate Docker implementation");
-    assertThat(docker.imageId(repo + ":latest")).contains(v1);
+    assertThat(docker.docker().imageId(repo + ":latest")).contains(v1);
     assertThat(report.audits()).filteredOn(a -> a.adapter().equals("docker")).singleElement()
         .extracting(Audit::passed).isEqualTo(true);
-    assertThat(docker.containers(DockerLabels.managed(), false)).isEmpty();
+    assertThat(docker.docker().containers(DockerLabels.managed(), false)).isEmpty();
   }
 
   @Test
@@ -132,7 +132,7 @@ class DockerPlanThroughExecutorTest {
 
     assertThat(report.status()).as(report.summary()).isEqualTo(RunStatus.COMPENSATED);
     assertThat(report.step("restore latest").orElseThrow().status()).isEqualTo(StepStatus.COMPENSATED);
-    assertThat(docker.imageId(repo + ":latest")).contains(v2);
+    assertThat(docker.docker().imageId(repo + ":latest")).contains(v2);
   }
 
   @Test
@@ -142,8 +142,8 @@ class DockerPlanThroughExecutorTest {
 
     assertThat(preview.step("restore latest").orElseThrow().summary()).startsWith("would point " + repo
         + ":latest");
-    assertThat(docker.imageId(repo + ":latest")).contains(v2);
-    EventSummary events = docker.events(since, Instant.now(), Duration.ofSeconds(10));
+    assertThat(docker.docker().imageId(repo + ":latest")).contains(v2);
+    EventSummary events = docker.docker().events(since, Instant.now(), Duration.ofSeconds(10));
     assertThat(events.byAction()).doesNotContainKeys("image.tag", "image.untag", "image.delete");
   }
 }

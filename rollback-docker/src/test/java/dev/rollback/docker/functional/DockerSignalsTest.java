@@ -105,8 +105,8 @@ class DockerSignalsTest {
         """.formatted(TEST_IMAGE, TEST_IMAGE));
     ComposeProject p = ComposeProject.load(dir.resolve("docker-compose.yml"), Map.of());
     Instant since = Instant.now();
-    docker.runService(p, "ok", ServiceRunOptions.defaults());
-    ServiceRun broken = docker.runService(p, "broken", ServiceRunOptions.defaults());
+    docker.docker().runService(p, "ok", ServiceRunOptions.defaults());
+    ServiceRun broken = docker.docker().runService(p, "broken", ServiceRunOptions.defaults());
     Instant until = Instant.now();
     Duration window = Duration.between(since, until);
     AdapterHarness run = DockerRuns.in(workspace, Clock.fixed(until, ZoneOffset.UTC));

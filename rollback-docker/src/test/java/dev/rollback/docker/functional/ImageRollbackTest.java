@@ -53,7 +53,7 @@ class ImageRollbackTest {
   @AfterEach
   void removeWhatTheRunsBuilt() {
     for (AdapterHarness r : runs) {
-      docker.removeByLabel(DockerLabels.run(r.runId()));
+      docker.docker().removeByLabel(DockerLabels.run(r.runId()));
     }
   }
 
@@ -236,7 +236,7 @@ class ImageRollbackTest {
     Step move = DockerSteps.moveTag(repo + ":v1", repo + ":nope");
 
     assertThat(handler(move).preview(r.context(move)).failure()).contains("the image " + repo + ":nope is not on the "
-        + "engine at " + docker.host());
+        + "engine at " + docker.docker().host());
     assertThatThrownBy(() -> apply(r, move)).hasMessageContaining("'" + repo + ":nope'");
     assertThat(tags()).isEqualTo(before);
     assertThat(r.remembered()).containsOnlyKeys("docker.build v1.previous");

@@ -57,6 +57,6 @@ class NoLeftoversTest {
     assertThat(ours(labelled("container"))).as("containers").isEmpty();
     assertThat(ours(labelled("image"))).as("images").isEmpty();
     assertThat(ours(labelled("volume"))).as("volumes").isEmpty();
-    assertThat(docker.containers(DockerLabels.managed(), false)).as("no managed container at all").isEmpty();
+    assertThat(docker.docker().containers(DockerLabels.managed(), false)).as("no managed container at all").isEmpty();
   }
 }

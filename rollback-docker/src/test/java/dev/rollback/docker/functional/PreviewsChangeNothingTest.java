@@ -42,7 +42,7 @@ class PreviewsChangeNothingTest {
         DockerSteps.removeByLabel(DockerLabels.managed()),
         DockerSteps.removeRunLeftovers());
     AdapterHarness dry = DockerRuns.in(workspace).asPreview();
-    docker.engineInfo();
+    docker.docker().engineInfo();
     Instant since = Instant.now();
 
     List<StepPreview> previews = new ArrayList<>();
@@ -51,7 +51,7 @@ class PreviewsChangeNothingTest {
     }
 
     Instant until = Instant.now().plusMillis(500);
-    EventSummary events = docker.events(since, until, Duration.ofSeconds(10));
+    EventSummary events = docker.docker().events(since, until, Duration.ofSeconds(10));
     assertThat(events.total()).as("events during the previews: %s", events.byAction()).isZero();
     assertThat(previews).extracting(StepPreview::summary).allSatisfy(s -> assertThat(s).startsWith("would "));
     assertThat(previews.get(3).failure()).as("nothing recorded where rbt-preview:latest pointed").isPresent();

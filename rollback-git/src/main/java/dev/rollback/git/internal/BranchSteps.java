@@ -38,15 +38,15 @@ final class BranchSteps {
 
     @Override
     public StepPreview preview(StepContext ctx) throws Exception {
-      if (Args.unresolved(ctx, "name", "startPoint") != null) {
+      if (GitContracts.CREATE_BRANCH.unresolved(ctx).isPresent()) {
         return StepPreview.of(ctx.step().name() + " (name known at run time)");
       }
       try (Session s = engine.session(ctx.run())) {
-        String ref = Inputs.branchRef(Args.text(ctx, "name"));
-        RevCommit start = s.commit(Args.text(ctx, "startPoint", Constants.HEAD), "start point");
-        boolean checkout = Args.flag(ctx, "checkout", false);
+        String ref = Inputs.branchRef(GitContracts.NAME.read(ctx));
+        RevCommit start = s.commit(GitContracts.START_POINT.optional(ctx).orElse(Constants.HEAD), "start point");
+        boolean checkout = GitContracts.CHECKOUT.optional(ctx).orElse(false);
         StepPreview p = StepPreview.of((checkout ? "create and check out " : "create ")
-            + Repository.shortenRefName(ref) + " at " + Args.abbrev(start) + " \""
+            + Repository.shortenRefName(ref) + " at " + Inputs.abbrev(start) + " \""
             + Picks.subject(start.getFullMessage()) + "\"").withDetail("branch", ref).withDetail("at", start.name());
         ObjectId existing = s.ref(ref);
         if (existing != null) {
@@ -72,10 +72,10 @@ final class BranchSteps {
     @Override
     public StepResult apply(StepContext ctx) throws Exception {
       try (Session s = engine.session(ctx.run())) {
-        String ref = Inputs.branchRef(Args.text(ctx, "name"));
-        String startText = Args.text(ctx, "startPoint", Constants.HEAD);
+        String ref = Inputs.branchRef(GitContracts.NAME.read(ctx));
+        String startText = GitContracts.START_POINT.optional(ctx).orElse(Constants.HEAD);
         RevCommit start = s.commit(startText, "start point");
-        boolean checkout = Args.flag(ctx, "checkout", false);
+        boolean checkout = GitContracts.CHECKOUT.optional(ctx).orElse(false);
         ObjectId existing = s.ref(ref);
         if (existing != null) {
           throw new GitException("a branch named '" + Repository.shortenRefName(ref) + "' already exists (at "
@@ -102,7 +102,7 @@ final class BranchSteps {
 
     private static StepResult result(String ref, ObjectId at, boolean checkout, String previous) {
       return StepResult.of((checkout ? "created and checked out " : "created ") + Repository.shortenRefName(ref)
-          + " at " + Args.abbrev(at))
+          + " at " + Inputs.abbrev(at))
           .withValue(ref).withOutput("branch", ref).withOutput("at", at.name())
           .withOutput("checkout", checkout).withOutput("previous", previous);
     }
@@ -110,12 +110,12 @@ final class BranchSteps {
     @Override
     public Probe isApplied(StepContext ctx) throws Exception {
       try (Session s = engine.session(ctx.run())) {
-        String ref = Inputs.branchRef(Args.text(ctx, "name"));
+        String ref = Inputs.branchRef(GitContracts.NAME.read(ctx));
         ObjectId at = s.ref(ref);
         if (at == null) {
           return Probe.notApplied();
         }
-        boolean checkout = Args.flag(ctx, "checkout", false);
+        boolean checkout = GitContracts.CHECKOUT.optional(ctx).orElse(false);
         if (checkout && !s.headTarget().equals(ref)) {
           return Probe.unknown("branch " + ref + " exists but is not checked out");
         }
@@ -153,7 +153,7 @@ final class BranchSteps {
         String kept = Safety.keep(s, Undo.shortName(ref), at);
         s.moveRef(ref, at, ObjectId.zeroId(), "rollback: undo branch creation");
         return StepResult.of("deleted branch " + Repository.shortenRefName(ref) + " and checked out "
-            + shortOf(previous) + " again; " + Args.abbrev(at) + " stays reachable as " + kept);
+            + shortOf(previous) + " again; " + Inputs.abbrev(at) + " stays reachable as " + kept);
       }
     }
   }
@@ -168,11 +168,11 @@ final class BranchSteps {
 
     @Override
     public StepPreview preview(StepContext ctx) throws Exception {
-      if (Args.unresolved(ctx, "branch") != null) {
+      if (GitContracts.CHECKOUT_BRANCH.unresolved(ctx).isPresent()) {
         return StepPreview.of("check out a branch known at run time");
       }
       try (Session s = engine.session(ctx.run())) {
-        String ref = Inputs.branchRef(Args.text(ctx, "branch"));
+        String ref = Inputs.branchRef(GitContracts.BRANCH.read(ctx));
         ObjectId id = s.ref(ref);
         StepPreview p = StepPreview.of("check out " + Repository.shortenRefName(ref));
         if (id == null) {
@@ -199,7 +199,7 @@ final class BranchSteps {
     public StepResult apply(StepContext ctx) throws Exception {
       try (Session s = engine.session(ctx.run())) {
         engine.repo.workTree("checking out a branch");
-        String ref = Inputs.branchRef(Args.text(ctx, "branch"));
+        String ref = Inputs.branchRef(GitContracts.BRANCH.read(ctx));
         ObjectId id = s.ref(ref);
         if (id == null) {
           throw new GitException("branch '" + Repository.shortenRefName(ref) + "' does not exist in '"
@@ -219,14 +219,14 @@ final class BranchSteps {
     }
 
     private static StepResult result(String ref, ObjectId id, String previous) {
-      return StepResult.of("checked out " + Repository.shortenRefName(ref) + " at " + Args.abbrev(id))
+      return StepResult.of("checked out " + Repository.shortenRefName(ref) + " at " + Inputs.abbrev(id))
           .withValue(id.name()).withOutput("branch", ref).withOutput("previous", previous);
     }
 
     @Override
     public Probe isApplied(StepContext ctx) throws Exception {
       try (Session s = engine.session(ctx.run())) {
-        String ref = Inputs.branchRef(Args.text(ctx, "branch"));
+        String ref = Inputs.branchRef(GitContracts.BRANCH.read(ctx));
         if (!s.headTarget().equals(ref)) {
           return Probe.notApplied();
         }

@@ -25,13 +25,13 @@ final class CommitStep implements StepHandler {
 
   @Override
   public StepPreview preview(StepContext ctx) throws Exception {
-    if (Args.unresolved(ctx, "message") != null) {
+    if (GitContracts.COMMIT_INDEX.unresolved(ctx).isPresent()) {
       return StepPreview.of("commit the index (message known at run time)");
     }
     try (Session s = engine.session(ctx.run())) {
       RevCommit head = s.head();
       ObjectId index = s.indexTree();
-      String message = Messages.cleanup(Args.text(ctx, "message"));
+      String message = Messages.cleanup(GitContracts.MESSAGE.read(ctx));
       List<Map<String, Object>> files = DiffStat.files(s.reader, s.repo.getConfig(), head.getTree(), index);
       StepPreview p = StepPreview.of("commit \"" + Picks.subject(message) + "\": " + DiffStat.summary(files))
           .withDetail("files", files).withDetail("tree", index.name());
@@ -69,7 +69,7 @@ final class CommitStep implements StepHandler {
       if (index.equals(head.getTree().getId())) {
         throw new GitException("nothing to commit: the index of '" + engine.repo.dir() + "' matches HEAD");
       }
-      String message = Messages.cleanup(Args.text(ctx, "message"));
+      String message = Messages.cleanup(GitContracts.MESSAGE.read(ctx));
       if (message.isEmpty()) {
         throw new GitException("the commit message is empty; git would abort the commit");
       }
@@ -78,7 +78,7 @@ final class CommitStep implements StepHandler {
       String target = s.headTarget();
       s.writeObjects();
       s.moveRef(target, head.getId(), commit, "commit: " + Picks.subject(message));
-      return StepResult.of("committed \"" + Picks.subject(message) + "\" as " + Args.abbrev(commit) + ": "
+      return StepResult.of("committed \"" + Picks.subject(message) + "\" as " + Inputs.abbrev(commit) + ": "
           + DiffStat.summary(files))
           .withValue(commit.name()).withOutput("ref", target).withOutput("before", head.name())
           .withOutput("after", commit.name()).withEvidence("files", files);
@@ -90,12 +90,12 @@ final class CommitStep implements StepHandler {
     try (Session s = engine.session(ctx.run())) {
       RevCommit head = s.head();
       ObjectId index = s.indexTree();
-      String message = Messages.cleanup(Args.text(ctx, "message"));
+      String message = Messages.cleanup(GitContracts.MESSAGE.read(ctx));
       List<RevCommit> created = Safety.newCommits(s, head);
       boolean ours = !created.isEmpty() && created.get(0).getId().equals(head.getId())
           && head.getFullMessage().equals(message) && head.getParentCount() == 1;
       if (ours && index.equals(head.getTree().getId())) {
-        return Probe.applied(StepResult.of("committed \"" + Picks.subject(message) + "\" as " + Args.abbrev(head))
+        return Probe.applied(StepResult.of("committed \"" + Picks.subject(message) + "\" as " + Inputs.abbrev(head))
             .withValue(head.name()).withOutput("ref", s.headTarget())
             .withOutput("before", head.getParent(0).name()).withOutput("after", head.name()));
       }

@@ -30,7 +30,7 @@ final class FetchStep implements StepHandler {
 
   @Override
   public StepPreview preview(StepContext ctx) {
-    String remote = Args.text(ctx, "remote");
+    String remote = GitContracts.REMOTE.read(ctx);
     String at = ctx.run().recall(Leases.fetchedKey(remote)).orElse(null);
     return StepPreview.of("fetch " + remote + (at == null ? "" : " (also fetched when the run was assessed, at "
         + at + "; the leases of its pushes expect what that fetch found)"));
@@ -38,7 +38,7 @@ final class FetchStep implements StepHandler {
 
   @Override
   public StepResult apply(StepContext ctx) throws Exception {
-    String remote = Args.text(ctx, "remote");
+    String remote = GitContracts.REMOTE.read(ctx);
     FetchResult r = Remotes.fetch(engine, remote, 0);
     List<String> updated = new ArrayList<>();
     for (TrackingRefUpdate u : r.getTrackingRefUpdates()) {

@@ -57,14 +57,14 @@ final class GitCheckEvaluators {
     @Override
     public CheckResult evaluate(CheckContext ctx) throws Exception {
       try (Session s = engine.session(ctx.run())) {
-        String rev = Args.text(ctx, "rev");
+        String rev = GitContracts.REV.read(ctx);
         RevCommit c;
         try {
           c = s.commit(rev, "revision");
         } catch (GitException e) {
           return CheckResult.failed(e.getMessage());
         }
-        CheckResult r = CheckResult.passed(rev + " is " + Args.abbrev(c) + " " + Picks.subject(c.getFullMessage()))
+        CheckResult r = CheckResult.passed(rev + " is " + Inputs.abbrev(c) + " " + Picks.subject(c.getFullMessage()))
             .withValue(c.name());
         for (Map.Entry<String, Object> e : ReadSteps.describe(c).entrySet()) {
           r = r.withEvidence(e.getKey(), e.getValue());
@@ -89,17 +89,17 @@ final class GitCheckEvaluators {
       try (Session s = engine.session(ctx.run())) {
         RevCommit c;
         try {
-          c = s.commit(Args.text(ctx, "commit"), "commit");
+          c = s.commit(GitContracts.COMMIT.read(ctx), "commit");
         } catch (GitException e) {
           return CheckResult.failed(e.getMessage());
         }
         RevCommit by = History.revertedBy(s, c, s.head());
-        String what = Args.abbrev(c) + " \"" + Picks.subject(c.getFullMessage()) + "\"";
+        String what = Inputs.abbrev(c) + " \"" + Picks.subject(c.getFullMessage()) + "\"";
         if (by == null) {
           String summary = what + " is in effect on HEAD (not reverted)";
           return wantReverted ? CheckResult.failed(summary) : CheckResult.passed(summary).withValue(c.name());
         }
-        String summary = what + " is reverted by " + Args.abbrev(by);
+        String summary = what + " is reverted by " + Inputs.abbrev(by);
         return (wantReverted ? CheckResult.passed(summary).withValue(by.name()) : CheckResult.failed(summary))
             .withEvidence("revertedBy", by.name());
       }

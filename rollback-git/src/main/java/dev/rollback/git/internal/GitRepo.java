@@ -59,6 +59,9 @@ public final class GitRepo implements AutoCloseable {
     }
     Path dotGit = abs.resolve(Constants.DOT_GIT);
     if (Files.isRegularFile(dotGit)) {
+      linkProblem(dotGit).ifPresent(p -> {
+        throw new GitException(p);
+      });
       return new GitRepo(abs, false);
     }
     if (Files.isDirectory(dotGit) && RepositoryCache.FileKey.isGitRepository(dotGit.toFile(), FS.DETECTED)) {
@@ -78,6 +81,30 @@ public final class GitRepo implements AutoCloseable {
     }
     throw new GitException("'" + abs + "' is not a Git repository: it has no .git directory and is not a bare"
         + " repository");
+  }
+
+  /**
+   * What is wrong with a {@code .git} file (a linked worktree's or a submodule's link to its repository): no
+   * {@code gitdir:} line, or one pointing to a folder that is gone.
+   */
+  private static java.util.Optional<String> linkProblem(Path dotGit) {
+    String text;
+    try {
+      text = Files.readString(dotGit, java.nio.charset.StandardCharsets.UTF_8).strip();
+    } catch (java.io.IOException | RuntimeException e) {
+      return java.util.Optional.of("'" + dotGit + "' cannot be read: " + e.getMessage());
+    }
+    if (!text.startsWith("gitdir:")) {
+      return java.util.Optional.of("'" + dotGit + "' is a file without a 'gitdir:' line, so it links to no"
+          + " repository; remove it, or open the repository it belongs to");
+    }
+    Path target = dotGit.getParent().resolve(text.substring("gitdir:".length()).strip()).normalize();
+    if (!Files.isDirectory(target)) {
+      return java.util.Optional.of("'" + dotGit + "' links to '" + target + "', which does not exist (the"
+          + " worktree's repository was moved or removed): run git worktree prune in the main repository and add"
+          + " the worktree again, or open the main repository");
+    }
+    return java.util.Optional.empty();
   }
 
   /**

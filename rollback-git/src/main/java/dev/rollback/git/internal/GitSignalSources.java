@@ -30,8 +30,8 @@ final class GitSignalSources {
     @Override
     public Measurement measure(SignalContext ctx) throws Exception {
       try (Session s = engine.session(ctx.run())) {
-        String rev = Args.text(ctx, "rev");
-        String headRev = Args.text(ctx, "head", Constants.HEAD);
+        String rev = GitContracts.REV.read(ctx);
+        String headRev = GitContracts.HEAD.optional(ctx).orElse(Constants.HEAD);
         RevCommit base = s.commit(rev, "revision");
         RevCommit head = s.commit(headRev, "head");
         RevWalk walk = s.walk;
@@ -46,7 +46,7 @@ final class GitSignalSources {
           n++;
         }
         return Measurement.of(n, Unit.COUNT, n + " commit" + (n == 1 ? "" : "s") + " on " + headRev + " since "
-            + rev + " (" + Args.abbrev(base) + ")").withEvidence("base", base.name()).withEvidence("head", head.name());
+            + rev + " (" + Inputs.abbrev(base) + ")").withEvidence("base", base.name()).withEvidence("head", head.name());
       }
     }
   }
@@ -62,7 +62,7 @@ final class GitSignalSources {
     @Override
     public Measurement measure(SignalContext ctx) throws Exception {
       try (Session s = engine.session(ctx.run())) {
-        String rev = Args.text(ctx, "rev");
+        String rev = GitContracts.REV.read(ctx);
         RevCommit c = s.commit(rev, "revision");
         return age(c, ctx.run().clock().instant(), rev);
       }
@@ -80,7 +80,7 @@ final class GitSignalSources {
     @Override
     public Measurement measure(SignalContext ctx) throws Exception {
       try (Session s = engine.session(ctx.run())) {
-        Map<String, Object> params = Map.of("grep", Args.text(ctx, "grep"));
+        Map<String, Object> params = Map.of("grep", GitContracts.GREP.read(ctx));
         List<RevCommit> found = History.search(s, params, ctx.run().clock(), "newest");
         if (found.isEmpty()) {
           return Measurement.unknown(Unit.SECONDS, "no commit on HEAD matches /" + params.get("grep") + "/");
@@ -94,7 +94,7 @@ final class GitSignalSources {
   private static Measurement age(RevCommit c, Instant now, String what) {
     Instant when = c.getCommitterIdent().getWhenAsInstant();
     long seconds = Math.max(0, Duration.between(when, now).getSeconds());
-    return Measurement.of(seconds, Unit.SECONDS, what + " (" + Args.abbrev(c) + ") was committed at " + when)
+    return Measurement.of(seconds, Unit.SECONDS, what + " (" + Inputs.abbrev(c) + ") was committed at " + when)
         .withEvidence("commit", c.name()).withEvidence("committedAt", when.toString());
   }
 }

@@ -100,7 +100,7 @@ final class HeadCheck {
     }
 
     String shown() {
-      return detached() ? "detached at " + (commit == null ? "no commit" : Args.abbrev(commit))
+      return detached() ? "detached at " + (commit == null ? "no commit" : Inputs.abbrev(commit))
           : "on branch '" + Repository.shortenRefName(ref) + "'";
     }
   }

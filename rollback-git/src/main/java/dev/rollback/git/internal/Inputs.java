@@ -156,4 +156,9 @@ public final class Inputs {
     }
     return b.toString();
   }
+
+  /** A short form of a commit id for summaries. */
+  static String abbrev(org.eclipse.jgit.lib.AnyObjectId id) {
+    return id.name().substring(0, 7);
+  }
 }

@@ -140,7 +140,9 @@ final class Interrupted {
     List<String> actions = new ArrayList<>();
     for (Path lock : stale) {
       Files.deleteIfExists(lock);
-      actions.add("removed the stale " + (lock.getFileName().toString().endsWith(".keep") ? "pack lock " : "lock ")
+      String file = lock.getFileName().toString();
+      actions.add("removed the stale " + (file.endsWith(".pack") ? "pack without an index "
+          : file.matches(".*\\.keep(\\.lock)?") ? "pack lock " : "lock ")
           + lock + " that " + work + " left when its process was cut off");
     }
     Files.deleteIfExists(CheckoutIntent.file(repo).resolveSibling("checkout.tmp"));
@@ -216,7 +218,9 @@ final class Interrupted {
 
   /**
    * The {@code .keep} files a receive-pack writes beside a pack while it takes it in (its content says so), which a
-   * push cut off leaves: the same push again then cannot lock the same pack.
+   * push cut off leaves: the same push again then cannot lock the same pack. A kill while the {@code .keep} itself
+   * was being written leaves its {@code .keep.lock} instead (JGit writes it through a lock file), whatever it holds
+   * yet, with the same effect ("Cannot lock pack").
    */
   private static void receiveKeeps(Path packs, List<Path> out) throws IOException {
     if (!Files.isDirectory(packs)) {
@@ -232,6 +236,25 @@ final class Interrupted {
         }
         if (text.startsWith("jgit receive-pack") || text.startsWith("receive-pack")) {
           out.add(keep);
+        }
+      }
+    }
+    // A pack renamed into place without its index yet: a kill between the two leaves it, and the same push again
+    // makes a pack of the same name, which receive-pack then takes as present although nothing can read it
+    // ("object ... missing"). Without its index no git reads it, so nothing of the repository is in it.
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(packs, "pack-*.pack")) {
+      for (Path pack : s) {
+        String name = pack.getFileName().toString();
+        if (Files.isRegularFile(pack, LinkOption.NOFOLLOW_LINKS)
+            && !Files.exists(pack.resolveSibling(name.substring(0, name.length() - ".pack".length()) + ".idx"))) {
+          out.add(pack);
+        }
+      }
+    }
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(packs, "pack-*.keep.lock")) {
+      for (Path keepLock : s) {
+        if (Files.isRegularFile(keepLock, LinkOption.NOFOLLOW_LINKS)) {
+          out.add(keepLock);
         }
       }
     }

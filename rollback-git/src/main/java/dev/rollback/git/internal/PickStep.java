@@ -3,6 +3,7 @@ package dev.rollback.git.internal;
 import dev.rollback.git.DirtyWorkTreeException;
 import dev.rollback.git.GitConflictException;
 import dev.rollback.git.GitException;
+import dev.rollback.spi.Param;
 import dev.rollback.spi.Probe;
 import dev.rollback.spi.StepContext;
 import dev.rollback.spi.StepHandler;
@@ -14,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -36,8 +38,8 @@ final class PickStep implements StepHandler {
 
   private List<RevCommit> sources(Session s, StepContext ctx) throws IOException {
     if (ctx.params().containsKey("rangeTo")) {
-      String from = Args.text(ctx, "rangeFrom");
-      String to = Args.text(ctx, "rangeTo");
+      String from = GitContracts.RANGE_FROM.read(ctx);
+      String to = GitContracts.RANGE_TO.read(ctx);
       Shallow.require(s, op.word + " " + from + ".." + to, Shallow.range(s.repo, from, to));
       RevCommit f = s.commit(from, "start of the range");
       RevCommit t = s.commit(to, "end of the range");
@@ -60,7 +62,7 @@ final class PickStep implements StepHandler {
       return out;
     }
     List<RevCommit> out = new ArrayList<>();
-    for (String rev : Args.texts(ctx, "commits")) {
+    for (String rev : GitContracts.COMMITS.optional(ctx).orElse(List.of())) {
       if (s.virtual == null || !rev.equals("HEAD") && !s.virtual.refs.containsKey(rev)) {
         Shallow.require(s, op.word + " " + rev, Shallow.commit(s.repo, rev, true));
       }
@@ -73,14 +75,15 @@ final class PickStep implements StepHandler {
   }
 
   private boolean noCommit(StepContext ctx) {
-    return Args.flag(ctx, "noCommit", false);
+    return GitContracts.NO_COMMIT.optional(ctx).orElse(false);
   }
 
   @Override
   public StepPreview preview(StepContext ctx) throws Exception {
-    String unknown = Args.unresolved(ctx, "commits", "rangeFrom", "rangeTo");
-    if (unknown != null) {
-      return StepPreview.of(op.word + " " + ctx.params().get(unknown) + " (known at run time)");
+    Optional<Param<?, ?>> unknown = (op == Picks.Op.REVERT ? GitContracts.REVERT : GitContracts.CHERRY_PICK)
+        .unresolved(ctx);
+    if (unknown.isPresent()) {
+      return StepPreview.of(op.word + " " + unknown.get().shown(ctx) + " (known at run time)");
     }
     try (Session s = engine.session(ctx.run())) {
       List<RevCommit> sources = sources(s, ctx);
@@ -129,7 +132,7 @@ final class PickStep implements StepHandler {
   }
 
   private Outcome compute(Session s, StepContext ctx, List<RevCommit> sources) throws IOException {
-    int mainline = Args.integer(ctx, "mainline", 0);
+    int mainline = GitContracts.MAINLINE.optional(ctx).orElse(0);
     if (noCommit(ctx)) {
       ObjectId indexTree = s.indexTree();
       return new Outcome(Picks.compute(s.repo, s.walk, s.inserter, op, sources, mainline, null, indexTree,
@@ -179,7 +182,7 @@ final class PickStep implements StepHandler {
       ObjectId after, ObjectId tree, List<Map<String, Object>> files) {
     String verb = op == Picks.Op.REVERT ? "reverted " : "cherry-picked ";
     return StepResult.of(verb + sourceIds.size() + " commit" + (sourceIds.size() == 1 ? "" : "s") + " on "
-        + Undo.shortName(ref) + " as " + Args.abbrev(after) + ": " + DiffStat.summary(files))
+        + Undo.shortName(ref) + " as " + Inputs.abbrev(after) + ": " + DiffStat.summary(files))
         .withValue(after.name())
         .withOutput("commits", commits).withOutput("tree", tree.name())
         .withOutput("ref", ref).withOutput("before", before.name()).withOutput("after", after.name())
@@ -249,7 +252,7 @@ final class PickStep implements StepHandler {
     if (ctx.params().containsKey("rangeTo")) {
       return java.util.Optional.empty();
     }
-    List<String> revs = Args.texts(ctx, "commits");
+    List<String> revs = GitContracts.COMMITS.optional(ctx).orElse(List.of());
     for (String rev : revs) {
       if (!rev.startsWith("HEAD") && !rev.startsWith("@")) {
         return java.util.Optional.empty();
@@ -300,7 +303,7 @@ final class PickStep implements StepHandler {
       return Probe.notApplied();
     }
     try {
-      List<Picks.Picked> p = Picks.compute(s.repo, s.walk, s.inserter, op, sources, Args.integer(ctx, "mainline", 0),
+      List<Picks.Picked> p = Picks.compute(s.repo, s.walk, s.inserter, op, sources, GitContracts.MAINLINE.optional(ctx).orElse(0),
           null, head.getTree().getId(), s.committer(), false);
       ObjectId expected = p.get(p.size() - 1).tree();
       if (expected.equals(index)) {
@@ -342,7 +345,7 @@ final class PickStep implements StepHandler {
   private static String names(List<RevCommit> sources) {
     List<String> out = new ArrayList<>();
     for (RevCommit c : sources) {
-      out.add(Args.abbrev(c) + " \"" + Picks.subject(c.getFullMessage()) + "\"");
+      out.add(Inputs.abbrev(c) + " \"" + Picks.subject(c.getFullMessage()) + "\"");
     }
     return String.join(", ", out);
   }

@@ -1,8 +1,8 @@
 package dev.rollback.git.internal;
 
-import dev.rollback.Journal;
 import dev.rollback.git.BackupPrune;
 import dev.rollback.git.GitException;
+import dev.rollback.run.Journal;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

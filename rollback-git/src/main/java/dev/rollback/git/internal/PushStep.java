@@ -47,10 +47,10 @@ final class PushStep implements StepHandler {
   }
 
   private static Target target(StepContext ctx) {
-    String local = Inputs.branchRef(Args.text(ctx, "branch"));
-    String remote = Inputs.branchRef(Args.text(ctx, "remoteBranch", Args.text(ctx, "branch")));
-    return new Target(Args.text(ctx, "remote"), local, remote, Args.flag(ctx, "lease", false),
-        Args.flag(ctx, "rewrite", false));
+    String local = Inputs.branchRef(GitContracts.BRANCH.read(ctx));
+    String remote = Inputs.branchRef(GitContracts.REMOTE_BRANCH.optional(ctx).orElse(GitContracts.BRANCH.read(ctx)));
+    return new Target(GitContracts.REMOTE.read(ctx), local, remote, GitContracts.LEASE.optional(ctx).orElse(false),
+        GitContracts.REWRITE.optional(ctx).orElse(false));
   }
 
   /** The key under which the remote's value before this run's first push of a ref is remembered. */
@@ -67,7 +67,7 @@ final class PushStep implements StepHandler {
   /** The value the lease expects: the plan's, else what this run pushed, else the remote-tracking ref's. */
   private ObjectId expected(Session s, StepContext ctx, Target t) throws IOException {
     if (ctx.params().containsKey("expect") && ctx.run().recall(Leases.pushedKey(t.remote(), t.remoteRef())).isEmpty()) {
-      String text = Args.text(ctx, "expect");
+      String text = GitContracts.EXPECT.read(ctx);
       if (text.equals(Leases.ABSENT)) {
         return ObjectId.zeroId();
       }
@@ -90,7 +90,7 @@ final class PushStep implements StepHandler {
 
   @Override
   public StepPreview preview(StepContext ctx) throws Exception {
-    if (Args.unresolved(ctx, "branch", "remoteBranch", "remote", "expect") != null) {
+    if (GitContracts.PUSH.unresolved(ctx).isPresent()) {
       return StepPreview.of(ctx.step().name() + " (branch known at run time)");
     }
     try (Session s = engine.session(ctx.run())) {
@@ -376,8 +376,8 @@ final class PushStep implements StepHandler {
   }
 
   private static StepResult result(Target t, ObjectId before, ObjectId after, boolean upToDate) {
-    String summary = upToDate ? t.remote() + " " + t.remoteRef() + " is already at " + Args.abbrev(after)
-        : "pushed " + Args.abbrev(after) + " to " + t.remote() + " " + t.remoteRef()
+    String summary = upToDate ? t.remote() + " " + t.remoteRef() + " is already at " + Inputs.abbrev(after)
+        : "pushed " + Inputs.abbrev(after) + " to " + t.remote() + " " + t.remoteRef()
             + (t.lease() ? " (lease: " + Trees.shown(before) + ")" : "")
             + (t.rewrite() ? ", rewriting its history" : "");
     return StepResult.of(summary).withValue(after.name())
@@ -409,7 +409,7 @@ final class PushStep implements StepHandler {
 
   @Override
   public boolean canCompensate(StepContext ctx) {
-    return !Args.flag(ctx, "lease", false);
+    return !GitContracts.LEASE.optional(ctx).orElse(false);
   }
 
   @Override

@@ -57,7 +57,7 @@ final class ReadSteps {
         throw new GitException("no commit " + what + note);
       }
       RevCommit c = found.get(0);
-      StepResult r = StepResult.of("the " + pick + " commit " + what + " is " + Args.abbrev(c) + " "
+      StepResult r = StepResult.of("the " + pick + " commit " + what + " is " + Inputs.abbrev(c) + " "
           + Picks.subject(c.getFullMessage()) + note).withValue(c.name());
       for (Map.Entry<String, Object> e : describe(c).entrySet()) {
         r = r.withOutput(e.getKey(), e.getValue());
@@ -72,7 +72,7 @@ final class ReadSteps {
   /** What a commit is, as outputs. */
   static Map<String, Object> describe(RevCommit c) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("short", Args.abbrev(c));
+    m.put("short", Inputs.abbrev(c));
     m.put("subject", Picks.subject(c.getFullMessage()));
     m.put("author", c.getAuthorIdent().getName() + " <" + c.getAuthorIdent().getEmailAddress() + ">");
     m.put("date", c.getCommitterIdent().getWhenAsInstant().toString());
@@ -95,9 +95,9 @@ final class ReadSteps {
     @Override
     public StepResult apply(StepContext ctx) throws Exception {
       try (Session s = engine.session(ctx.run())) {
-        RevCommit c = s.commit(Args.text(ctx, "commit"), "commit");
+        RevCommit c = s.commit(GitContracts.COMMIT.read(ctx), "commit");
         List<String> files = History.changedFiles(s, c);
-        return StepResult.of(Args.abbrev(c) + " changed " + files.size() + " file" + (files.size() == 1 ? "" : "s"))
+        return StepResult.of(Inputs.abbrev(c) + " changed " + files.size() + " file" + (files.size() == 1 ? "" : "s"))
             .withValue(files).withOutput("commit", c.name());
       }
     }
@@ -119,13 +119,13 @@ final class ReadSteps {
     @Override
     public StepResult apply(StepContext ctx) throws Exception {
       try (Session s = engine.session(ctx.run())) {
-        RevCommit c = s.commit(Args.text(ctx, "commit"), "commit");
+        RevCommit c = s.commit(GitContracts.COMMIT.read(ctx), "commit");
         RevCommit by = History.revertedBy(s, c, s.head());
         if (by == null) {
-          return StepResult.of(Args.abbrev(c) + " is in effect on HEAD (not reverted)").withValue(false)
+          return StepResult.of(Inputs.abbrev(c) + " is in effect on HEAD (not reverted)").withValue(false)
               .withOutput("commit", c.name());
         }
-        return StepResult.of(Args.abbrev(c) + " is reverted by " + Args.abbrev(by)).withValue(true)
+        return StepResult.of(Inputs.abbrev(c) + " is reverted by " + Inputs.abbrev(by)).withValue(true)
             .withOutput("commit", c.name()).withOutput("by", by.name());
       }
     }
@@ -147,9 +147,9 @@ final class ReadSteps {
     @Override
     public StepResult apply(StepContext ctx) throws Exception {
       try (Session s = engine.session(ctx.run())) {
-        String rev = Args.text(ctx, "rev");
+        String rev = GitContracts.REV.read(ctx);
         RevCommit c = s.commit(rev, "revision");
-        StepResult r = StepResult.of(rev + " is " + Args.abbrev(c) + " " + Picks.subject(c.getFullMessage()))
+        StepResult r = StepResult.of(rev + " is " + Inputs.abbrev(c) + " " + Picks.subject(c.getFullMessage()))
             .withValue(c.name());
         for (Map.Entry<String, Object> e : describe(c).entrySet()) {
           r = r.withOutput(e.getKey(), e.getValue());

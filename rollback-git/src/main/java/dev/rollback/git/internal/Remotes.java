@@ -43,6 +43,12 @@ final class Remotes {
       t = Transport.open(repo, remote);
     } catch (java.net.URISyntaxException e) {
       throw new GitException("remote '" + remote + "' has an invalid URL: " + e.getMessage(), e);
+    } catch (org.eclipse.jgit.errors.NoRemoteRepositoryException e) {
+      // A local path that holds no repository (moved, removed, mistyped): JGit's words are only "<url>: not found".
+      String url = String.valueOf(repo.getConfig().getString("remote", remote, "url")).replaceAll("//[^/@]*@", "//");
+      throw new GitException("remote '" + remote + "' points to " + Inputs.printable(url) + ", where there is no"
+          + " repository (moved, removed or mistyped?); check it with git remote -v and fix it with git remote"
+          + " set-url " + remote + " URL", e);
     }
     if (engine.credentials != null) {
       t.setCredentialsProvider(engine.credentials);

@@ -46,18 +46,18 @@ final class RestoreStep implements StepHandler {
   }
 
   private Outcome compute(Session s, StepContext ctx) throws IOException {
-    Shallow.require(s, "restore from " + Args.text(ctx, "source"), Shallow.commit(s.repo, Args.text(ctx, "source"),
+    Shallow.require(s, "restore from " + GitContracts.SOURCE.read(ctx), Shallow.commit(s.repo, GitContracts.SOURCE.read(ctx),
         false));
-    RevCommit source = s.commit(Args.text(ctx, "source"), "commit to restore from");
+    RevCommit source = s.commit(GitContracts.SOURCE.read(ctx), "commit to restore from");
     Path workTree = engine.repo.isBare() ? null : engine.repo.workTree("restoring files");
     List<String> paths = new ArrayList<>();
-    for (String p : Args.texts(ctx, "paths")) {
+    for (String p : GitContracts.PATHS.optional(ctx).orElse(List.of())) {
       paths.add(Inputs.repoPath(workTree, p));
     }
     if (paths.isEmpty()) {
       throw new GitException("no path to restore");
     }
-    boolean overlay = Args.flag(ctx, "overlay", true);
+    boolean overlay = GitContracts.OVERLAY.optional(ctx).orElse(true);
     RevCommit head = s.head();
     DirCache dc = DirCache.newInCore();
     DirCacheBuilder b = dc.builder();
@@ -75,7 +75,7 @@ final class RestoreStep implements StepHandler {
         continue;
       }
       if (fromSource.isEmpty() && (overlay || inHead.isEmpty())) {
-        throw new GitException("path '" + path + "' did not match any file in " + Args.abbrev(source) + " \""
+        throw new GitException("path '" + path + "' did not match any file in " + Inputs.abbrev(source) + " \""
             + Picks.subject(source.getFullMessage()) + "\"" + (overlay ? "" : " nor in HEAD")
             + "; git checkout would fail the same way (pathspec did not match)");
       }
@@ -139,9 +139,9 @@ final class RestoreStep implements StepHandler {
   }
 
   private String message(StepContext ctx, Outcome o) {
-    String m = Args.text(ctx, "message", null);
+    String m = GitContracts.MESSAGE.optional(ctx).orElse(null);
     if (m == null) {
-      m = "Restore " + String.join(", ", o.paths()) + " from " + Args.abbrev(o.source()) + "\n\nFiles as of "
+      m = "Restore " + String.join(", ", o.paths()) + " from " + Inputs.abbrev(o.source()) + "\n\nFiles as of "
           + o.source().name() + " \"" + Picks.subject(o.source().getFullMessage()) + "\".";
     }
     return Messages.cleanup(m);
@@ -149,14 +149,13 @@ final class RestoreStep implements StepHandler {
 
   @Override
   public StepPreview preview(StepContext ctx) throws Exception {
-    String unknown = Args.unresolved(ctx, "source", "paths", "message");
-    if (unknown != null) {
+    if (GitContracts.RESTORE.unresolved(ctx).isPresent()) {
       return StepPreview.of("restore " + ctx.params().get("paths") + " from " + ctx.params().get("source")
           + " (known at run time)");
     }
     try (Session s = engine.session(ctx.run())) {
       Outcome o = compute(s, ctx);
-      StepPreview p = StepPreview.of("restore " + String.join(", ", o.paths()) + " from " + Args.abbrev(o.source())
+      StepPreview p = StepPreview.of("restore " + String.join(", ", o.paths()) + " from " + Inputs.abbrev(o.source())
           + (o.changes() ? " and commit: " + DiffStat.summary(o.files()) : ": every file already matches"))
           .withDetail("tree", o.tree().name()).withDetail("files", o.files());
       try {
@@ -191,7 +190,7 @@ final class RestoreStep implements StepHandler {
       String target = s.headTarget();
       if (!o.changes()) {
         return StepResult.of("every file of " + String.join(", ", o.paths()) + " already matches "
-            + Args.abbrev(o.source()) + "; nothing to commit")
+            + Inputs.abbrev(o.source()) + "; nothing to commit")
             .withValue(o.head().name()).withOutput("changed", false).withOutput("ref", target)
             .withOutput("before", o.head().name()).withOutput("after", o.head().name());
       }
@@ -204,8 +203,8 @@ final class RestoreStep implements StepHandler {
   }
 
   private static StepResult result(Outcome o, String ref, ObjectId before, ObjectId after) {
-    return StepResult.of("restored " + String.join(", ", o.paths()) + " from " + Args.abbrev(o.source())
-        + " as " + Args.abbrev(after) + ": " + DiffStat.summary(o.files()))
+    return StepResult.of("restored " + String.join(", ", o.paths()) + " from " + Inputs.abbrev(o.source())
+        + " as " + Inputs.abbrev(after) + ": " + DiffStat.summary(o.files()))
         .withValue(after.name()).withOutput("changed", true).withOutput("ref", ref)
         .withOutput("before", before.name()).withOutput("after", after.name())
         .withEvidence("source", o.source().name()).withEvidence("files", o.files());
@@ -229,7 +228,7 @@ final class RestoreStep implements StepHandler {
             s.headTarget(), parent.getId(), head.getId()));
       }
       return Probe.applied(StepResult.of("every file of " + String.join(", ", o.paths()) + " already matches "
-          + Args.abbrev(o.source())).withValue(head.name()).withOutput("changed", false)
+          + Inputs.abbrev(o.source())).withValue(head.name()).withOutput("changed", false)
           .withOutput("ref", s.headTarget()).withOutput("before", head.name()).withOutput("after", head.name()));
     }
   }

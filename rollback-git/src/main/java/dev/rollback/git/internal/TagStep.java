@@ -25,13 +25,13 @@ final class TagStep implements StepHandler {
 
   @Override
   public StepPreview preview(StepContext ctx) throws Exception {
-    if (Args.unresolved(ctx, "name", "target", "message") != null) {
+    if (GitContracts.TAG.unresolved(ctx).isPresent()) {
       return StepPreview.of(ctx.step().name() + " (known at run time)");
     }
     try (Session s = engine.session(ctx.run())) {
-      String ref = Inputs.tagRef(Args.text(ctx, "name"));
-      RevCommit target = s.commit(Args.text(ctx, "target"), "commit to tag");
-      StepPreview p = StepPreview.of("tag " + Args.abbrev(target) + " \"" + Picks.subject(target.getFullMessage())
+      String ref = Inputs.tagRef(GitContracts.NAME.read(ctx));
+      RevCommit target = s.commit(GitContracts.TARGET.read(ctx), "commit to tag");
+      StepPreview p = StepPreview.of("tag " + Inputs.abbrev(target) + " \"" + Picks.subject(target.getFullMessage())
           + "\" as " + Repository.shortenRefName(ref)).withDetail("tag", ref).withDetail("commit", target.name());
       ObjectId existing = s.ref(ref);
       if (existing != null) {
@@ -45,14 +45,14 @@ final class TagStep implements StepHandler {
   @Override
   public StepResult apply(StepContext ctx) throws Exception {
     try (Session s = engine.session(ctx.run())) {
-      String ref = Inputs.tagRef(Args.text(ctx, "name"));
-      RevCommit target = s.commit(Args.text(ctx, "target"), "commit to tag");
+      String ref = Inputs.tagRef(GitContracts.NAME.read(ctx));
+      RevCommit target = s.commit(GitContracts.TARGET.read(ctx), "commit to tag");
       ObjectId existing = s.ref(ref);
       if (existing != null) {
         throw new GitException("tag '" + Repository.shortenRefName(ref) + "' already exists (at " + existing.name()
             + "); git would refuse to create it");
       }
-      String message = Args.text(ctx, "message", null);
+      String message = GitContracts.MESSAGE.optional(ctx).orElse(null);
       ObjectId value = target;
       if (message != null) {
         TagBuilder t = new TagBuilder();
@@ -69,15 +69,15 @@ final class TagStep implements StepHandler {
   }
 
   private static StepResult result(String ref, ObjectId value, ObjectId target) {
-    return StepResult.of("tagged " + Args.abbrev(target) + " as " + Repository.shortenRefName(ref))
+    return StepResult.of("tagged " + Inputs.abbrev(target) + " as " + Repository.shortenRefName(ref))
         .withValue(ref).withOutput("tag", ref).withOutput("at", value.name()).withOutput("commit", target.name());
   }
 
   @Override
   public Probe isApplied(StepContext ctx) throws Exception {
     try (Session s = engine.session(ctx.run())) {
-      String ref = Inputs.tagRef(Args.text(ctx, "name"));
-      RevCommit target = s.commit(Args.text(ctx, "target"), "commit to tag");
+      String ref = Inputs.tagRef(GitContracts.NAME.read(ctx));
+      RevCommit target = s.commit(GitContracts.TARGET.read(ctx), "commit to tag");
       ObjectId existing = s.ref(ref);
       if (existing == null) {
         return Probe.notApplied();

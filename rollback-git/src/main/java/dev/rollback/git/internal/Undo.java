@@ -58,8 +58,8 @@ final class Undo {
     } else {
       s.moveRef(ref, after, before, "rollback: undo " + what);
     }
-    return StepResult.of("moved " + ref + " back from " + Args.abbrev(after) + " to " + Args.abbrev(before) + "; "
-        + Args.abbrev(after) + " stays reachable as " + keptAs)
+    return StepResult.of("moved " + ref + " back from " + Inputs.abbrev(after) + " to " + Inputs.abbrev(before) + "; "
+        + Inputs.abbrev(after) + " stays reachable as " + keptAs)
         .withOutput("ref", ref).withOutput("from", after.name()).withOutput("to", before.name())
         .withEvidence("kept", keptAs);
   }

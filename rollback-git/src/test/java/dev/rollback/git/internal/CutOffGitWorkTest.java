@@ -11,23 +11,23 @@ import static dev.rollback.Rollback.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rollback.Approvers;
-import dev.rollback.Journal;
 import dev.rollback.Rollback;
-import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport;
-import dev.rollback.RollbackReport.Intervention;
-import dev.rollback.RunEvent;
-import dev.rollback.RunLockedException;
-import dev.rollback.RunOptions;
-import dev.rollback.RunStatus;
 import dev.rollback.git.GitAdapter;
 import dev.rollback.git.GitChecks;
 import dev.rollback.git.GitSteps;
 import dev.rollback.git.support.GitCli;
 import dev.rollback.git.support.Sandbox;
-import dev.rollback.spi.ManualClock;
+import dev.rollback.report.RollbackReport.Intervention;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.report.RunStatus;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Journal;
+import dev.rollback.run.ManualClock;
+import dev.rollback.run.RollbackExecutor;
+import dev.rollback.run.RunLockedException;
+import dev.rollback.run.RunOptions;
+import dev.rollback.run.event.RunEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -313,6 +313,42 @@ class CutOffGitWorkTest {
         + " (git.push) left when its process was cut off; removed the stale pack lock " + keep + " that step"
         + " 'push' (git.push) left when its process was cut off");
     assertThat(kept).as("a keep file that is not a receive-pack's").exists();
+  }
+
+  @Test
+  void killedWhileTheOriginWroteAPacksKeepItsLockIsRemovedAndThePushGoesOn() throws IOException {
+    // Found by CrashTortureIT (seed -467057726568871342): JGit writes a pack's .keep through a lock file, and a kill
+    // at that instant leaves pack-*.keep.lock, empty or half-written; the same push again "Cannot lock pack".
+    String expected = uninterrupted();
+    crashAt("push");
+    Path keepLock = origin.dir().resolve("objects/pack/pack-0123456789abcdef0123456789abcdef01234567.keep.lock");
+    Files.createDirectories(keepLock.getParent());
+    Files.writeString(keepLock, "");
+
+    RollbackReport report = resume();
+
+    assertEndsAsUninterrupted(report, expected);
+    assertThat(recovered(report)).singleElement().isEqualTo("removed the stale pack lock " + keepLock
+        + " that step 'push' (git.push) left when its process was cut off");
+    assertThat(keepLock).doesNotExist();
+  }
+
+  @Test
+  void killedBetweenTheOriginsPackAndItsIndexThePackIsRemovedAndThePushGoesOn() throws IOException {
+    // Found by CrashTortureIT (seed -8347981483314591604): the receive-pack had renamed the pack into place but not
+    // yet written its index; the same push again made a pack of the same name, taken as present: "object missing".
+    String expected = uninterrupted();
+    crashAt("push");
+    Path pack = origin.dir().resolve("objects/pack/pack-3ce5fef47d5ea7bfcd73c0c127331f2b01673c1d.pack");
+    Files.createDirectories(pack.getParent());
+    Files.write(pack, new byte[] {'P', 'A', 'C', 'K', 0, 0, 0, 2, 0, 0, 0, 0});
+
+    RollbackReport report = resume();
+
+    assertEndsAsUninterrupted(report, expected);
+    assertThat(recovered(report)).singleElement().isEqualTo("removed the stale pack without an index " + pack
+        + " that step 'push' (git.push) left when its process was cut off");
+    assertThat(pack).doesNotExist();
   }
 
   @Test

@@ -6,8 +6,8 @@ import static dev.rollback.Rollback.procedure;
 
 import dev.rollback.RollbackPlan;
 import dev.rollback.Step;
+import dev.rollback.run.ManualClock;
 import dev.rollback.spi.Adapter;
-import dev.rollback.spi.ManualClock;
 import dev.rollback.testkit.AdapterHarness;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -33,22 +33,22 @@ public final class AwaitRunHandler implements StepHandler {
 
   @Override
   public StepPreview preview(StepContext ctx) {
-    Duration timeout = Steps.duration(ctx, "timeout", ctx.timeout());
-    Duration interval = Steps.duration(ctx, "interval", session.settings().pollInterval());
+    Duration timeout = GitHubContracts.TIMEOUT.optional(ctx).orElse(ctx.timeout());
+    Duration interval = GitHubContracts.INTERVAL.optional(ctx).orElse(session.settings().pollInterval());
     return StepPreview.of("would wait up to " + timeout.getSeconds() + "s for run " + ctx.params().get("run")
         + " to conclude" + (requireSuccess(ctx) ? " successfully" : "") + ", polling every " + interval.getSeconds()
         + "s");
   }
 
   private static boolean requireSuccess(StepContext ctx) {
-    return !Boolean.FALSE.equals(ctx.params().get("requireSuccess"));
+    return GitHubContracts.REQUIRE_SUCCESS.optional(ctx).orElse(true);
   }
 
   @Override
   public StepResult apply(StepContext ctx) throws InterruptedException {
-    long id = Steps.runId(ctx, "run");
-    Duration timeout = Steps.duration(ctx, "timeout", ctx.timeout());
-    Duration interval = Steps.duration(ctx, "interval", session.settings().pollInterval());
+    long id = GitHubContracts.RUN.read(ctx);
+    Duration timeout = GitHubContracts.TIMEOUT.optional(ctx).orElse(ctx.timeout());
+    Duration interval = GitHubContracts.INTERVAL.optional(ctx).orElse(session.settings().pollInterval());
     if (interval.isZero() || interval.isNegative()) {
       throw new IllegalArgumentException("step '" + ctx.step().name() + "': the polling interval must be positive,"
           + " was " + interval);

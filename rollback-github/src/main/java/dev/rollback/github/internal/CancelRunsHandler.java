@@ -80,12 +80,12 @@ public final class CancelRunsHandler implements StepHandler {
       session.changed();
     }
     if (!unknown.isEmpty()) {
-      throw new GitHubOutcomeUnknownException(0, "cancelled " + cancelled.size() + " runs of " + q.describe()
+      throw new GitHubOutcomeUnknownException(0, "cancelled " + cancelled.size() + (cancelled.size() == 1 ? " run of " : " runs of ") + q.describe()
           + ", but GitHub did not confirm the cancel of run(s) " + String.join(", ", unknown)
           + ", which still had not completed when read again", null);
     }
     String summary = cancelled.isEmpty() && finished.isEmpty() ? "no run of " + q.describe() + " was in progress"
-        : "cancelled " + cancelled.size() + " runs of " + q.describe()
+        : "cancelled " + cancelled.size() + (cancelled.size() == 1 ? " run of " : " runs of ") + q.describe()
             + (finished.isEmpty() ? "" : "; " + finished.size() + " had finished meanwhile (409)");
     Object confirm = ctx.params().get("confirmWithin");
     int polls = 0;

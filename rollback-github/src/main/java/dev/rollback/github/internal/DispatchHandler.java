@@ -63,10 +63,11 @@ public final class DispatchHandler implements StepHandler {
 
   @Override
   public StepPreview preview(StepContext ctx) {
-    String workflow = Steps.text(ctx, "workflow", "?");
-    Map<String, Object> inputs = Steps.map(ctx, "inputs");
+    String workflow = GitHubContracts.WORKFLOW.optional(ctx).orElse("?");
+    // A preview shows the inputs as they stand, references not known yet included.
+    Object inputs = ctx.params().getOrDefault(GitHubContracts.INPUTS.name(), Map.of());
     StepPreview p = StepPreview.of("would dispatch " + workflow + " on " + ctx.params().get("ref")
-        + (inputs.isEmpty() ? "" : " with inputs " + inputs) + " and find the run it creates")
+        + (((Map<?, ?>) inputs).isEmpty() ? "" : " with inputs " + inputs) + " and find the run it creates")
         .withDetail("workflow", workflow).withDetail("ref", String.valueOf(ctx.params().get("ref")));
     if (!Session.unresolved(ctx).isEmpty()) {
       p = p.withWarning(String.join(", ", Session.unresolved(ctx)) + " known at run time");
@@ -77,10 +78,10 @@ public final class DispatchHandler implements StepHandler {
   @Override
   public StepResult apply(StepContext ctx) throws InterruptedException {
     Budget budget = session.budget(ctx.run(), ctx.timeout());
-    String workflow = Steps.text(ctx, "workflow", null);
-    String ref = Steps.text(ctx, "ref", null);
+    String workflow = GitHubContracts.WORKFLOW.optional(ctx).orElse(null);
+    String ref = GitHubContracts.REF.optional(ctx).orElse(null);
     String key = Steps.key(ctx, "dispatch");
-    Duration lookup = Steps.duration(ctx, "lookup", session.settings().dispatchLookup());
+    Duration lookup = GitHubContracts.LOOKUP.optional(ctx).orElse(session.settings().dispatchLookup());
 
     Optional<Sent> earlier = ctx.run().recall(key).flatMap(Sent::parse);
     if (earlier.isPresent()) {
@@ -93,11 +94,11 @@ public final class DispatchHandler implements StepHandler {
           lookup, earlier.get().at());
     }
 
-    String correlation = Steps.text(ctx, "correlationInput", null);
+    String correlation = GitHubContracts.CORRELATION_INPUT.optional(ctx).orElse(null);
     Instant at = session.api().http().serverNow(budget).truncatedTo(ChronoUnit.SECONDS);
     String token = correlation == null ? null : "rollback-" + ctx.run().runId() + "-" + ctx.step().name()
         .replaceAll("[^A-Za-z0-9]+", "-") + "-" + at.getEpochSecond();
-    Map<String, Object> inputs = new LinkedHashMap<>(Steps.map(ctx, "inputs"));
+    Map<String, Object> inputs = new LinkedHashMap<>(GitHubContracts.INPUTS.optional(ctx).orElse(Map.of()));
     if (token != null) {
       inputs.put(correlation, token);
     }
@@ -141,7 +142,7 @@ public final class DispatchHandler implements StepHandler {
   /** Looks for the dispatched run until it appears or {@code until} passes, polling within the budget. */
   private Optional<RunInfo> lookFor(StepContext ctx, String workflow, String ref, Sent sent, Instant until,
       Budget budget) throws InterruptedException {
-    Duration interval = Steps.duration(ctx, "interval", session.settings().pollInterval());
+    Duration interval = GitHubContracts.INTERVAL.optional(ctx).orElse(session.settings().pollInterval());
     Instant from = sent.at().minus(session.settings().correlationMargin());
     Map<String, String> filters = new LinkedHashMap<>();
     filters.put("branch", ref);
@@ -202,13 +203,13 @@ public final class DispatchHandler implements StepHandler {
       return Probe.notApplied();
     }
     Budget budget = session.budget(ctx.run(), ctx.timeout());
-    String workflow = Steps.text(ctx, "workflow", null);
-    String ref = Steps.text(ctx, "ref", null);
+    String workflow = GitHubContracts.WORKFLOW.optional(ctx).orElse(null);
+    String ref = GitHubContracts.REF.optional(ctx).orElse(null);
     Optional<RunInfo> found = lookFor(ctx, workflow, ref, sent.get(), budget.now(), budget);
     if (found.isPresent()) {
       return Probe.applied(result(found.get(), workflow, ref, sent.get(), "found on resume"));
     }
-    Duration lookup = Steps.duration(ctx, "lookup", session.settings().dispatchLookup());
+    Duration lookup = GitHubContracts.LOOKUP.optional(ctx).orElse(session.settings().dispatchLookup());
     if (budget.now().isBefore(sent.get().at().plus(lookup))) {
       return Probe.unknown("dispatched " + workflow + " on " + ref + " at " + sent.get().at()
           + "; GitHub has not shown its run yet, and may still");

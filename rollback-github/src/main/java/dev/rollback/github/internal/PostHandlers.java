@@ -8,6 +8,7 @@ import dev.rollback.spi.StepHandler;
 import dev.rollback.spi.StepPreview;
 import dev.rollback.spi.StepResult;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,17 +50,18 @@ public final class PostHandlers {
       @Override
       public StepPreview preview(StepContext ctx) {
         return StepPreview.of("would open an issue titled '" + ctx.params().get("title") + "'")
-            .withDetail("labels", Steps.list(ctx, "labels"));
+            .withDetail("labels", GitHubContracts.LABELS.optional(ctx).orElse(List.of()));
       }
 
       @Override
       public StepResult apply(StepContext ctx) {
         Budget budget = session.budget(ctx.run(), ctx.timeout());
-        String body = Steps.text(ctx, "body", "") + "\n\n" + Steps.marker(ctx);
+        String body = GitHubContracts.BODY.optional(ctx).orElse("") + "\n\n" + Steps.marker(ctx);
         Instant since = rememberStart(ctx, "openIssue");
         GitHubApi.IssueRef issue;
         try {
-          issue = session.api().openIssue(Steps.text(ctx, "title", ""), body, Steps.list(ctx, "labels"), budget);
+          issue = session.api().openIssue(GitHubContracts.TITLE.optional(ctx).orElse(""), body,
+              GitHubContracts.LABELS.optional(ctx).orElse(List.of()), budget);
         } catch (GitHubOutcomeUnknownException e) {
           issue = find(ctx, since, budget).orElseThrow(() -> new GitHubOutcomeUnknownException(e.status(),
               e.getMessage() + "; no issue with this step's marker was found; not opening it again", e));
@@ -104,8 +106,8 @@ public final class PostHandlers {
       @Override
       public StepResult apply(StepContext ctx) {
         Budget budget = session.budget(ctx.run(), ctx.timeout());
-        int number = Steps.number(ctx, "issue");
-        String body = Steps.text(ctx, "body", "") + "\n\n" + Steps.marker(ctx);
+        int number = GitHubContracts.issue(ctx);
+        String body = GitHubContracts.BODY.optional(ctx).orElse("") + "\n\n" + Steps.marker(ctx);
         Instant since = rememberStart(ctx, "comment");
         GitHubApi.Comment c;
         try {
@@ -135,7 +137,7 @@ public final class PostHandlers {
         if (since.isEmpty()) {
           return Probe.notApplied();
         }
-        int number = Steps.number(ctx, "issue");
+        int number = GitHubContracts.issue(ctx);
         return find(ctx, number, since.get(), session.budget(ctx.run(), ctx.timeout()))
             .map(c -> Probe.applied(result(number, c))).orElseGet(Probe::notApplied);
       }
@@ -158,12 +160,12 @@ public final class PostHandlers {
       @Override
       public StepResult apply(StepContext ctx) {
         Budget budget = session.budget(ctx.run(), ctx.timeout());
-        String head = Steps.text(ctx, "head", null);
-        String base = Steps.text(ctx, "base", null);
-        String body = Steps.text(ctx, "body", "") + "\n\n" + Steps.marker(ctx);
+        String head = GitHubContracts.HEAD.optional(ctx).orElse(null);
+        String base = GitHubContracts.BASE.optional(ctx).orElse(null);
+        String body = GitHubContracts.BODY.optional(ctx).orElse("") + "\n\n" + Steps.marker(ctx);
         try {
-          GitHubApi.PullRef pr = session.api().openPull(head, base, Steps.text(ctx, "title", ""), body,
-              Boolean.TRUE.equals(ctx.params().get("draft")), budget);
+          GitHubApi.PullRef pr = session.api().openPull(head, base, GitHubContracts.TITLE.optional(ctx).orElse(""),
+              body, GitHubContracts.DRAFT.optional(ctx).orElse(false), budget);
           return result(pr, "opened");
         } catch (GitHubOutcomeUnknownException e) {
           return session.api().openPull(session.owner(), head, base, budget).map(pr -> result(pr, "found"))
@@ -185,7 +187,8 @@ public final class PostHandlers {
 
       @Override
       public Probe isApplied(StepContext ctx) {
-        return session.api().openPull(session.owner(), Steps.text(ctx, "head", null), Steps.text(ctx, "base", null),
+        return session.api().openPull(session.owner(), GitHubContracts.HEAD.optional(ctx).orElse(null),
+            GitHubContracts.BASE.optional(ctx).orElse(null),
             session.budget(ctx.run(), ctx.timeout())).map(pr -> Probe.applied(result(pr, "found")))
             .orElseGet(Probe::notApplied);
       }

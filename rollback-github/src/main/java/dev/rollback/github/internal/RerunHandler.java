@@ -34,7 +34,7 @@ public final class RerunHandler implements StepHandler {
   @Override
   public StepResult apply(StepContext ctx) {
     Budget budget = session.budget(ctx.run(), ctx.timeout());
-    long id = Steps.runId(ctx, "run");
+    long id = GitHubContracts.RUN.read(ctx);
     String key = Steps.key(ctx, "rerun");
     Optional<Integer> before = ctx.run().recall(key).filter(s -> !s.isEmpty()).map(Integer::valueOf);
     RunInfo run = session.api().run(id, budget, false);
@@ -74,7 +74,7 @@ public final class RerunHandler implements StepHandler {
     if (before.isEmpty()) {
       return Probe.notApplied();
     }
-    RunInfo run = session.api().run(Steps.runId(ctx, "run"), session.budget(ctx.run(), ctx.timeout()), false);
+    RunInfo run = session.api().run(GitHubContracts.RUN.read(ctx), session.budget(ctx.run(), ctx.timeout()), false);
     return run.attempt() > before.get() ? Probe.applied(result(run, before.get(), "found on resume"))
         : Probe.notApplied();
   }
@@ -86,7 +86,7 @@ public final class RerunHandler implements StepHandler {
 
   @Override
   public StepResult compensate(StepContext ctx, StepResult applied) {
-    long id = Steps.runId(ctx, "run");
+    long id = GitHubContracts.RUN.read(ctx);
     Budget budget = session.budget(ctx.run(), ctx.timeout());
     RunInfo run = session.api().run(id, budget, false);
     if (run.completed()) {

@@ -71,7 +71,8 @@ public record Response(String request, int status, Map<String, List<String>> hea
   public Response require(String what) {
     if (!ok()) {
       throw new GitHubException(status, "cannot " + what + ": GitHub answered " + status + " to " + request
-          + (message().isEmpty() ? "" : ": " + message()));
+          + (message().isEmpty() ? "" : ": " + message()) + (status == 401 ? "; GitHub refused the token (wrong,"
+          + " expired or revoked): give a valid one (the launcher reads GITHUB_TOKEN)" : ""));
     }
     return this;
   }

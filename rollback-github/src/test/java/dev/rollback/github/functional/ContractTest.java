@@ -9,7 +9,7 @@ import dev.rollback.github.GitHubAdapter;
 import dev.rollback.github.GitHubException;
 import dev.rollback.github.GitHubSteps;
 import dev.rollback.github.GitHubTarget;
-import dev.rollback.spi.ManualClock;
+import dev.rollback.run.ManualClock;
 import dev.rollback.testkit.AdapterHarness;
 import dev.rollback.testkit.ContractViolationError;
 import dev.rollback.testkit.FakeGitHub;

@@ -76,7 +76,7 @@ class EmergencyFlowTest {
         Duration.ofMinutes(1)));
 
     assertThat(a.conclusion()).hasValue("cancelled");
-    assertThat(result.summary()).isEqualTo("cancelled 1 runs of ci.yml on main, confirmed completed");
+    assertThat(result.summary()).isEqualTo("cancelled 1 run of ci.yml on main, confirmed completed");
     assertThat(result.evidence()).containsEntry("confirmationPolls", 3);
     assertThat(gh.clock.instant()).isEqualTo(GitHubFixture.START.plusSeconds(10));
   }

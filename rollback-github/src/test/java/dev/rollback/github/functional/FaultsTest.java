@@ -293,6 +293,7 @@ class FaultsTest {
     assertThatThrownBy(() -> adapter.onRunStart(AdapterHarness.builder(adapter).clock(gh.clock).runId("run-x").build()))
         .isInstanceOf(GitHubException.class)
         .hasMessage("cannot read the repository acme/shop: GitHub answered 401 to GET /repos/acme/shop: Bad"
-            + " credentials");
+            + " credentials; GitHub refused the token (wrong, expired or revoked): give a valid one (the launcher"
+            + " reads GITHUB_TOKEN)");
   }
 }

@@ -85,7 +85,7 @@ class PostStepsTest {
 
   @Test
   void aPullRequestFromABranchThatDoesNotExistFailsWithGitHubsMessage() {
-    assertThatThrownBy(() -> gh.run.apply(GitHubSteps.openPullRequest("nope", "main", "t", "b")))
+    assertThatThrownBy(() -> gh.run.apply(GitHubSteps.openPullRequest(dev.rollback.Rollback.branch("nope"), "main", "t", "b")))
         .isInstanceOf(GitHubException.class)
         .hasMessageContaining("cannot open a pull request from nope to main: GitHub answered 422");
   }

@@ -2,7 +2,7 @@ package dev.rollback.github.testing;
 
 import dev.rollback.github.GitHubAdapter;
 import dev.rollback.github.GitHubTarget;
-import dev.rollback.spi.ManualClock;
+import dev.rollback.run.ManualClock;
 import dev.rollback.testkit.AdapterHarness;
 import dev.rollback.testkit.FakeGitHub;
 import dev.rollback.testkit.FakeRepository;

@@ -72,11 +72,11 @@ public final class Operations {
       default:
         break;
     }
-    Optional<Store.Repo> found = store.findRepo(x.var("owner"), x.var("repo"));
+    Optional<Repo> found = store.findRepo(x.var("owner"), x.var("repo"));
     if (found.isEmpty()) {
       return Reply.generic(404, "Not Found");
     }
-    Store.Repo repo = found.get();
+    Repo repo = found.get();
     switch (op) {
       case "repos/get":
         return Reply.json(200, payloads.fullRepo(repo, store));
@@ -90,7 +90,7 @@ public final class Operations {
         return repo.findWorkflow(x.var("workflow_id")).map(w -> Reply.json(200, payloads.workflow(w)))
             .orElseGet(() -> Reply.generic(404, "Not Found"));
       case "actions/list-workflow-runs": {
-        Optional<Store.Workflow> w = repo.findWorkflow(x.var("workflow_id"));
+        Optional<Workflow> w = repo.findWorkflow(x.var("workflow_id"));
         if (w.isEmpty()) {
           return Reply.generic(404, "Not Found");
         }
@@ -163,7 +163,7 @@ public final class Operations {
     }
   }
 
-  private Optional<Store.Run> run(Store.Repo repo, Exchange x) {
+  private Optional<Run> run(Repo repo, Exchange x) {
     try {
       return repo.findRun(Long.parseLong(x.var("run_id")));
     } catch (NumberFormatException e) {
@@ -171,7 +171,7 @@ public final class Operations {
     }
   }
 
-  private Optional<Store.Issue> issue(Store.Repo repo, Exchange x) {
+  private Optional<Issue> issue(Repo repo, Exchange x) {
     try {
       return repo.findIssue(Integer.parseInt(x.var("issue_number")));
     } catch (NumberFormatException e) {
@@ -179,9 +179,9 @@ public final class Operations {
     }
   }
 
-  private Reply runs(Exchange x, Store.Repo repo, Predicate<Store.Run> scope) {
+  private Reply runs(Exchange x, Repo repo, Predicate<Run> scope) {
     Instant now = store.now();
-    Predicate<Store.Run> keep = scope;
+    Predicate<Run> keep = scope;
     Map<String, List<String>> p = x.params();
     if (p.containsKey("actor")) {
       String actor = x.param("actor").get();
@@ -215,8 +215,8 @@ public final class Operations {
       Predicate<Instant> created = created(x.param("created").get());
       keep = keep.and(r -> created.test(r.createdAt));
     }
-    List<Store.Run> matching = repo.visibleRuns().stream().filter(keep)
-        .sorted(Comparator.comparing((Store.Run r) -> r.createdAt).thenComparingLong(r -> r.id).reversed())
+    List<Run> matching = repo.visibleRuns().stream().filter(keep)
+        .sorted(Comparator.comparing((Run r) -> r.createdAt).thenComparingLong(r -> r.id).reversed())
         .collect(Collectors.toList());
     return page(x, matching, r -> payloads.run(r, r.at(now), store), "workflow_runs");
   }
@@ -310,12 +310,12 @@ public final class Operations {
     return base + x.path() + "?" + (q.isEmpty() ? "" : q + "&") + "page=" + page;
   }
 
-  private Reply dispatch(Exchange x, Store.Repo repo) {
-    Optional<Store.Workflow> found = repo.findWorkflow(x.var("workflow_id"));
+  private Reply dispatch(Exchange x, Repo repo) {
+    Optional<Workflow> found = repo.findWorkflow(x.var("workflow_id"));
     if (found.isEmpty()) {
       return Reply.generic(404, "Not Found");
     }
-    Store.Workflow w = found.get();
+    Workflow w = found.get();
     JsonNode body = x.json();
     String ref = body.path("ref").asText().replaceFirst("^refs/heads/", "");
     Optional<String> sha = repo.branchHead(ref);
@@ -332,7 +332,7 @@ public final class Operations {
         return Reply.generic(422, "Unexpected inputs provided: " + unexpected);
       }
     }
-    Store.Run run = repo.createRun(w, "workflow_dispatch", ref, sha.get(), store.now().plus(w.dispatchDelay()),
+    Run run = repo.createRun(w, "workflow_dispatch", ref, sha.get(), store.now().plus(w.dispatchDelay()),
         w.dispatchScript(), store.tokenUser(), inputs, null);
     if (body.path("return_run_details").asBoolean(false) && dispatchRunDetails) {
       return Reply.json(200, payloads.dispatched(run));
@@ -340,8 +340,8 @@ public final class Operations {
     return Reply.empty(204);
   }
 
-  private Reply listIssues(Exchange x, Store.Repo repo) {
-    Predicate<Store.Issue> keep = i -> true;
+  private Reply listIssues(Exchange x, Repo repo) {
+    Predicate<Issue> keep = i -> true;
     String state = x.param("state").orElse("open");
     if (state.equals("closed")) {
       keep = i -> false;
@@ -358,17 +358,17 @@ public final class Operations {
       List<String> labels = List.of(x.param("labels").get().split(","));
       keep = keep.and(i -> i.labels.containsAll(labels));
     }
-    Comparator<Store.Issue> order = x.param("sort").orElse("created").equals("updated")
-        ? Comparator.comparing((Store.Issue i) -> i.updatedAt) : Comparator.comparing((Store.Issue i) -> i.createdAt);
+    Comparator<Issue> order = x.param("sort").orElse("created").equals("updated")
+        ? Comparator.comparing((Issue i) -> i.updatedAt) : Comparator.comparing((Issue i) -> i.createdAt);
     order = order.thenComparingInt(i -> i.number);
     if (!x.param("direction").orElse("desc").equals("asc")) {
       order = order.reversed();
     }
-    List<Store.Issue> items = repo.issues.values().stream().filter(keep).sorted(order).collect(Collectors.toList());
+    List<Issue> items = repo.issues.values().stream().filter(keep).sorted(order).collect(Collectors.toList());
     return pageList(x, items, i -> payloads.issue(i, store));
   }
 
-  private Reply createIssue(Exchange x, Store.Repo repo) {
+  private Reply createIssue(Exchange x, Repo repo) {
     JsonNode body = x.json();
     JsonNode title = body.path("title");
     if (title.isMissingNode() || title.isNull() || title.asText().isEmpty()) {
@@ -376,14 +376,14 @@ public final class Operations {
     }
     List<String> labels = new ArrayList<>();
     body.path("labels").forEach(l -> labels.add(l.isTextual() ? l.asText() : l.path("name").asText()));
-    Store.Issue i = repo.openIssue(title.asText(), body.path("body").isTextual() ? body.path("body").asText() : null,
+    Issue i = repo.openIssue(title.asText(), body.path("body").isTextual() ? body.path("body").asText() : null,
         store.tokenUser(), labels);
     return Reply.json(201, payloads.issue(i, store))
         .with("Location", base + "/repos/" + repo.fullName() + "/issues/" + i.number);
   }
 
-  private Reply listPulls(Exchange x, Store.Repo repo) {
-    Predicate<Store.Issue> keep = i -> i.pull != null;
+  private Reply listPulls(Exchange x, Repo repo) {
+    Predicate<Issue> keep = i -> i.pull != null;
     if (x.param("state").orElse("open").equals("closed")) {
       keep = i -> false;
     }
@@ -397,16 +397,16 @@ public final class Operations {
       String b = x.param("base").get();
       keep = keep.and(i -> i.pull.base().equals(b));
     }
-    Comparator<Store.Issue> order = Comparator.comparing((Store.Issue i) -> i.createdAt)
+    Comparator<Issue> order = Comparator.comparing((Issue i) -> i.createdAt)
         .thenComparingInt(i -> i.number);
     if (!x.param("direction").orElse("desc").equals("asc")) {
       order = order.reversed();
     }
-    List<Store.Issue> items = repo.issues.values().stream().filter(keep).sorted(order).collect(Collectors.toList());
+    List<Issue> items = repo.issues.values().stream().filter(keep).sorted(order).collect(Collectors.toList());
     return pageList(x, items, i -> payloads.simplePull(i, store));
   }
 
-  private Reply createPull(Exchange x, Store.Repo repo) {
+  private Reply createPull(Exchange x, Repo repo) {
     JsonNode body = x.json();
     String head = body.path("head").asText();
     String headBranch = head.contains(":") ? head.substring(head.indexOf(':') + 1) : head;
@@ -430,7 +430,7 @@ public final class Operations {
       return Reply.validationFailed("PullRequest", "A pull request already exists for " + repo.owner + ":" + headBranch
           + ".");
     }
-    Store.Issue i = repo.openPull(title, body.path("body").isTextual() ? body.path("body").asText() : null,
+    Issue i = repo.openPull(title, body.path("body").isTextual() ? body.path("body").asText() : null,
         store.tokenUser(), headBranch, baseBranch, body.path("draft").asBoolean(false));
     return Reply.json(201, payloads.pull(i, store))
         .with("Location", base + "/repos/" + repo.fullName() + "/pulls/" + i.number);

@@ -122,7 +122,7 @@ public final class Payloads {
    * @param store the store, for user ids
    * @return the repository
    */
-  public ObjectNode minimalRepo(Store.Repo repo, Store store) {
+  public ObjectNode minimalRepo(Repo repo, Store store) {
     ObjectNode r = (ObjectNode) example("workflow-run", repo.fullName()).get("repository").deepCopy();
     r.put("id", repo.id);
     r.put("node_id", node("R", repo.id));
@@ -141,7 +141,7 @@ public final class Payloads {
    * @param store the store
    * @return the repository
    */
-  public ObjectNode fullRepo(Store.Repo repo, Store store) {
+  public ObjectNode fullRepo(Repo repo, Store store) {
     ObjectNode r = example("full-repository-default-response", repo.fullName());
     // The example's nested repositories carry fields the schema no longer allows; they are optional, so drop them.
     r.remove("parent");
@@ -167,7 +167,7 @@ public final class Payloads {
    * @param w the workflow
    * @return the workflow
    */
-  public ObjectNode workflow(Store.Workflow w) {
+  public ObjectNode workflow(Workflow w) {
     ObjectNode o = example("workflow", w.repo.fullName());
     o.put("id", w.id);
     o.put("node_id", node("W", w.id));
@@ -192,8 +192,8 @@ public final class Payloads {
    * @param store the store
    * @return the run
    */
-  public ObjectNode run(Store.Run run, Store.Phase phase, Store store) {
-    Store.Repo repo = run.repo;
+  public ObjectNode run(Run run, Store.Phase phase, Store store) {
+    Repo repo = run.repo;
     ObjectNode o = example("workflow-run", repo.fullName());
     String api = base + "/repos/" + repo.fullName();
     String runUrl = api + "/actions/runs/" + run.id;
@@ -266,7 +266,7 @@ public final class Payloads {
    * @param store the store
    * @return the issue
    */
-  public ObjectNode issue(Store.Issue issue, Store store) {
+  public ObjectNode issue(Issue issue, Store store) {
     String full = issue.repo.fullName();
     ObjectNode o = example("issue", full);
     String api = base + "/repos/" + full + "/issues/" + issue.number;
@@ -326,7 +326,7 @@ public final class Payloads {
     return o;
   }
 
-  private static String association(Store.Repo repo, String login) {
+  private static String association(Repo repo, String login) {
     if (login.equalsIgnoreCase(repo.owner)) {
       return "OWNER";
     }
@@ -364,7 +364,7 @@ public final class Payloads {
    * @param store the store
    * @return the pull request
    */
-  public ObjectNode pull(Store.Issue issue, Store store) {
+  public ObjectNode pull(Issue issue, Store store) {
     ObjectNode o = example("pull-request", issue.repo.fullName());
     fillPull(o, issue, store);
     o.put("merged", false);
@@ -385,13 +385,13 @@ public final class Payloads {
    * @param store the store
    * @return the pull request
    */
-  public ObjectNode simplePull(Store.Issue issue, Store store) {
+  public ObjectNode simplePull(Issue issue, Store store) {
     ObjectNode o = firstItem("pull-request-simple-items", issue.repo.fullName());
     fillPull(o, issue, store);
     return o;
   }
 
-  private void fillPull(ObjectNode o, Store.Issue issue, Store store) {
+  private void fillPull(ObjectNode o, Issue issue, Store store) {
     String full = issue.repo.fullName();
     String api = base + "/repos/" + full;
     o.put("url", api + "/pulls/" + issue.number);
@@ -443,9 +443,9 @@ public final class Payloads {
     o.put("draft", issue.pull.draft());
   }
 
-  private ObjectNode ref(JsonNode template, Store.Issue issue, String branch, String sha, Store store) {
+  private ObjectNode ref(JsonNode template, Issue issue, String branch, String sha, Store store) {
     ObjectNode r = (ObjectNode) template.deepCopy();
-    Store.Repo repo = issue.repo;
+    Repo repo = issue.repo;
     r.put("label", repo.owner + ":" + branch);
     r.put("ref", branch);
     r.put("sha", sha);
@@ -527,7 +527,7 @@ public final class Payloads {
    * @param sha its head
    * @return the branch
    */
-  public ObjectNode branch(Store.Repo repo, String name, String sha) {
+  public ObjectNode branch(Repo repo, String name, String sha) {
     ObjectNode o = example("branch-get", repo.fullName());
     o.put("name", name);
     ObjectNode commit = (ObjectNode) o.get("commit");
@@ -581,7 +581,7 @@ public final class Payloads {
    * @param run the run created
    * @return the details
    */
-  public ObjectNode dispatched(Store.Run run) {
+  public ObjectNode dispatched(Run run) {
     String full = run.repo.fullName();
     return F.objectNode().put("workflow_run_id", run.id)
         .put("run_url", base + "/repos/" + full + "/actions/runs/" + run.id)

@@ -1,0 +1,9 @@
+import static dev.rollback.Rollback.*;
+import dev.rollback.*;
+import dev.rollback.git.*;
+RollbackPlan plan = (plan("no match")
+    .severity(severity("high").when(declared("broken")).rollbackWithin(hours(1)).approval(single("maintainer")))
+    .checklist(GitChecks.commitMatching("^P9-999").newest().as("culprit"))
+    .procedure(procedure("standard").phase(phase("revert").step(GitSteps.revert(ref("culprit")))
+        .validate(GitChecks.cleanWorkTree())))
+    .build());

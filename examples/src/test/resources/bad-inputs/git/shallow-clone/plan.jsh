@@ -1,0 +1,8 @@
+import static dev.rollback.Rollback.*;
+import dev.rollback.*;
+import dev.rollback.git.*;
+RollbackPlan plan = (plan("revert HEAD")
+    .severity(severity("high").when(declared("broken")).rollbackWithin(hours(1)).approval(single("maintainer")))
+    .procedure(procedure("standard").phase(phase("revert").step(GitSteps.revert("HEAD"))
+        .validate(GitChecks.cleanWorkTree())))
+    .build());

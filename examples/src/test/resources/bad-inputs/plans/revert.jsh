@@ -1,0 +1,11 @@
+// Git, local only: revert the newest P3-007 commit on the current branch.
+import static dev.rollback.Rollback.*;
+import dev.rollback.*;
+import dev.rollback.git.*;
+
+RollbackPlan plan = (plan("revert")
+    .severity(severity("high").when(declared("broken")).rollbackWithin(hours(1)).approval(single("maintainer")))
+    .checklist(GitChecks.commitMatching("^P3-007").newest().as("culprit"))
+    .procedure(procedure("standard")
+        .phase(phase("revert").step(GitSteps.revert(ref("culprit"))).validate(GitChecks.reverted(ref("culprit")))))
+    .build());

