@@ -4,7 +4,10 @@ import dev.rollback.Check;
 import dev.rollback.Checks;
 import dev.rollback.Command;
 import dev.rollback.Effect;
+import dev.rollback.Revision;
 import dev.rollback.Step;
+import dev.rollback.Text;
+import dev.rollback.git.internal.GitContracts;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,11 +33,11 @@ import java.util.Objects;
  */
 public final class Culprits {
 
-  /** Kind of {@link Guardrails#check(Object)}. */
+  /** Kind of {@link Guardrails#check(Revision)}. */
   public static final String GUARDRAILS = "git.guardrails";
-  /** Kind of {@link #revert(Object, Object)}. */
+  /** Kind of {@link #revert(Revision, Text)}. */
   public static final String REVERT = "git.revertCulprit";
-  /** Kind of {@link #probePasses(Object, Command)}. */
+  /** Kind of {@link #probePasses(Revision, Command)}. */
   public static final String PROBE_PASSES = "git.probePasses";
   /** The trailer that marks the reverts this library made automatically. */
   public static final String TRAILER = "Rollback-Revert";
@@ -59,17 +62,30 @@ public final class Culprits {
    * is the new commit's id; outputs {@code culprit}, {@code subject} and {@code author} (name and e-mail address, to
    * mention in a pull request or notification), {@code message} and {@code before} (HEAD before it).
    *
-   * @param culprit the commit
-   * @param foundBy how it was found, for the trailer: text, a {@code Ref} ({@code ref("culprit.how")}) or a
-   *     {@code Template}
+   * @param culprit the commit: a {@code Ref} ({@code ref("culprit")}), a {@code Template} or
+   *     {@code Revision.of(text)}
+   * @param foundBy how it was found, for the trailer: a {@code Ref} ({@code ref("culprit.how")}), a {@code Template}
+   *     or {@code Text.of(text)}
    * @return the step
    * @throws NullPointerException if an argument is null
    */
-  public static Step revert(Object culprit, Object foundBy) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("commit", GitSteps.rev(culprit, "culprit"));
-    p.put("foundBy", GitSteps.text(foundBy, "foundBy"));
-    return Step.of(REVERT, "revert the culprit " + GitSteps.show(culprit) + " with trailers", Effect.REVERSIBLE, p);
+  public static Step revert(Revision culprit, Text foundBy) {
+    Objects.requireNonNull(foundBy, "foundBy");
+    return GitContracts.REVERT_CULPRIT.with(GitContracts.COMMIT, GitSteps.rev(culprit, "culprit"))
+        .with(GitContracts.FOUND_BY, foundBy)
+        .step("revert the culprit " + GitSteps.show(culprit) + " with trailers", Effect.REVERSIBLE);
+  }
+
+  /**
+   * {@link #revert(Revision, Text)} with how it was found given as text.
+   *
+   * @param culprit the commit
+   * @param foundBy how it was found, for the trailer ({@code "git bisect"})
+   * @return the step
+   * @throws NullPointerException if an argument is null
+   */
+  public static Step revert(Revision culprit, String foundBy) {
+    return revert(culprit, GitSteps.text(foundBy, "foundBy"));
   }
 
   /**
@@ -77,19 +93,31 @@ public final class Culprits {
    * before a push, that reverting the culprit fixes what it broke. Use it as the validation of the phase that
    * reverts, so a revert that does not fix the probe stops the run before the phase that pushes.
    *
-   * @param rev the commit, usually {@code "HEAD"} after the revert
+   * @param rev the commit, usually {@code Revision.of("HEAD")} after the revert
    * @param probe the probe, as given to {@link GitBisect#probe(Command)}
    * @return the check
    * @throws NullPointerException if an argument is null
    */
-  public static Check probePasses(Object rev, Command probe) {
+  public static Check probePasses(Revision rev, Command probe) {
     Check c = Checks.command(Objects.requireNonNull(probe, "probe"));
     Map<String, Object> probeParams = new LinkedHashMap<>(c.params());
     probeParams.put("name", c.name());
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("rev", GitSteps.rev(rev, "rev"));
+    p.put(GitContracts.REV.name(), GitContracts.REV.write(GitSteps.rev(rev, "rev")));
     p.put("probe", probeParams);
     return Check.of(PROBE_PASSES, "`" + c.name() + "` passes on " + GitSteps.show(rev), p);
+  }
+
+  /**
+   * {@link #probePasses(Revision, Command)} of a commit given as text ({@code "HEAD"}).
+   *
+   * @param rev an id, a branch, a tag or an expression
+   * @param probe the probe
+   * @return the check
+   * @throws NullPointerException if an argument is null
+   */
+  public static Check probePasses(String rev, Command probe) {
+    return probePasses(GitSteps.revision(rev, "rev"), probe);
   }
 
   /**
@@ -159,17 +187,27 @@ public final class Culprits {
      * The check: passes when every guardrail allows reverting the culprit; fails naming each one that refuses
      * (evidence: {@code refused}, and the values observed).
      *
-     * @param culprit the commit
+     * @param culprit the commit: a {@code Ref} ({@code ref("culprit")}), a {@code Template} or
+     *     {@code Revision.of(text)}
      * @return the check
      * @throws NullPointerException if {@code culprit} is null
      */
-    public Check check(Object culprit) {
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("commit", GitSteps.rev(culprit, "culprit"));
-      p.put("maxAge", maxAge);
-      p.put("maxPerDay", maxPerDay);
-      p.put("marker", marker);
-      return Check.of(GUARDRAILS, "guardrails for reverting " + GitSteps.show(culprit) + ": " + this, p);
+    public Check check(Revision culprit) {
+      return GitContracts.GUARDRAILS.with(GitContracts.COMMIT, GitSteps.rev(culprit, "culprit"))
+          .with(GitContracts.MAX_AGE, maxAge).with(GitContracts.MAX_PER_DAY, maxPerDay)
+          .with(GitContracts.MARKER, marker)
+          .check("guardrails for reverting " + GitSteps.show(culprit) + ": " + this);
+    }
+
+    /**
+     * {@link #check(Revision)} of a commit given as text.
+     *
+     * @param culprit an id, a branch, a tag or an expression
+     * @return the check
+     * @throws NullPointerException if {@code culprit} is null
+     */
+    public Check check(String culprit) {
+      return check(GitSteps.revision(culprit, "culprit"));
     }
 
     @Override

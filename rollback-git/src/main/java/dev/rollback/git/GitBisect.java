@@ -4,7 +4,9 @@ import dev.rollback.Check;
 import dev.rollback.Checks;
 import dev.rollback.Command;
 import dev.rollback.Effect;
+import dev.rollback.Revision;
 import dev.rollback.Step;
+import dev.rollback.git.internal.GitContracts;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,14 +50,14 @@ public final class GitBisect {
   /** The most probes run at once that a plan may ask for. */
   public static final int MAX_PARALLELISM = 64;
 
-  private final Object good;
-  private final Object bad;
+  private final Revision good;
+  private final Revision bad;
   private final Check probe;
   private final int parallelism;
   private final int confirmations;
   private final Duration probeTimeout;
 
-  private GitBisect(Object good, Object bad, Check probe, int parallelism, int confirmations, Duration probeTimeout) {
+  private GitBisect(Revision good, Revision bad, Check probe, int parallelism, int confirmations, Duration probeTimeout) {
     this.good = good;
     this.bad = bad;
     this.probe = probe;
@@ -68,35 +70,63 @@ public final class GitBisect {
    * A bisection of the first-parent history from {@code good} (excluded, trusted to pass) to {@code bad} (included,
    * trusted to fail unless {@link #confirmations(int)} says to probe it). Give it a probe before finishing it.
    *
-   * @param good the last known good commit: text (id, branch, tag, expression), a {@code Ref} or a {@code Template}
+   * @param good the last known good commit: a {@code Ref} ({@code ref("lastGreen")}), a {@code Template} or
+   *     {@code Revision.of(text)}
    * @param bad the first known bad commit, likewise
    * @return the bisection, without a probe yet
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if an argument is blank or of another type
+   * @throws IllegalArgumentException if an argument is blank
    */
-  public static GitBisect between(Object good, Object bad) {
+  public static GitBisect between(Revision good, Revision bad) {
     return new GitBisect(GitSteps.rev(good, "good"), GitSteps.rev(bad, "bad"), null, 1, 0, null);
+  }
+
+  /**
+   * {@link #between(Revision, Revision)} of ends given as text.
+   *
+   * @param good the last known good commit: an id, a branch, a tag or an expression
+   * @param bad the first known bad commit, likewise
+   * @return the bisection, without a probe yet
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if an argument is blank
+   */
+  public static GitBisect between(String good, String bad) {
+    return between(GitSteps.revision(good, "good"), GitSteps.revision(bad, "bad"));
   }
 
   /**
    * A bisection of a range given as {@code good..bad}, as {@code GitHubChecks.suspects} binds it
    * ({@code ref("suspects")}) or as git writes it ({@code v1.4.0..main}).
    *
-   * @param range text, a {@code Ref} or a {@code Template} whose value is {@code <good>..<bad>}
+   * @param range a {@code Ref} or a {@code Template} whose value is {@code <good>..<bad>}, or
+   *     {@code Revision.of("v1.4.0..main")}
    * @return the bisection, without a probe yet
    * @throws NullPointerException if {@code range} is null
-   * @throws IllegalArgumentException if it is text without {@code ..} between two revisions, or of another type
+   * @throws IllegalArgumentException if it is literal text without {@code ..} between two revisions
    */
-  public static GitBisect range(Object range) {
-    Object r = GitSteps.rev(range, "range");
-    if (r instanceof String) {
-      String[] ends = ((String) r).split("\\.\\.", -1);
-      if (ends.length != 2 || ends[0].isBlank() || ends[1].isBlank()) {
-        throw new IllegalArgumentException("range must be <good>..<bad>, was '" + r + "'");
-      }
-      return between(ends[0], ends[1]);
+  public static GitBisect range(Revision range) {
+    Revision r = GitSteps.rev(range, "range");
+    if (r instanceof Revision.Literal) {
+      return range(r.text());
     }
     return new GitBisect(r, null, null, 1, 0, null);
+  }
+
+  /**
+   * {@link #range(Revision)} of a range given as text, {@code v1.4.0..main}.
+   *
+   * @param range {@code <good>..<bad>}
+   * @return the bisection, without a probe yet
+   * @throws NullPointerException if {@code range} is null
+   * @throws IllegalArgumentException if it is not two revisions with {@code ..} between them
+   */
+  public static GitBisect range(String range) {
+    java.util.Objects.requireNonNull(range, "range");
+    String[] ends = range.split("\\.\\.", -1);
+    if (ends.length != 2 || ends[0].isBlank() || ends[1].isBlank()) {
+      throw new IllegalArgumentException("range must be <good>..<bad>, was '" + range + "'");
+    }
+    return between(ends[0], ends[1]);
   }
 
   /**
@@ -226,10 +256,10 @@ public final class GitBisect {
     probeParams.put("name", p.name());
     Map<String, Object> out = new LinkedHashMap<>();
     if (bad == null) {
-      out.put("range", good);
+      out.put(GitContracts.RANGE.name(), GitContracts.RANGE.write(good));
     } else {
-      out.put("good", good);
-      out.put("bad", bad);
+      out.put(GitContracts.GOOD.name(), GitContracts.GOOD.write(good));
+      out.put(GitContracts.BAD.name(), GitContracts.BAD.write(bad));
     }
     out.put("probe", probeParams);
     out.put("parallelism", parallelism);

@@ -10,14 +10,8 @@ import static dev.rollback.Rollback.severity;
 import static dev.rollback.Rollback.single;
 import static dev.rollback.github.GitHubSignals.workflow;
 
-import dev.rollback.Approvers;
 import dev.rollback.Command;
-import dev.rollback.Journal;
-import dev.rollback.Progress;
-import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport;
-import dev.rollback.RunOptions;
 import dev.rollback.git.Culprits;
 import dev.rollback.git.GitAdapter;
 import dev.rollback.git.GitBisect;
@@ -27,7 +21,13 @@ import dev.rollback.github.GitHubAdapter;
 import dev.rollback.github.GitHubChecks;
 import dev.rollback.github.GitHubTarget;
 import dev.rollback.github.RunFilter;
-import dev.rollback.spi.ManualClock;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Journal;
+import dev.rollback.run.ManualClock;
+import dev.rollback.run.Progress;
+import dev.rollback.run.RollbackExecutor;
+import dev.rollback.run.RunOptions;
 import dev.rollback.testkit.FakeGitHub;
 import dev.rollback.testkit.FakeWorkflow;
 import dev.rollback.testkit.RunScript;
@@ -119,7 +119,7 @@ public final class CulpritDemo {
    * @throws IOException when the sandbox cannot be made
    */
   public int run() throws IOException {
-    return run(true).report().status() == dev.rollback.RunStatus.SUCCEEDED ? 0 : 1;
+    return run(true).report().status() == dev.rollback.report.RunStatus.SUCCEEDED ? 0 : 1;
   }
 
   Outcome run(boolean print) throws IOException {

@@ -2,8 +2,8 @@ package dev.rollback.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollback.RunStatus;
 import dev.rollback.examples.cli.DemoVerb;
+import dev.rollback.report.RunStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -12,16 +12,9 @@ import static dev.rollback.Rollback.template;
 import static dev.rollback.github.GitHubSignals.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollback.Approvers;
 import dev.rollback.Command;
-import dev.rollback.Journal;
 import dev.rollback.Rollback;
-import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport;
-import dev.rollback.RunEvent;
-import dev.rollback.RunOptions;
-import dev.rollback.RunStatus;
 import dev.rollback.git.Culprits;
 import dev.rollback.git.GitAdapter;
 import dev.rollback.git.GitBisect;
@@ -31,7 +24,14 @@ import dev.rollback.github.GitHubAdapter;
 import dev.rollback.github.GitHubChecks;
 import dev.rollback.github.GitHubSteps;
 import dev.rollback.github.GitHubTarget;
-import dev.rollback.spi.ManualClock;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.report.RunStatus;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Journal;
+import dev.rollback.run.ManualClock;
+import dev.rollback.run.RollbackExecutor;
+import dev.rollback.run.RunOptions;
+import dev.rollback.run.event.RunEvent;
 import dev.rollback.testkit.FakeGitHub;
 import dev.rollback.testkit.FakePullRequest;
 import dev.rollback.testkit.FakeRepository;
@@ -74,7 +74,7 @@ class CulpritPullRequestTest {
                 .validate(Culprits.probePasses("HEAD", test)))
             .phase(phase("propose")
                 .step(GitSteps.push("origin", branch("revert-culprit")),
-                    GitHubSteps.openPullRequest("revert-culprit", "main", "Revert the commit that broke CI",
+                    GitHubSteps.openPullRequest(branch("revert-culprit"), "main", "Revert the commit that broke CI",
                         template("Reverts {{culprit}} (\"{{revert.subject}}\"), found from CI history and"
                             + " bisection; the probe passes on the revert. cc {{revert.author}}")).as("pr"))
                 .validate(GitChecks.commitExists("HEAD"))))

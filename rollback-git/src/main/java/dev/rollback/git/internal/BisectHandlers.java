@@ -27,8 +27,8 @@ final class BisectHandlers {
     public StepPreview preview(StepContext ctx) {
       Object range = ctx.params().containsKey("range") ? ctx.params().get("range")
           : ctx.params().get("good") + ".." + ctx.params().get("bad");
-      String unknown = Args.unresolved(ctx, "range", "good", "bad", "probe");
-      if (unknown != null) {
+      if (GitContracts.BISECT.unresolved(ctx).isPresent()
+          || ctx.params().containsKey("probe") && !ctx.isResolved("probe")) {
         return StepPreview.of("bisect the first-parent history " + range + " (known at run time)");
       }
       BisectRun.Spec spec = BisectRun.Spec.read(ctx);

@@ -74,11 +74,10 @@ final class BisectRun {
       if (p.get("env") instanceof Map) {
         ((Map<?, ?>) p.get("env")).forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
       }
-      Object t = ctx.params().get("probeTimeout");
-      String good = Args.text(ctx, "good", "");
-      String bad = Args.text(ctx, "bad", "");
-      if (ctx.params().containsKey("range")) {
-        String range = Args.text(ctx, "range");
+      String good = GitContracts.GOOD.optional(ctx).orElse("");
+      String bad = GitContracts.BAD.optional(ctx).orElse("");
+      if (ctx.params().containsKey(GitContracts.RANGE.name())) {
+        String range = GitContracts.RANGE.read(ctx);
         String[] ends = range.split("\\.\\.", -1);
         if (ends.length != 2 || ends[0].isBlank() || ends[1].isBlank()) {
           throw new GitException("parameter 'range' must be <good>..<bad>, was '" + range + "'");
@@ -87,8 +86,9 @@ final class BisectRun {
         bad = ends[1].strip();
       }
       return new Spec(good, bad, String.valueOf(p.get("name")), List.copyOf(argv),
-          directory, env, Args.integer(ctx, "parallelism", 1), Args.integer(ctx, "confirmations", 0),
-          t instanceof Duration ? (Duration) t : DEFAULT_PROBE_TIMEOUT);
+          directory, env, GitContracts.PARALLELISM.optional(ctx).orElse(1),
+          GitContracts.CONFIRMATIONS.optional(ctx).orElse(0),
+          GitContracts.PROBE_TIMEOUT.optional(ctx).orElse(DEFAULT_PROBE_TIMEOUT));
     }
 
     /** A short digest of what decides a verdict (program, arguments, directory, variables), for the cache's keys. */

@@ -45,14 +45,14 @@ final class CulpritHandlers {
 
     @Override
     public CheckResult evaluate(CheckContext ctx) throws Exception {
-      Duration maxAge = (Duration) ctx.params().get("maxAge");
-      int maxPerDay = Args.integer(ctx, "maxPerDay", 4);
-      String marker = Args.text(ctx, "marker");
+      Duration maxAge = GitContracts.MAX_AGE.read(ctx);
+      int maxPerDay = GitContracts.MAX_PER_DAY.optional(ctx).orElse(4);
+      String marker = GitContracts.MARKER.read(ctx);
       Instant now = ctx.run().clock().instant();
       try (Session s = engine.session(ctx.run())) {
         RevCommit c;
         try {
-          c = s.commit(Args.text(ctx, "commit"), "culprit");
+          c = s.commit(GitContracts.COMMIT.read(ctx), "culprit");
         } catch (GitException e) {
           return CheckResult.failed(e.getMessage());
         }
@@ -60,7 +60,7 @@ final class CulpritHandlers {
         Instant at = c.getCommitterIdent().getWhenAsInstant();
         Duration age = Duration.between(at, now);
         if (age.compareTo(maxAge) > 0) {
-          refused.add("the culprit " + Args.abbrev(c) + " is " + age.toHours() + "h old, more than the "
+          refused.add("the culprit " + Inputs.abbrev(c) + " is " + age.toHours() + "h old, more than the "
               + maxAge.toHours() + "h allowed (committed " + at + ")");
         }
         String message = c.getFullMessage();
@@ -88,7 +88,7 @@ final class CulpritHandlers {
               + " (" + Culprits.TRAILER + " trailer on HEAD's history), the most allowed is " + maxPerDay);
         }
         CheckResult r = refused.isEmpty()
-            ? CheckResult.passed("every guardrail allows reverting " + Args.abbrev(c) + " automatically")
+            ? CheckResult.passed("every guardrail allows reverting " + Inputs.abbrev(c) + " automatically")
                 .withValue(c.name())
             : CheckResult.failed("refused: " + String.join("; ", refused));
         return r.withEvidence("refused", refused).withEvidence("culpritAge", age)
@@ -110,7 +110,7 @@ final class CulpritHandlers {
       BisectRun run = new BisectRun(engine, ctx);
       RevCommit c;
       try (Session s = engine.session(ctx.run())) {
-        c = s.commit(Args.text(ctx, "rev"), "rev");
+        c = s.commit(GitContracts.REV.read(ctx), "rev");
       } catch (GitException e) {
         return CheckResult.failed(e.getMessage());
       }
@@ -120,7 +120,7 @@ final class CulpritHandlers {
       } catch (GitException e) {
         return CheckResult.failed(e.getMessage());
       }
-      String what = "`" + run.spec().probeName() + "` on " + Args.abbrev(c);
+      String what = "`" + run.spec().probeName() + "` on " + Inputs.abbrev(c);
       return (exit == 0 ? CheckResult.passed(what + " exited 0").withValue(c.name())
           : CheckResult.failed(what + " exited " + exit + ": the revert does not fix the probe"))
           .withEvidence("exitCode", (long) exit).withEvidence("commit", c.name());
@@ -137,13 +137,12 @@ final class CulpritHandlers {
 
     @Override
     public StepPreview preview(StepContext ctx) throws Exception {
-      String unknown = Args.unresolved(ctx, "commit", "foundBy");
-      if (unknown != null) {
-        return StepPreview.of("revert " + ctx.params().get("commit") + " with trailers (known at run time)");
+      if (GitContracts.REVERT_CULPRIT.unresolved(ctx).isPresent()) {
+        return StepPreview.of("revert " + GitContracts.COMMIT.shown(ctx) + " with trailers (known at run time)");
       }
       try (Session s = engine.session(ctx.run())) {
-        RevCommit c = s.commit(Args.text(ctx, "commit"), "culprit");
-        return StepPreview.of("revert " + Args.abbrev(c) + " \"" + Picks.subject(c.getFullMessage())
+        RevCommit c = s.commit(GitContracts.COMMIT.read(ctx), "culprit");
+        return StepPreview.of("revert " + Inputs.abbrev(c) + " \"" + Picks.subject(c.getFullMessage())
             + "\" with trailers").withDetail("message", message(ctx, s, c));
       }
     }
@@ -151,7 +150,7 @@ final class CulpritHandlers {
     @Override
     public StepResult apply(StepContext ctx) throws Exception {
       try (Session s = engine.session(ctx.run())) {
-        RevCommit c = s.commit(Args.text(ctx, "commit"), "culprit");
+        RevCommit c = s.commit(GitContracts.COMMIT.read(ctx), "culprit");
         s.requireClean(false);
         RevCommit head = s.head();
         s.walk.parseHeaders(c);
@@ -172,7 +171,7 @@ final class CulpritHandlers {
         cb.setMessage(message);
         ObjectId id = s.inserter.insert(cb);
         s.advanceHead(head.getId(), id, head.getTree().getId(), tree, "revert: " + Picks.subject(c.getFullMessage()));
-        return StepResult.of("reverted the culprit " + Args.abbrev(c) + " as " + Args.abbrev(id) + " with trailers")
+        return StepResult.of("reverted the culprit " + Inputs.abbrev(c) + " as " + Inputs.abbrev(id) + " with trailers")
             .withValue(id.name()).withOutput("message", message).withOutput("before", head.name())
             .withOutput("culprit", c.name()).withOutput("subject", Picks.subject(c.getFullMessage()))
             .withOutput("author", c.getAuthorIdent().getName() + " <" + c.getAuthorIdent().getEmailAddress() + ">")
@@ -183,12 +182,12 @@ final class CulpritHandlers {
     @Override
     public Probe isApplied(StepContext ctx) throws Exception {
       try (Session s = engine.session(ctx.run())) {
-        RevCommit c = s.commit(Args.text(ctx, "commit"), "culprit");
+        RevCommit c = s.commit(GitContracts.COMMIT.read(ctx), "culprit");
         for (RevCommit made : Safety.newCommits(s, s.head())) {
           String m = made.getFullMessage();
           if (m.contains("This reverts commit " + c.name()) && m.contains("Rollback-Run: " + ctx.run().runId())) {
-            return Probe.applied(StepResult.of("the culprit " + Args.abbrev(c) + " was reverted as "
-                + Args.abbrev(made)).withValue(made.name()).withOutput("message", m)
+            return Probe.applied(StepResult.of("the culprit " + Inputs.abbrev(c) + " was reverted as "
+                + Inputs.abbrev(made)).withValue(made.name()).withOutput("message", m)
                 .withOutput("before", made.getParent(0).name()).withOutput("culprit", c.name())
                 .withOutput("subject", Picks.subject(c.getFullMessage()))
                 .withOutput("author", c.getAuthorIdent().getName() + " <" + c.getAuthorIdent().getEmailAddress()
@@ -205,7 +204,7 @@ final class CulpritHandlers {
       if (parent != null) {
         s.walk.parseHeaders(parent);
       }
-      String how = Args.text(ctx, "foundBy").replace('\n', ' ').strip();
+      String how = GitContracts.FOUND_BY.read(ctx).replace('\n', ' ').strip();
       return Picks.revertMessage(c, parent, c.getParentCount() > 1 ? 1 : 0) + "\n"
           + "Reverts: " + c.name() + "\n"
           + "Rollback-Run: " + ctx.run().runId() + "\n"

@@ -7,17 +7,17 @@ import static dev.rollback.Rollback.procedure;
 import static dev.rollback.Rollback.severity;
 import static dev.rollback.Rollback.single;
 
-import dev.rollback.Approvers;
 import dev.rollback.Command;
-import dev.rollback.Journal;
 import dev.rollback.Rollback;
-import dev.rollback.RollbackExecutor;
 import dev.rollback.RollbackPlan;
-import dev.rollback.RollbackReport;
-import dev.rollback.RunOptions;
 import dev.rollback.git.GitAdapter;
 import dev.rollback.git.GitBisect;
 import dev.rollback.git.GitChecks;
+import dev.rollback.report.RollbackReport;
+import dev.rollback.run.Approvers;
+import dev.rollback.run.Journal;
+import dev.rollback.run.RollbackExecutor;
+import dev.rollback.run.RunOptions;
 import java.nio.file.Path;
 
 /**
