@@ -18,7 +18,8 @@ import java.util.Objects;
  * says how it was found, and the proof that the probe passes once the culprit is reverted, before anything is pushed.
  *
  * <pre>{@code
- * .checklist(GitBisect.between(ref("lastGreen"), "main").probe(Command.of("make", "test")).check().as("culprit"),
+ * .checklist(GitBisect.between(ref("lastGreen"), Revision.of("main")).probe(Command.of("make", "test")).check()
+ *                .as("culprit"),
  *            Culprits.guardrails().maxCulpritAge(hours(24)).maxRevertsPerDay(4).check(ref("culprit")))
  * .procedure(procedure("auto-revert")
  *     .phase(phase("revert").step(Culprits.revert(ref("culprit"), "git bisect"))
