@@ -113,7 +113,8 @@ class PlanDataFormTest {
 
     Set<String> declared = new TreeSet<>();
     for (Class<?> factory : new Class<?>[] {Steps.class, Checks.class, Signals.class, GitSteps.class,
-        GitChecks.class, GitSignals.class, GitBisect.class, Culprits.class, DockerSteps.class, DockerChecks.class, DockerSignals.class,
+        GitChecks.class, GitSignals.class, GitBisect.class, Culprits.class, DockerSteps.class, DockerChecks.class,
+        DockerSignals.class,
         GitHubSteps.class, GitHubChecks.class, GitHubSignals.class}) {
       for (Field f : factory.getFields()) {
         if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class

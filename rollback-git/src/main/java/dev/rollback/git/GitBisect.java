@@ -57,7 +57,8 @@ public final class GitBisect {
   private final int confirmations;
   private final Duration probeTimeout;
 
-  private GitBisect(Revision good, Revision bad, Check probe, int parallelism, int confirmations, Duration probeTimeout) {
+  private GitBisect(Revision good, Revision bad, Check probe, int parallelism, int confirmations,
+      Duration probeTimeout) {
     this.good = good;
     this.bad = bad;
     this.probe = probe;

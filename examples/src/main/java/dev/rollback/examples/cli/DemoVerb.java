@@ -60,8 +60,8 @@ public final class DemoVerb implements Verb {
   @Override
   public String summary() {
     return "run the P3-007 plan end to end in a sandbox (a new temporary folder unless --dir); demo fleet: 20"
-        + " repositories rolled back as a fleet on Temporal's test server with two workers; demo culprit: find the commit"
-        + " that broke CI from CI history and bisection, and revert it under guardrails";
+        + " repositories rolled back as a fleet on Temporal's test server with two workers; demo culprit: find the"
+        + " commit that broke CI from CI history and bisection, and revert it under guardrails";
   }
 
   @Override
