@@ -13,6 +13,9 @@
 #       comparison when a Docker engine is reachable (--docker: start a private one when none is, installing Debian's
 #       docker.io, busybox-static and docker-compose as root when missing; stopped at the end), GitHub request
 #       counts; --variants adds the launcher without its class-data archive
+#   scripts/bench.sh --bisect [N]
+#       culprit finding: the bisection step at parallelism 1 and 2 against git bisect run (--first-parent), on a
+#       10,000-commit history with a 1,000-commit suspect range and a probe of about 1 s, N culprit positions (3)
 #   scripts/bench.sh --jmh [JMH options and patterns]
 #       the JMH suite (default: every benchmark, 1 fork, 3 x 1 s warm-up and 5 x 1 s measurement iterations)
 #
@@ -45,6 +48,16 @@ build() {
   mvn -q -B -Dstyle.color=never -DskipTests package -pl benchmarks -am 2>&1 | sed -u 's/\x1b\[0m//g' >&2
   touch "$jar"
 }
+
+if [[ "${1:-}" == "--bisect" ]]; then
+  build
+  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, $(git --version), load $(cut -d' ' -f1-3 /proc/loadavg)"
+  mkdir -p "$cache/bisect"
+  "$java" -cp "$jar" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn dev.rollback.benchmarks.BisectComparison \
+    "$cache/bisect" "${2:-3}"
+  echo "# load $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 
 # The pristine repository pair, generated once per generator version: .bench/repo-<hash of the generator>.
 repository() {
@@ -85,7 +98,7 @@ while [[ $# -gt 0 ]]; do
     --warmup) warmup="$2"; shift 2 ;;
     --variants) variants=(--variants); shift ;;
     --docker) docker_start=1; shift ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done

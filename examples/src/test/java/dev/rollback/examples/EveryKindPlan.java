@@ -27,6 +27,8 @@ import dev.rollback.docker.DockerChecks;
 import dev.rollback.docker.DockerSignals;
 import dev.rollback.docker.DockerSteps;
 import dev.rollback.docker.ImageRef;
+import dev.rollback.git.Culprits;
+import dev.rollback.git.GitBisect;
 import dev.rollback.git.GitChecks;
 import dev.rollback.git.GitSignals;
 import dev.rollback.git.GitSteps;
@@ -126,7 +128,13 @@ final class EveryKindPlan {
             DockerChecks.engineAvailable(),
             GitHubChecks.lastSuccessfulCommit(ci).as("lastGreen"),
             GitHubChecks.ciPassing(workflow("ci.yml").onBranch(ref("rollbackBranch"))),
-            GitHubChecks.noRunsInProgress(GitHubSignals.allRuns()))
+            GitHubChecks.noRunsInProgress(GitHubSignals.allRuns()),
+            GitHubChecks.suspects(ci).as("suspects"),
+            GitHubChecks.stillRed(ci),
+            GitBisect.range(ref("suspects")).probe(Command.of("make", "test")).parallelism(2).confirmations(1)
+                .check().as("bisected"),
+            Culprits.guardrails().maxCulpritAge(hours(24)).maxRevertsPerDay(4).check(ref("bisected")),
+            Culprits.probePasses("HEAD", Command.of("make", "test")))
         .procedure(procedure("standard")
             .phase(phase("core")
                 .step(Steps.run(Command.of("scripts/disable.sh").env("TOKEN", secret("TOKEN"))
@@ -149,6 +157,9 @@ final class EveryKindPlan {
                     GitSteps.checkoutNewBranch(branch("rollback-{{run.date}}")),
                     GitSteps.checkoutNewBranch(branch("rollback-at"), ref("culprit")),
                     GitSteps.checkout(branch("main")),
+                    GitBisect.between("v1.4.0", "main").probe(Command.of("make", "test"))
+                        .probeTimeout(Duration.ofMinutes(2)).step().as("bisect"),
+                    Culprits.revert(ref("bisect"), ref("bisect.how")),
                     GitSteps.revert(ref("culprit")).as("revertCommit"),
                     GitSteps.revert("HEAD~1"),
                     GitSteps.revert(template("{{culprit}}^"), 2),

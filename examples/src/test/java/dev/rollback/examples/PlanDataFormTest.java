@@ -14,6 +14,8 @@ import dev.rollback.Steps;
 import dev.rollback.docker.DockerChecks;
 import dev.rollback.docker.DockerSignals;
 import dev.rollback.docker.DockerSteps;
+import dev.rollback.git.Culprits;
+import dev.rollback.git.GitBisect;
 import dev.rollback.git.GitChecks;
 import dev.rollback.git.GitSignals;
 import dev.rollback.git.GitSteps;
@@ -65,7 +67,7 @@ class PlanDataFormTest {
     }
 
     assertThat(pretty).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
-    assertThat(plan.hash()).isEqualTo("0ba3b28fddff827147a9faafbe44aaa749805cfcb5bd68d0084523d59a8cd2d7");
+    assertThat(plan.hash()).isEqualTo("3581396e17af2274c9b562b731142cea28dafd378383986aa63b494b7d5be9e0");
   }
 
   /**
@@ -111,7 +113,8 @@ class PlanDataFormTest {
 
     Set<String> declared = new TreeSet<>();
     for (Class<?> factory : new Class<?>[] {Steps.class, Checks.class, Signals.class, GitSteps.class,
-        GitChecks.class, GitSignals.class, DockerSteps.class, DockerChecks.class, DockerSignals.class,
+        GitChecks.class, GitSignals.class, GitBisect.class, Culprits.class, DockerSteps.class, DockerChecks.class,
+        DockerSignals.class,
         GitHubSteps.class, GitHubChecks.class, GitHubSignals.class}) {
       for (Field f : factory.getFields()) {
         if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class

@@ -108,7 +108,8 @@ public final class GitHubAdapter implements Adapter {
         GitHubSteps.OPEN_PULL_REQUEST, posts.openPullRequest());
     RunChecks runChecks = new RunChecks(session);
     this.checks = Map.of(GitHubChecks.LAST_SUCCESSFUL_COMMIT, runChecks.lastSuccessfulCommit(),
-        GitHubChecks.CI_PASSING, runChecks.ciPassing(), GitHubChecks.NO_RUNS_IN_PROGRESS, runChecks.noRunsInProgress());
+        GitHubChecks.CI_PASSING, runChecks.ciPassing(), GitHubChecks.NO_RUNS_IN_PROGRESS, runChecks.noRunsInProgress(),
+        GitHubChecks.SUSPECTS, runChecks.suspects(), GitHubChecks.STILL_RED, runChecks.stillRed());
     RunSignals runSignals = new RunSignals(session);
     this.signals = Map.of(GitHubSignals.SUCCESS_RATE, runSignals.successRate(), GitHubSignals.RUN_DURATION,
         runSignals.runDuration(), GitHubSignals.LAST_RUN_SUCCEEDED, runSignals.lastRunSucceeded(),

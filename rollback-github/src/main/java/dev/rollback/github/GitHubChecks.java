@@ -19,6 +19,10 @@ public final class GitHubChecks {
   public static final String CI_PASSING = "github.ciPassing";
   /** The kind of {@link #noRunsInProgress}. */
   public static final String NO_RUNS_IN_PROGRESS = "github.noRunsInProgress";
+  /** The kind of {@link #suspects}. */
+  public static final String SUSPECTS = "github.suspects";
+  /** The kind of {@link #stillRed}. */
+  public static final String STILL_RED = "github.stillRed";
 
   private GitHubChecks() {}
 
@@ -55,5 +59,35 @@ public final class GitHubChecks {
   public static Check noRunsInProgress(RunFilter runs) {
     return Check.of(NO_RUNS_IN_PROGRESS, "no CI run (" + runs.describe() + ") in progress",
         Objects.requireNonNull(runs, "runs").toParams());
+  }
+
+  /**
+   * Identifies the suspects of a failure from CI history: the commit of the newest successful run (the green end)
+   * and the commit of the first failed run after it (the red end). Its value is {@code green..red}, the range a
+   * bisection takes ({@code GitBisect.range(ref("suspects"))} in rollback-git); the evidence names both runs. Fails
+   * when no run succeeded among the newest 300, or none failed after the newest success.
+   *
+   * <pre>{@code
+   * .checklist(GitHubChecks.suspects(workflow("ci.yml").onBranch("main")).as("suspects"))
+   * }</pre>
+   *
+   * @param runs which runs
+   * @return the check
+   */
+  public static Check suspects(RunFilter runs) {
+    return Check.of(SUSPECTS, "identify the suspects between the last green and the first red CI run ("
+        + runs.describe() + ")", Objects.requireNonNull(runs, "runs").toParams());
+  }
+
+  /**
+   * A guardrail for automatic reverts: passes while the newest run with a verdict did not succeed, fails with
+   * "CI is green again" once it did (later commits recovered: no revert). Unknown while no run has a verdict.
+   *
+   * @param runs which runs
+   * @return the check
+   */
+  public static Check stillRed(RunFilter runs) {
+    return Check.of(STILL_RED, "CI (" + runs.describe() + ") is still red", Objects.requireNonNull(runs, "runs")
+        .toParams());
   }
 }

@@ -47,7 +47,7 @@ class GitHubAdapterTest {
     assertThat(a.steps()).containsOnlyKeys(GitHubSteps.CANCEL_RUNS, GitHubSteps.RERUN, GitHubSteps.DISPATCH,
         GitHubSteps.AWAIT_RUN, GitHubSteps.OPEN_ISSUE, GitHubSteps.COMMENT, GitHubSteps.OPEN_PULL_REQUEST);
     assertThat(a.checks()).containsOnlyKeys(GitHubChecks.LAST_SUCCESSFUL_COMMIT, GitHubChecks.CI_PASSING,
-        GitHubChecks.NO_RUNS_IN_PROGRESS);
+        GitHubChecks.NO_RUNS_IN_PROGRESS, GitHubChecks.SUSPECTS, GitHubChecks.STILL_RED);
     assertThat(a.signals()).containsOnlyKeys(GitHubSignals.SUCCESS_RATE, GitHubSignals.RUN_DURATION,
         GitHubSignals.LAST_RUN_SUCCEEDED, GitHubSignals.RUNS_IN_PROGRESS, GitHubSignals.FAILURE_STREAK);
   }

@@ -33,7 +33,7 @@ public final class DemoVerb implements Verb {
   String dir;
 
   @Parameters(arity = "0..*", paramLabel = "DEMO", description = "fleet: 20 repositories rolled back as a fleet on"
-      + " Temporal; none: the P3-007 plan in one repository")
+      + " Temporal; culprit: find the commit that broke CI and revert it; none: the P3-007 plan in one repository")
   List<String> rest = new java.util.ArrayList<>();
 
   /** Creates the command, for the process's environment, with progress on standard error. */
@@ -54,13 +54,14 @@ public final class DemoVerb implements Verb {
 
   @Override
   public String arguments() {
-    return "[fleet] [--dir DIR]";
+    return "[fleet|culprit] [--dir DIR]";
   }
 
   @Override
   public String summary() {
     return "run the P3-007 plan end to end in a sandbox (a new temporary folder unless --dir); demo fleet: 20"
-        + " repositories rolled back as a fleet on Temporal's test server with two workers";
+        + " repositories rolled back as a fleet on Temporal's test server with two workers; demo culprit: find the"
+        + " commit that broke CI from CI history and bisection, and revert it under guardrails";
   }
 
   @Override
@@ -69,8 +70,12 @@ public final class DemoVerb implements Verb {
     if (!rest.isEmpty() && rest.get(0).equals("fleet") && rest.size() == 1) {
       return fleet(sandbox, out);
     }
+    if (!rest.isEmpty() && rest.get(0).equals("culprit") && rest.size() == 1) {
+      return culprit(sandbox, out);
+    }
     if (!rest.isEmpty()) {
-      throw new UsageException("unknown argument '" + rest.get(rest.get(0).equals("fleet") ? 1 : 0) + "'");
+      boolean named = rest.get(0).equals("fleet") || rest.get(0).equals("culprit");
+      throw new UsageException("unknown argument '" + rest.get(named ? 1 : 0) + "'");
     }
     Demo.Builder demo = Demo.builder().environment(environment).out(out).progress(progress);
     sandbox.ifPresent(demo::directory);
@@ -81,11 +86,6 @@ public final class DemoVerb implements Verb {
     }
   }
 
-  /**
-   * {@code rollback demo fleet [--dir DIR]}: 20 repositories rolled back as a fleet on Temporal's test server, with
-   * two worker processes ({@link dev.rollback.examples.demo.FleetDemo}); exit 0 when it went as designed (19
-   * reverted, the refusing origin reported in its own words).
-   */
   /** The directory --dir names, checked: empty or missing. */
   private Optional<Path> sandbox() {
     if (dir == null) {
@@ -98,6 +98,11 @@ public final class DemoVerb implements Verb {
     return Optional.of(d);
   }
 
+  /**
+   * {@code rollback demo fleet [--dir DIR]}: 20 repositories rolled back as a fleet on Temporal's test server, with
+   * two worker processes ({@link dev.rollback.examples.demo.FleetDemo}); exit 0 when it went as designed (19
+   * reverted, the refusing origin reported in its own words).
+   */
   private int fleet(Optional<Path> dir, PrintStream out) {
     try {
       Path root = dir.isPresent() ? dir.get() : Files.createTempDirectory("rollback-fleet-demo");
@@ -106,6 +111,18 @@ public final class DemoVerb implements Verb {
       return dev.rollback.examples.demo.FleetDemo.asDesigned(r) ? 0 : 1;
     } catch (IOException e) {
       throw new UncheckedIOException("the fleet demo's sandbox could not be made: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@code rollback demo culprit [--dir DIR]}: finds the commit that broke CI from CI history and bisection, and
+   * reverts it under guardrails ({@link dev.rollback.examples.demo.CulpritDemo}).
+   */
+  private int culprit(Optional<Path> dir, PrintStream out) {
+    try {
+      return new dev.rollback.examples.demo.CulpritDemo(dir.orElse(null), out, progress).run();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the culprit demo's sandbox could not be made: " + e.getMessage(), e);
     }
   }
 

@@ -144,7 +144,7 @@ class RollbackCliTest {
     assertThat(r.status).isEqualTo(2);
     assertThat(r.err).startsWith("rollback demo: --dir ").contains("must be an empty or missing directory");
     assertThat(run("demo", "jshell/p3-007.jsh").err).startsWith("rollback demo: unknown argument"
-        + " 'jshell/p3-007.jsh'\nusage: rollback demo [fleet] [--dir DIR]");
+        + " 'jshell/p3-007.jsh'\nusage: rollback demo [fleet|culprit] [--dir DIR]");
   }
 
   @Test

@@ -176,6 +176,6 @@ class DemoTest {
 
   @Test
   void theLauncherListsTheDemo() {
-    assertThat(RollbackCli.usage()).contains("  demo [fleet] [--dir DIR]");
+    assertThat(RollbackCli.usage()).contains("  demo [fleet|culprit] [--dir DIR]");
   }
 }

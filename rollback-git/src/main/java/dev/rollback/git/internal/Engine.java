@@ -1,5 +1,7 @@
 package dev.rollback.git.internal;
 
+import dev.rollback.git.Culprits;
+import dev.rollback.git.GitBisect;
 import dev.rollback.git.GitChecks;
 import dev.rollback.git.GitSignals;
 import dev.rollback.git.GitSteps;
@@ -107,6 +109,8 @@ public final class Engine implements AutoCloseable {
     m.put(GitSteps.TAG, new TagStep(this));
     m.put(GitSteps.PUSH, new PushStep(this));
     m.put(GitSteps.FETCH, new FetchStep(this));
+    m.put(GitBisect.BISECT, new BisectHandlers.Step(this));
+    m.put(Culprits.REVERT, new CulpritHandlers.Revert(this));
     return m;
   }
 
@@ -123,6 +127,9 @@ public final class Engine implements AutoCloseable {
     m.put(GitChecks.NOT_REVERTED, new GitCheckEvaluators.Reverted(this, false));
     m.put(GitChecks.REVERTED, new GitCheckEvaluators.Reverted(this, true));
     m.put(GitChecks.CLEAN_WORK_TREE, new GitCheckEvaluators.CleanWorkTree(this));
+    m.put(GitBisect.BISECT, new BisectHandlers.Check(this));
+    m.put(Culprits.GUARDRAILS, new CulpritHandlers.Guardrails(this));
+    m.put(Culprits.PROBE_PASSES, new CulpritHandlers.ProbePasses(this));
     return m;
   }
 

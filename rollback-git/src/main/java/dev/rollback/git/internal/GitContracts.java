@@ -4,6 +4,8 @@ import dev.rollback.RefName;
 import dev.rollback.RepoPath;
 import dev.rollback.Revision;
 import dev.rollback.Text;
+import dev.rollback.git.Culprits;
+import dev.rollback.git.GitBisect;
 import dev.rollback.git.GitChecks;
 import dev.rollback.git.GitSignals;
 import dev.rollback.git.GitSteps;
@@ -87,6 +89,27 @@ public final class GitContracts {
   public static final Param<Revision, String> EXCLUDING = Param.revision("excluding");
   /** Which matches a search takes: {@code oldest}, {@code newest} or {@code all}. */
   public static final Param<String, String> PICK = Param.string("pick");
+
+  /** A bisection's good end (excluded). */
+  public static final Param<Revision, String> GOOD = Param.revision("good");
+  /** A bisection's bad end (included). */
+  public static final Param<Revision, String> BAD = Param.revision("bad");
+  /** A bisection's range, {@code <good>..<bad>}, when its ends are not given apart. */
+  public static final Param<Revision, String> RANGE = Param.revision("range");
+  /** How many probes a bisection may run at once. */
+  public static final Param<Integer, Integer> PARALLELISM = Param.integer("parallelism");
+  /** How many times a bisection probes the bad end again first. */
+  public static final Param<Integer, Integer> CONFIRMATIONS = Param.integer("confirmations");
+  /** How long one probe of a bisection may run. */
+  public static final Param<Duration, Duration> PROBE_TIMEOUT = Param.duration("probeTimeout");
+  /** How a culprit was found, for its revert's trailer. */
+  public static final Param<Text, String> FOUND_BY = Param.text("foundBy");
+  /** The guardrails' maximum age of a culprit. */
+  public static final Param<Duration, Duration> MAX_AGE = Param.duration("maxAge");
+  /** The guardrails' cap on automatic reverts per day. */
+  public static final Param<Integer, Integer> MAX_PER_DAY = Param.integer("maxPerDay");
+  /** The guardrails' opt-out marker. */
+  public static final Param<String, String> MARKER = Param.string("marker");
 
   // Outputs, by the name a step's .as(name) binds them under (name.output).
 
@@ -198,6 +221,15 @@ public final class GitContracts {
   public static final Contract NOT_REVERTED = Contract.of(GitChecks.NOT_REVERTED, COMMIT);
   /** A commit reverted. */
   public static final Contract REVERTED = Contract.of(GitChecks.REVERTED, COMMIT);
+  /** A bisection: its ends (the probe, a command's parameters, is read by {@code BisectRun}). */
+  public static final Contract BISECT = Contract.of(GitBisect.BISECT, GOOD, BAD, RANGE, PARALLELISM, CONFIRMATIONS,
+      PROBE_TIMEOUT);
+  /** The guardrails of an automatic revert. */
+  public static final Contract GUARDRAILS = Contract.of(Culprits.GUARDRAILS, COMMIT, MAX_AGE, MAX_PER_DAY, MARKER);
+  /** A culprit's revert with trailers. */
+  public static final Contract REVERT_CULPRIT = Contract.of(Culprits.REVERT, COMMIT, FOUND_BY);
+  /** A probe passing on a commit. */
+  public static final Contract PROBE_PASSES = Contract.of(Culprits.PROBE_PASSES, REV);
   /** A clean work tree. */
   public static final Contract CLEAN_WORK_TREE = Contract.of(GitChecks.CLEAN_WORK_TREE);
   /** How many commits since a revision. */

@@ -103,4 +103,74 @@ public final class RunChecks {
           .withEvidence("runs", active.stream().map(RunInfo::id).collect(Collectors.toList()));
     });
   }
+
+  /**
+   * {@code github.suspects}: the range from the commit of the newest successful run to the commit of the first
+   * failed run after it, as {@code green..red}, the suspects of a bisection.
+   *
+   * @return the evaluator
+   */
+  public CheckEvaluator suspects() {
+    return evaluator(Session.PAGE, (ctx, q, runs) -> {
+      int green = -1;
+      for (int i = 0; i < runs.size(); i++) {
+        if (runs.get(i).completed() && "success".equals(runs.get(i).conclusion())) {
+          green = i;
+          break;
+        }
+      }
+      if (green < 0 && runs.size() >= Session.PAGE) {
+        runs = session.recent(ctx.run(), q, SCAN, session.budget(ctx.run(), ctx.timeout()));
+        for (int i = 0; i < runs.size(); i++) {
+          if (runs.get(i).completed() && "success".equals(runs.get(i).conclusion())) {
+            green = i;
+            break;
+          }
+        }
+      }
+      if (green < 0) {
+        return CheckResult.failed("none of the newest " + runs.size() + " runs of " + q.describe() + " succeeded:"
+            + " no green end for the suspects").withEvidence("runs", RunStats.tally(runs));
+      }
+      RunInfo g = runs.get(green);
+      RunInfo red = null;
+      for (int i = green - 1; i >= 0; i--) {
+        RunInfo r = runs.get(i);
+        if (r.completed() && "failure".equals(r.conclusion()) && !r.sha().equals(g.sha())) {
+          red = r;
+          break;
+        }
+      }
+      if (red == null) {
+        return CheckResult.failed("no run of " + q.describe() + " failed after the newest successful one, " + g.id()
+            + " at " + g.sha()).withEvidence("green", g.evidence());
+      }
+      return CheckResult.passed("the suspects of " + q.describe() + " are " + g.sha() + ".." + red.sha()
+          + ": green in run " + g.id() + ", first red in run " + red.id())
+          .withValue(g.sha() + ".." + red.sha()).withEvidence("green", g.evidence()).withEvidence("red",
+              red.evidence());
+    });
+  }
+
+  /**
+   * {@code github.stillRed}: the newest run with a verdict did not succeed (a guardrail: when CI is green again, no
+   * automatic revert).
+   *
+   * @return the evaluator
+   */
+  public CheckEvaluator stillRed() {
+    return evaluator(Session.PAGE, (ctx, q, runs) -> {
+      Optional<RunInfo> last = runs.stream().filter(RunStats::verdict).findFirst();
+      if (last.isEmpty()) {
+        return CheckResult.unknown("none of the newest " + runs.size() + " runs of " + q.describe()
+            + " has a verdict yet").withEvidence("runs", RunStats.tally(runs));
+      }
+      RunInfo r = last.get();
+      return ("success".equals(r.conclusion())
+          ? CheckResult.failed("refused: CI is green again: the newest run of " + q.describe() + ", " + r.id()
+              + " at " + r.sha() + ", succeeded; no automatic revert")
+          : CheckResult.passed("the newest run of " + q.describe() + " with a verdict, " + r.id() + ", concluded "
+              + r.conclusion())).withValue(r.conclusion()).withEvidence("run", r.evidence());
+    });
+  }
 }
