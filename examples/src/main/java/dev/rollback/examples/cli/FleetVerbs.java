@@ -155,13 +155,15 @@ final class FleetVerbs {
     return out;
   }
 
-  /** {@code rollback worker}: runs a worker until stopped. */
-  @Command(name = "worker")
-  static final class WorkerVerb implements Verb {
+  /**
+   * A fleet command: picocli gives it {@code --help} and completion, and it reads what follows its name with its own
+   * parser ({@link Args}).
+   */
+  abstract static class OwnParserVerb implements Verb {
     @Mixin
     HelpOption help;
 
-    /** Everything after the command's name; this command reads it with its own parser ({@link Args}). */
+    /** Everything after the command's name. */
     @Unmatched
     List<String> given = new ArrayList<>();
 
@@ -170,17 +172,18 @@ final class FleetVerbs {
       return run0(List.copyOf(given), out);
     }
 
+    abstract int run0(List<String> args, PrintStream out);
+  }
+
+  /** {@code rollback worker}: runs a worker until stopped. */
+  @Command(name = "worker")
+  static final class WorkerVerb extends OwnParserVerb {
     private final Map<String, String> env;
     private final PrintStream err;
 
     WorkerVerb(Map<String, String> env, PrintStream err) {
       this.env = Map.copyOf(env);
       this.err = err;
-    }
-
-    @Override
-    public String name() {
-      return "worker";
     }
 
     @Override
@@ -194,7 +197,8 @@ final class FleetVerbs {
       return "run fleet workflows and their steps on this machine (Git on each target's repository) until stopped";
     }
 
-    private int run0(List<String> args, PrintStream out) {
+    @Override
+    int run0(List<String> args, PrintStream out) {
       Args a = Args.parse(args, with(SERVER, "--notify", "--identity"), Set.of("--test-server"), 0, "");
       Map<String, Notifier> channels = notifiers(a.all("--notify"));
       String identity = a.value("--identity").orElse("worker-" + ProcessHandle.current().pid() + "@"
@@ -233,30 +237,13 @@ final class FleetVerbs {
 
   /** {@code rollback fleet}: starts a fleet and follows it. */
   @Command(name = "fleet")
-  static final class FleetVerb implements Verb {
-    @Mixin
-    HelpOption help;
-
-    /** Everything after the command's name; this command reads it with its own parser ({@link Args}). */
-    @Unmatched
-    List<String> given = new ArrayList<>();
-
-    @Override
-    public int execute(PrintStream out) {
-      return run0(List.copyOf(given), out);
-    }
-
+  static final class FleetVerb extends OwnParserVerb {
     private final Map<String, String> env;
     private final PrintStream err;
 
     FleetVerb(Map<String, String> env, PrintStream err) {
       this.env = Map.copyOf(env);
       this.err = err;
-    }
-
-    @Override
-    public String name() {
-      return "fleet";
     }
 
     @Override
@@ -271,7 +258,8 @@ final class FleetVerbs {
           + " exit 1 unless every target succeeded";
     }
 
-    private int run0(List<String> args, PrintStream out) {
+    @Override
+    int run0(List<String> args, PrintStream out) {
       Args a = Args.parse(args, with(SERVER, "--targets", "--id", "--canary", "--concurrency", "--max-failures",
           "--deadline", "--procedure", "--takeover"), Set.of("--yes", "--detach"), 1, "one <plan>");
       String source = RunVerb.source(a.positionals.get(0));
@@ -354,24 +342,7 @@ final class FleetVerbs {
 
   /** {@code rollback status}. */
   @Command(name = "status")
-  static final class StatusVerb implements Verb {
-    @Mixin
-    HelpOption help;
-
-    /** Everything after the command's name; this command reads it with its own parser ({@link Args}). */
-    @Unmatched
-    List<String> given = new ArrayList<>();
-
-    @Override
-    public int execute(PrintStream out) {
-      return run0(List.copyOf(given), out);
-    }
-
-    @Override
-    public String name() {
-      return "status";
-    }
-
+  static final class StatusVerb extends OwnParserVerb {
     @Override
     public String arguments() {
       return "<fleet-id>" + SERVER_USAGE;
@@ -382,7 +353,8 @@ final class FleetVerbs {
       return "print a fleet's report as it stands";
     }
 
-    private int run0(List<String> args, PrintStream out) {
+    @Override
+    int run0(List<String> args, PrintStream out) {
       Args a = Args.parse(args, SERVER, Set.of(), 1, "one <fleet-id>");
       try (FleetClient fleets = FleetClient.connect(a.temporal(), a.namespace())) {
         out.print(fleets.report(a.positionals.get(0)).toMarkdown());
@@ -393,24 +365,7 @@ final class FleetVerbs {
 
   /** {@code rollback approve}. */
   @Command(name = "approve")
-  static final class ApproveVerb implements Verb {
-    @Mixin
-    HelpOption help;
-
-    /** Everything after the command's name; this command reads it with its own parser ({@link Args}). */
-    @Unmatched
-    List<String> given = new ArrayList<>();
-
-    @Override
-    public int execute(PrintStream out) {
-      return run0(List.copyOf(given), out);
-    }
-
-    @Override
-    public String name() {
-      return "approve";
-    }
-
+  static final class ApproveVerb extends OwnParserVerb {
     @Override
     public String arguments() {
       return "<fleet-id>" + SERVER_USAGE + " [--as NAME]";
@@ -421,7 +376,8 @@ final class FleetVerbs {
       return "approve a fleet that waits for it (as you, or --as NAME)";
     }
 
-    private int run0(List<String> args, PrintStream out) {
+    @Override
+    int run0(List<String> args, PrintStream out) {
       Args a = Args.parse(args, with(SERVER, "--as"), Set.of(), 1, "one <fleet-id>");
       String by = a.value("--as").orElse(System.getProperty("user.name", "unknown"));
       try (FleetClient fleets = FleetClient.connect(a.temporal(), a.namespace())) {
@@ -434,24 +390,7 @@ final class FleetVerbs {
 
   /** {@code rollback abort}. */
   @Command(name = "abort")
-  static final class AbortVerb implements Verb {
-    @Mixin
-    HelpOption help;
-
-    /** Everything after the command's name; this command reads it with its own parser ({@link Args}). */
-    @Unmatched
-    List<String> given = new ArrayList<>();
-
-    @Override
-    public int execute(PrintStream out) {
-      return run0(List.copyOf(given), out);
-    }
-
-    @Override
-    public String name() {
-      return "abort";
-    }
-
+  static final class AbortVerb extends OwnParserVerb {
     @Override
     public String arguments() {
       return "<fleet-id>" + SERVER_USAGE;
@@ -462,7 +401,8 @@ final class FleetVerbs {
       return "abort a fleet: no new target starts, running ones stop before their next step";
     }
 
-    private int run0(List<String> args, PrintStream out) {
+    @Override
+    int run0(List<String> args, PrintStream out) {
       Args a = Args.parse(args, SERVER, Set.of(), 1, "one <fleet-id>");
       try (FleetClient fleets = FleetClient.connect(a.temporal(), a.namespace())) {
         fleets.abort(a.positionals.get(0));
