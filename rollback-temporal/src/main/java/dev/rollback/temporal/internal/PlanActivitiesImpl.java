@@ -9,6 +9,7 @@ import dev.rollback.RollbackPlan;
 import dev.rollback.Step;
 import dev.rollback.Steps;
 import dev.rollback.run.Approvers;
+import dev.rollback.spi.AbstractRunContext;
 import dev.rollback.spi.Adapter;
 import dev.rollback.spi.Audit;
 import dev.rollback.spi.BoundOutputs;
@@ -117,7 +118,7 @@ public final class PlanActivitiesImpl implements PlanActivities {
       }
       long interval = s.plan.monitoring().map(m -> m.interval().toMillis()).orElse(60_000L);
       return new Wire.Outline(s.plan.name(), items(s.plan.readinessChecks()), phases, items(s.plan.verifications()),
-          items(s.plan.healthChecks()), interval, s.ctx.outputs, s.ctx.memory);
+          items(s.plan.healthChecks()), interval, s.ctx.outputs(), s.ctx.remembered());
     } catch (ApplicationFailure e) {
       throw e;
     } catch (Exception e) {
@@ -341,7 +342,7 @@ public final class PlanActivitiesImpl implements PlanActivities {
     }
 
     StepContext stepContext(Step step) {
-      ResolvedParams params = ResolvedParams.resolve("step '" + step.name() + "'", step.params(), ctx.outputs::get,
+      ResolvedParams params = ResolvedParams.resolve("step '" + step.name() + "'", step.params(), name -> ctx.output(name).orElse(null),
           this::secret, false);
       return StepContext.of(ctx, step, params, attempt, step.timeout().orElse(plan.defaultTimeout()));
     }
@@ -367,7 +368,7 @@ public final class PlanActivitiesImpl implements PlanActivities {
         return null;
       }
       ResolvedParams params = ResolvedParams.resolve("check '" + check.name() + "'", check.params(),
-          ctx.outputs::get, this::secret, false);
+          name -> ctx.output(name).orElse(null), this::secret, false);
       return e.evaluate(CheckContext.of(ctx, check, params, check.timeout().orElse(plan.defaultTimeout())));
     }
 
@@ -420,7 +421,7 @@ public final class PlanActivitiesImpl implements PlanActivities {
 
     Wire.Outcome outcome(String status, String summary, Object value, Map<String, Object> bound,
         Map<String, Object> raw, Map<String, Object> evidence) {
-      return new Wire.Outcome(status, ctx.redact(summary), value, bound, raw, evidence, ctx.memory, attempt);
+      return new Wire.Outcome(status, ctx.redact(summary), value, bound, raw, evidence, ctx.remembered(), attempt);
     }
 
     Wire.Outcome failed(Exception e) {
@@ -439,67 +440,17 @@ public final class PlanActivitiesImpl implements PlanActivities {
     }
   }
 
-  /** The run as the adapters see it in one activity. */
-  private static final class Ctx implements RunContext {
-    final TargetRun run;
-    final RollbackPlan plan;
-    final Instant startedAt;
-    final Map<String, Object> outputs;
-    final Map<String, String> memory;
+  /** The run as the adapters see it in one activity: the shared run context, with its secrets masked here. */
+  private static final class Ctx extends AbstractRunContext {
     final Set<String> secrets = Collections.synchronizedSet(new LinkedHashSet<>());
 
     Ctx(TargetRun run, RollbackPlan plan, Instant startedAt, Map<String, Object> outputs, Map<String, String> memory) {
-      this.run = run;
-      this.plan = plan;
-      this.startedAt = startedAt;
-      this.outputs = outputs;
-      this.memory = memory;
-    }
-
-    @Override
-    public String runId() {
-      return run.runId();
-    }
-
-    @Override
-    public RollbackPlan plan() {
-      return plan;
-    }
-
-    @Override
-    public Clock clock() {
-      return Clock.systemUTC();
-    }
-
-    @Override
-    public boolean dryRun() {
-      return false;
-    }
-
-    @Override
-    public Path workspace() {
-      return Path.of(run.target().repository());
-    }
-
-    @Override
-    public Optional<Instant> deadline() {
-      return run.deadlineAtMillis() > 0 ? Optional.of(Instant.ofEpochMilli(run.deadlineAtMillis()))
-          : Optional.empty();
-    }
-
-    @Override
-    public Map<String, Object> outputs() {
-      return Collections.unmodifiableMap(outputs);
-    }
-
-    @Override
-    public Optional<String> recall(String key) {
-      return Optional.ofNullable(memory.get(key));
-    }
-
-    @Override
-    public void remember(String key, String value) {
-      memory.put(key, value);
+      super(run.runId(), plan, Clock.systemUTC(), Sleeper.system(), false, Path.of(run.target().repository()),
+          startedAt, Map.of());
+      bindAll(outputs);
+      restore(memory);
+      deadline(run.deadlineAtMillis() > 0 ? Optional.of(Instant.ofEpochMilli(run.deadlineAtMillis()))
+          : Optional.empty());
     }
 
     @Override
@@ -516,11 +467,6 @@ public final class PlanActivitiesImpl implements PlanActivities {
         out = out.replace(s, "***");
       }
       return out;
-    }
-
-    @Override
-    public Instant startedAt() {
-      return startedAt;
     }
   }
 
